@@ -50,8 +50,11 @@ public final class CrossMatcher {
         double[] err = new double[mag.length];
         Arrays.fill(mag, Double.NaN);
         Arrays.fill(err, Double.NaN);
+        MwCounterparts.GaiaAstrometry astrometry = MwCounterparts.GaiaAstrometry.NONE;
         if (accepted(matches, MwCatalog.GAIA)) {
             CounterpartTable t = tables.get(MwCatalog.GAIA);
+            astrometry = new MwCounterparts.GaiaAstrometry(t.number(q, "Plx_gaia"), t.number(q, "e_Plx_gaia"),
+                    t.number(q, "PM_gaia"));
             copy(t, q, "Gmag_gaia", "e_Gmag_gaia", MwBand.G, mag, err);
             copy(t, q, "BPmag_gaia", "e_BPmag_gaia", MwBand.BP, mag, err);
             copy(t, q, "RPmag_gaia", "e_RPmag_gaia", MwBand.RP, mag, err);
@@ -83,7 +86,7 @@ public final class CrossMatcher {
         if (accepted(matches, MwCatalog.ALLWISE)) {
             copy(tables.get(MwCatalog.ALLWISE), q, "W3mag_allwise", "e_W3mag_allwise", MwBand.W3, mag, err);
         }
-        return new MwCounterparts(q, Collections.unmodifiableMap(matches), mag, err, wise);
+        return new MwCounterparts(q, Collections.unmodifiableMap(matches), mag, err, wise, astrometry);
     }
 
     private static boolean accepted(Map<MwCatalog, CounterpartMatch> m, MwCatalog c) {

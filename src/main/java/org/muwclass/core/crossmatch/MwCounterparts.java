@@ -12,9 +12,21 @@ import org.muwclass.core.model.MwBand;
  * @param mag      Vega magnitudes G, BP, RP, J, H, K, W1, W2, W3
  * @param magErr   their 1-sigma errors, mag
  * @param wiseSource the catalogue W1/W2 came from (null when none was accepted)
+ * @param gaiaAstrometry parallax and proper motion of the accepted Gaia match (all NaN when none)
  */
 public record MwCounterparts(int q, Map<MwCatalog, CounterpartMatch> matches, double[] mag, double[] magErr,
-                             MwCatalog wiseSource) {
+                             MwCatalog wiseSource, GaiaAstrometry gaiaAstrometry) {
+
+    /**
+     * Gaia astrometry of a counterpart (not a classifier feature).
+     *
+     * @param parallaxMas      parallax, mas
+     * @param parallaxErrMas   its error, mas
+     * @param properMotionMasYr total proper motion, mas/yr
+     */
+    public record GaiaAstrometry(double parallaxMas, double parallaxErrMas, double properMotionMasYr) {
+        public static final GaiaAstrometry NONE = new GaiaAstrometry(Double.NaN, Double.NaN, Double.NaN);
+    }
 
     /** Number of bands with a magnitude (the demo's {@code cp_counts}). */
     public int magnitudeCount() {
