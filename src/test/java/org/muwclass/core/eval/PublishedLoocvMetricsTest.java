@@ -48,6 +48,16 @@ class PublishedLoocvMetricsTest {
     }
 
     @Test
+    void roundedTrainingSetTableGivesOneMoreConfidentSource() {
+        // TD.csv rounds CT to 3 decimals: 2CXO J033135.7-275134 (CT 1.9995) passes CT >= 2 there (spec §1.1).
+        List<LabelledPrediction> td = LabelledPredictionTable.read(CsvTable.readResource("/muwclass/TD.csv"),
+                LabelledPredictionTable.Columns.detect(List.of("True_Class")).orElseThrow());
+        assertEquals(2941, td.size());
+        assertEquals(2383, ConfidenceCut.apply(td, 2.0).kept());
+        assertEquals(88.61, pct2(ClassificationMetrics.of(td).accuracy()));
+    }
+
+    @Test
     void allSources() {
         ClassificationMetrics m = ClassificationMetrics.of(loo);
         assertEquals(2941, m.n());
