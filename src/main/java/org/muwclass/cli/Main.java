@@ -44,7 +44,7 @@ public final class Main {
         // STIL logs routine INFO lines (FITS card trimming, storage policy); users only need warnings.
         Logger.getLogger("uk.ac.starlink").setLevel(Level.WARNING);
         boolean debug = "1".equals(System.getenv("MUWCLASS_DEBUG"));
-        Main main = new Main(new UnwiredPipeline(), new Console(System.out, System.err, 2000), debug);
+        Main main = new Main(new LocalPipeline(), new Console(System.out, System.err, 2000), debug);
         System.exit(main.run(args));
     }
 

@@ -8,18 +8,18 @@ package org.muwclass.cli;
 class UnwiredPipeline implements PipelineBridge {
 
     @Override
-    public CrossValidationResult crossValidate(EvaluateCommand.CrossValidation settings, Console console) {
+    public CrossValidationResult crossValidate(EvaluateCommand.CrossValidation settings, Console console) throws Exception {
         throw new UnsupportedOperationException("cross-validation is not available in this build yet; "
                 + "'muwclass evaluate --predictions FILE' scores an existing labelled classification table");
     }
 
     @Override
-    public ClassificationResult classify(ClassifyCommand.Settings settings, Console console) {
+    public ClassificationResult classify(ClassifyCommand.Settings settings, Console console) throws Exception {
         throw new UnsupportedOperationException("classification is not available in this build yet");
     }
 
     @Override
-    public FeatureResult features(FeaturesCommand.Settings settings, Console console) {
+    public FeatureResult features(FeaturesCommand.Settings settings, Console console) throws Exception {
         throw new UnsupportedOperationException("feature extraction is not available in this build yet");
     }
 }
