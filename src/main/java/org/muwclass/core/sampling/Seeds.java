@@ -38,7 +38,7 @@ public final class Seeds {
 
     /** A non-negative int seed for libraries that take an int (Weka). */
     public static int intSeed(long seed) {
-        return (int) (seed >>> 33);
+        return (int) (seed ^ (seed >>> 32)) & Integer.MAX_VALUE;
     }
 
     static long mix(long z) {
