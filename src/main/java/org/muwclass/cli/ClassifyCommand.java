@@ -29,12 +29,19 @@ final class ClassifyCommand implements Command {
      * @param trainingFormat its format (CSV when {@code training} is null)
      * @param draws          Monte-Carlo draws
      * @param seed           master seed
-     * @param trees          trees per forest
+     * @param trees          trees per forest (ensemble size of the ensemble algorithms)
      * @param threads        worker threads
+     * @param algorithm      learner name (rf, extratrees, boosting, bagging, svm, knn, tree)
+     * @param ebv            E(B-V) source name: table-else-dust-map, table, dust-map or none
      */
     record Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
-            TableFormat trainingFormat, int draws, long seed, int trees, int threads) {
+            TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv) {
     }
+
+    /** Learner names accepted by --algorithm (core-ml's catalogue). */
+    static final List<String> ALGORITHMS = List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree");
+    /** Values of --ebv. */
+    static final List<String> EBV_SOURCES = List.of("table-else-dust-map", "table", "dust-map", "none");
 
     @Override
     public String name() {
@@ -74,7 +81,12 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("seed", "N", "1", "master random seed (any 64-bit integer)"),
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
                 OptionSpec.value("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
-                        "worker threads, 1..1024 (results do not depend on it)"));
+                        "worker threads, 1..256 (results do not depend on it)"),
+                OptionSpec.value("algorithm", "NAME", "rf", "classifier: " + String.join(", ", ALGORITHMS)
+                        + " (rf = the paper's random forest)"),
+                OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) used to redden the training AGN "
+                        + "for each source: " + String.join(", ", EBV_SOURCES)
+                        + " (dust-map = 0.86 x SFD at the source position; table = the input's ebv column)"));
     }
 
     @Override
@@ -123,6 +135,14 @@ final class ClassifyCommand implements Command {
         }
         return new Settings(input, inputFormat, output, outputFormat, training, trainingFormat,
                 o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
-                o.intValue("threads", 1, 1024));
+                o.intValue("threads", 1, 256), oneOf(o, "algorithm", ALGORITHMS), oneOf(o, "ebv", EBV_SOURCES));
+    }
+
+    static String oneOf(ParsedOptions o, String option, List<String> allowed) throws UsageException {
+        String v = o.string(option).orElseThrow().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw o.bad(option, o.string(option).orElseThrow(), "one of " + String.join(", ", allowed));
+        }
+        return v;
     }
 }

@@ -38,15 +38,33 @@ public final class Console {
      * Reports progress, e.g. {@code progress("cross-validation", 3, 10)} → {@code "cross-validation: 3/10 (30%),
      * 12 s elapsed"}.
      */
-    public synchronized void progress(String what, long done, long total) {
+    /** Reports progress as a fraction in [0, 1], e.g. {@code "classification: 40%, 12 s elapsed"}. */
+    public void progressFraction(String what, double fraction) {
+        double f = Math.max(0, Math.min(1, fraction));
+        if (due(f >= 1)) {
+            err.println(String.format(Locale.ROOT, "muwclass: %s: %.0f%%, %.0f s elapsed", what, 100 * f,
+                    elapsedSeconds()));
+        }
+    }
+
+    public void progress(String what, long done, long total) {
+        if (due(done >= total)) {
+            String pct = total > 0 ? String.format(Locale.ROOT, " (%.0f%%)", 100.0 * done / total) : "";
+            err.println(String.format(Locale.ROOT, "muwclass: %s: %d/%d%s, %.0f s elapsed", what, done, total, pct,
+                    elapsedSeconds()));
+        }
+    }
+
+    private synchronized boolean due(boolean last) {
         long now = System.nanoTime() / 1_000_000;
-        if (done < total && lastProgress != Long.MIN_VALUE && now - lastProgress < progressIntervalMillis) {
-            return;
+        if (!last && lastProgress != Long.MIN_VALUE && now - lastProgress < progressIntervalMillis) {
+            return false;
         }
         lastProgress = now;
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String pct = total > 0 ? String.format(Locale.ROOT, " (%.0f%%)", 100.0 * done / total) : "";
-        err.println(String.format(Locale.ROOT, "muwclass: %s: %d/%d%s, %.0f s elapsed", what, done, total, pct,
-                elapsed));
+        return true;
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

@@ -64,7 +64,7 @@ final class EvaluateCommand implements Command {
                 OptionSpec.value("seed", "N", "1", "master random seed (any 64-bit integer)"),
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
                 OptionSpec.value("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
-                        "worker threads, 1..1024 (results do not depend on it)"),
+                        "worker threads, 1..256 (results do not depend on it)"),
                 OptionSpec.value("ct-threshold", "T", "2", "confidence cut CT >= T for the 'confident' subset, 0..1000"),
                 OptionSpec.value("sweep-max", "T", "10", "largest CT threshold of the metrics-vs-CT sweep, 0..1000"),
                 OptionSpec.value("sweep-step", "T", "0.25", "step of the metrics-vs-CT sweep, 0.001..1000"));
@@ -120,7 +120,7 @@ final class EvaluateCommand implements Command {
                     o.has("training") ? InputTables.format(o, "training", "training-format") : TableFormat.CSV,
                     o.flag("loo") ? 0 : o.intValue("folds", 2, 100_000), o.flag("loo"),
                     o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
-                    o.intValue("threads", 1, 1024));
+                    o.intValue("threads", 1, 256));
             PipelineBridge.CrossValidationResult result = pipeline.crossValidate(cv, console);
             predictions = result.predictions();
             provenance.putAll(result.provenance());

@@ -38,6 +38,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One line per log record, before anything initialises java.util.logging.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "muwclass: %4$s: %5$s%6$s%n");
+        }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
