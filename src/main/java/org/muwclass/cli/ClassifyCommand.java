@@ -80,7 +80,7 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("draws", "N", "100", "Monte-Carlo draws, 1..100000 (the paper used 1000)"),
                 OptionSpec.value("seed", "N", "1", "master random seed (any 64-bit integer)"),
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
-                OptionSpec.value("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                OptionSpec.value("threads", "N", String.valueOf(Math.min(256, Runtime.getRuntime().availableProcessors())),
                         "worker threads, 1..256 (results do not depend on it)"),
                 OptionSpec.value("algorithm", "NAME", "rf", "classifier: " + String.join(", ", ALGORITHMS)
                         + " (rf = the paper's random forest)"),

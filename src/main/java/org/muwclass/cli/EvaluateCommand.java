@@ -63,7 +63,7 @@ final class EvaluateCommand implements Command {
                 OptionSpec.value("draws", "N", "10", "Monte-Carlo draws per fold, 1..100000 (the paper used 1000)"),
                 OptionSpec.value("seed", "N", "1", "master random seed (any 64-bit integer)"),
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
-                OptionSpec.value("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                OptionSpec.value("threads", "N", String.valueOf(Math.min(256, Runtime.getRuntime().availableProcessors())),
                         "worker threads, 1..256 (results do not depend on it)"),
                 OptionSpec.value("algorithm", "NAME", "rf", "classifier: "
                         + String.join(", ", ClassifyCommand.ALGORITHMS) + " (rf = the paper's random forest)"),

@@ -83,6 +83,10 @@ class LocalPipeline extends UnwiredPipeline {
         CrossValidation cv = new CrossValidation(training, LearnerCatalogue.standard(s.trees()),
                 XrayAbsorption.loadDefault(), EbvResolver.standard());
         String protocol = s.leaveOneOut() ? "leave-one-out" : s.folds() + "-fold";
+        if (s.leaveOneOut()) {
+            console.status("leave-one-out trains at least " + ((long) training.size() * s.draws())
+                    + " models (sources x draws); the paper's 1000 draws took about a day on a cluster");
+        }
         console.status("cross-validating " + training.size() + " sources: " + protocol + ", " + s.algorithm() + " ("
                 + s.trees() + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads()
                 + " threads");

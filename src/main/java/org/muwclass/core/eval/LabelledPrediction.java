@@ -52,6 +52,7 @@ public record LabelledPrediction(String name, SourceClass trueClass, SourceClass
         return probabilityErrors[c.ordinal()];
     }
 
+    /** Whether the prediction equals the label. */
     public boolean correct() {
         return trueClass == predicted;
     }
