@@ -58,7 +58,8 @@ public final class ClassificationRun {
     }
 
     /**
-     * Classifies the targets.
+     * Classifies the targets: {@link #plan} then {@link #run(List, ClassificationPlan, ProgressListener,
+     * ExecutorService)}.
      *
      * @param targets  sources to classify (labels, if any, are carried to the results)
      * @param executor pool to run the work units on (e.g. a container-managed one), or null for a private pool
@@ -67,46 +68,78 @@ public final class ClassificationRun {
      */
     public ClassificationResult run(List<SourceMeasurements> targets, RunParameters p, ProgressListener progress,
                                     ExecutorService executor) {
+        return run(targets, plan(targets, p), progress, executor);
+    }
+
+    /**
+     * The job's plan without running it: E(B-V) of every target, the bins, the work units and their seeds. Cheap
+     * (dust-map look-ups and grouping); call {@link ClassificationPlan#estimate(CostModel)} on it for the UWS quote,
+     * e.g. {@code run.plan(targets, p).estimate(CostModel.reference(p.algorithm(), trees))}.
+     *
+     * @throws IllegalArgumentException for no targets, an unknown algorithm or a missing E(B-V) the policy requires
+     */
+    public ClassificationPlan plan(List<SourceMeasurements> targets, RunParameters p) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("No target sources to classify");
         }
-        Learner learner = catalogue.get(p.algorithm());
+        catalogue.get(p.algorithm()); // refuse unknown names before any work
         double[] ebv = ebvResolver.resolve(targets, p.ebvPolicy());
         List<DrawTask> tasks = new ArrayList<>();
-        List<Double> ebvUsed = new ArrayList<>();
         int[] all = new int[training.size()];
         Arrays.setAll(all, i -> i);
         if (p.ebvPolicy() == EbvPolicy.NONE) {
             int[] members = new int[targets.size()];
             Arrays.setAll(members, i -> i);
             tasks.add(new DrawTask(0, all, members, AgnReddening.NONE));
-            ebvUsed.add(0.0);
         } else {
             for (ExtinctionBins.Bin bin : ExtinctionBins.group(ebv)) {
                 tasks.add(new DrawTask(bin.index(), all, bin.members(),
                         AgnReddening.forEbv(bin.meanEbv(), absorption)));
-                ebvUsed.add(bin.meanEbv());
             }
         }
-        LOG.info(() -> "Classifying " + targets.size() + " sources in " + tasks.size() + " E(B-V) bins, "
-                + p.draws() + " draws, " + p.algorithm());
-        MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, false, learner, p.masterSeed());
-        List<ProbabilityAccumulator> acc = engine.run(tasks, p.draws(), p.drawsPerUnit(), p.keepQuantiles(),
-                p.threads(), executor, progress);
+        return ClassificationPlan.of(tasks, p, false, training.size(), ebv);
+    }
+
+    /**
+     * Runs a plan made by {@link #plan} for the same targets.
+     *
+     * @param executor pool to run the work units on, or null for a private pool of {@code p.threads()} threads
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
+     */
+    public ClassificationResult run(List<SourceMeasurements> targets, ClassificationPlan plan,
+                                    ProgressListener progress, ExecutorService executor) {
+        if (plan.targets() != targets.size()) {
+            throw new IllegalArgumentException("The plan is for " + plan.targets() + " targets, got "
+                    + targets.size());
+        }
+        RunParameters p = plan.parameters();
+        Learner learner = catalogue.get(p.algorithm());
+        LOG.info(() -> "Classifying " + targets.size() + " sources in " + plan.tasks().size() + " E(B-V) bins, "
+                + p.draws() + " draws (" + p.forestsPerTask() + " forests per bin), " + p.algorithm());
+        MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, learner);
+        List<ProbabilityAccumulator> acc = engine.run(plan, executor, progress);
 
         SourceResult[] results = new SourceResult[targets.size()];
-        for (int t = 0; t < tasks.size(); t++) {
-            int[] members = tasks.get(t).targetRows();
+        for (int t = 0; t < plan.tasks().size(); t++) {
+            DrawTask task = plan.tasks().get(t);
+            int[] members = task.targetRows();
             for (int j = 0; j < members.length; j++) {
                 SourceMeasurements s = targets.get(members[j]);
-                results[members[j]] = result(s, ebv[members[j]], ebvUsed.get(t), acc.get(t).summary(j),
-                        p.ctThreshold());
+                results[members[j]] = result(s, plan.targetEbv(members[j]), task.reddening().ebvMag(),
+                        acc.get(t).summary(j), p.ctThreshold());
             }
         }
         Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
                 training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                p.ebvPolicy().name(), Provenance.softwareVersion());
+                p.ebvPolicy().name() + estimatorNote(p), Provenance.softwareVersion());
         return new ClassificationResult(Arrays.asList(results), prov);
+    }
+
+    /** Provenance note of a non-default estimator. */
+    static String estimatorNote(RunParameters p) {
+        return p.targetsPerForest() == 1 ? ""
+                : ", shared forests: " + p.forestsPerTask() + " forests x " + p.targetsPerForest()
+                        + " target realisations per bin";
     }
 
     static SourceResult result(SourceMeasurements s, double ebvSource, double ebvUsed, ProbabilitySummary sum,

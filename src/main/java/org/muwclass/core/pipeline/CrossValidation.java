@@ -89,7 +89,6 @@ public final class CrossValidation {
         List<SourceMeasurements> src = training.sources();
         double[] ebv = mode == CvReddening.NONE ? new double[src.size()] : ebvResolver.resolve(src, p.ebvPolicy());
         List<DrawTask> tasks = new ArrayList<>();
-        List<Double> ebvUsed = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             List<Integer> test = new ArrayList<>();
             List<Integer> train = new ArrayList<>();
@@ -107,25 +106,25 @@ public final class CrossValidation {
                 AgnReddening red = mode == CvReddening.NONE ? AgnReddening.NONE
                         : AgnReddening.forEbv(mean, absorption);
                 tasks.add(new DrawTask(((long) f << 24) | g.getKey(), trainRows, members, red));
-                ebvUsed.add(mode == CvReddening.NONE ? 0.0 : mean);
             }
         }
         LOG.info(() -> protocol + ": " + tasks.size() + " (fold, E(B-V) group) tasks, " + p.draws() + " draws, "
                 + learner.name());
-        MonteCarloEngine engine = new MonteCarloEngine(src, src, true, learner, p.masterSeed());
-        List<ProbabilityAccumulator> acc = engine.run(tasks, p.draws(), p.drawsPerUnit(), p.keepQuantiles(),
-                p.threads(), executor, progress);
+        ClassificationPlan plan = ClassificationPlan.of(tasks, p, true, src.size(), ebv);
+        MonteCarloEngine engine = new MonteCarloEngine(src, src, learner);
+        List<ProbabilityAccumulator> acc = engine.run(plan, executor, progress);
         SourceResult[] results = new SourceResult[src.size()];
         for (int t = 0; t < tasks.size(); t++) {
             int[] members = tasks.get(t).targetRows();
             for (int j = 0; j < members.length; j++) {
-                results[members[j]] = ClassificationRun.result(src.get(members[j]), ebv[members[j]], ebvUsed.get(t),
+                results[members[j]] = ClassificationRun.result(src.get(members[j]), ebv[members[j]],
+                        tasks.get(t).reddening().ebvMag(),
                         acc.get(t).summary(j), p.ctThreshold());
             }
         }
         Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
                 training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                protocol + ", " + mode + ", " + p.ebvPolicy(), Provenance.softwareVersion());
+                protocol + ", " + mode + ", " + p.ebvPolicy() + ClassificationRun.estimatorNote(p), Provenance.softwareVersion());
         return new ClassificationResult(Arrays.asList(results), prov);
     }
 

@@ -16,17 +16,11 @@ import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.learn.Learner;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
-import org.muwclass.core.sampling.Seeds;
 
 /**
- * Runs Monte-Carlo draws for a list of {@link DrawTask}s on a bounded thread pool. The work unit is (task, range of
- * draws); every draw's seeds are derived from the master seed, the draw number and the task key before anything runs,
- * and each task's unit results are merged in draw order, so the output is bit-identical at any thread count.
- *
- * <p>Seeds of draw d of task t: training rows {@code derive(master, TRAIN_SAMPLING, d)} then the row id (the same
- * realisation of a training source in every task of a draw); targets {@code derive(master, TARGET_SAMPLING, d)} (or
- * the training stream when targets are training rows, as in cross-validation); SMOTE
- * {@code derive(master, OVERSAMPLING, t.key, d)}; learner {@code derive(master, LEARNER, t.key, d)}.
+ * Executes a {@link ClassificationPlan} on a bounded thread pool. Every work unit (task, range of forests) takes its
+ * seeds from the plan, and each task's unit results are merged in unit order (forest order, then target realisation
+ * order), so the output is bit-identical at any thread count.
  */
 final class MonteCarloEngine {
 
@@ -34,58 +28,35 @@ final class MonteCarloEngine {
 
     private final List<SourceMeasurements> training;
     private final List<SourceMeasurements> targets;
-    private final boolean targetsAreTraining;
     private final Learner learner;
-    private final long masterSeed;
 
-    /**
-     * @param targetsAreTraining true when target row i is training row i (cross-validation): a source then gets the
-     *                           same realisation whether it is trained on or tested
-     */
-    MonteCarloEngine(List<SourceMeasurements> training, List<SourceMeasurements> targets, boolean targetsAreTraining,
-                     Learner learner, long masterSeed) {
+    MonteCarloEngine(List<SourceMeasurements> training, List<SourceMeasurements> targets, Learner learner) {
         this.training = training;
         this.targets = targets;
-        this.targetsAreTraining = targetsAreTraining;
         this.learner = learner;
-        this.masterSeed = masterSeed;
-    }
-
-    DrawSeeds seeds(DrawTask task, int draw) {
-        long train = Seeds.derive(masterSeed, Seeds.TRAIN_SAMPLING, draw);
-        long target = targetsAreTraining ? train : Seeds.derive(masterSeed, Seeds.TARGET_SAMPLING, draw);
-        return new DrawSeeds(train, target, Seeds.derive(masterSeed, Seeds.OVERSAMPLING, task.key(), draw),
-                Seeds.derive(masterSeed, Seeds.LEARNER, task.key(), draw));
     }
 
     /**
-     * Runs all draws of all tasks.
+     * Runs all units of the plan.
      *
-     * @param executor pool to run on, or null to use a private pool of {@code threads} threads
+     * @param executor pool to run on, or null to use a private pool of {@code plan.parameters().threads()} threads
+     * @param progress receives the fraction of units done
      * @return one accumulator per task (sources in the task's target order), in task order
      * @throws CancellationException when the calling thread is interrupted
      */
-    List<ProbabilityAccumulator> run(List<DrawTask> tasks, int draws, int drawsPerUnit, boolean keepDraws,
-                                     int threads, ExecutorService executor, ProgressListener progress) {
-        record Unit(int task, int firstDraw, int endDraw) {
-        }
-        List<Unit> units = new ArrayList<>();
-        for (int t = 0; t < tasks.size(); t++) {
-            for (int d = 0; d < draws; d += drawsPerUnit) {
-                units.add(new Unit(t, d, Math.min(draws, d + drawsPerUnit)));
-            }
-        }
-        ExecutorService pool = executor != null ? executor : Executors.newFixedThreadPool(threads, daemonThreads());
+    List<ProbabilityAccumulator> run(ClassificationPlan plan, ExecutorService executor, ProgressListener progress) {
+        List<ClassificationPlan.WorkUnit> units = plan.units();
+        boolean keepDraws = plan.parameters().keepQuantiles();
+        ExecutorService pool = executor != null ? executor
+                : Executors.newFixedThreadPool(plan.parameters().threads(), daemonThreads());
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
         ProbabilityAccumulator[] partial = new ProbabilityAccumulator[units.size()];
         List<Future<Integer>> futures = new ArrayList<>(units.size());
         try {
-            for (int u = 0; u < units.size(); u++) {
-                int unitIndex = u;
-                Unit unit = units.get(u);
+            for (ClassificationPlan.WorkUnit unit : units) {
                 futures.add(done.submit(() -> {
-                    partial[unitIndex] = runUnit(tasks.get(unit.task()), unit.firstDraw(), unit.endDraw(), keepDraws);
-                    return unitIndex;
+                    partial[unit.index()] = runUnit(plan, unit, keepDraws);
+                    return unit.index();
                 }));
             }
             for (int finished = 1; finished <= units.size(); finished++) {
@@ -109,29 +80,34 @@ final class MonteCarloEngine {
                 pool.shutdownNow();
             }
         }
-        List<ProbabilityAccumulator> out = new ArrayList<>(tasks.size());
-        for (int t = 0; t < tasks.size(); t++) {
-            out.add(new ProbabilityAccumulator(tasks.get(t).targetRows().length, SourceClass.count(), keepDraws));
+        List<ProbabilityAccumulator> out = new ArrayList<>(plan.tasks().size());
+        for (DrawTask t : plan.tasks()) {
+            out.add(new ProbabilityAccumulator(t.targetRows().length, SourceClass.count(), keepDraws));
         }
-        // units were created in (task, draw) order: merging in list order is draw order within each task
-        for (int u = 0; u < units.size(); u++) {
-            out.get(units.get(u).task()).merge(partial[u]);
+        // units are in (task, forest) order: merging in list order is draw order within each task
+        for (ClassificationPlan.WorkUnit u : units) {
+            out.get(u.task()).merge(partial[u.index()]);
         }
         return out;
     }
 
-    private ProbabilityAccumulator runUnit(DrawTask task, int firstDraw, int endDraw, boolean keepDraws) {
+    private ProbabilityAccumulator runUnit(ClassificationPlan plan, ClassificationPlan.WorkUnit unit,
+                                           boolean keepDraws) {
+        DrawTask task = plan.tasks().get(unit.task());
         List<SourceMeasurements> train = select(training, task.trainRows());
         List<SourceMeasurements> test = select(targets, task.targetRows());
         ProbabilityAccumulator acc = new ProbabilityAccumulator(test.size(), SourceClass.count(), keepDraws);
-        for (int d = firstDraw; d < endDraw; d++) {
+        for (int f = unit.firstForest(); f < unit.endForest(); f++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Classification interrupted");
             }
-            acc.add(OneDraw.probabilities(train, task.trainRows(), test, task.targetRows(), task.reddening(), learner,
-                    seeds(task, d)));
+            for (double[][] p : OneDraw.probabilities(train, task.trainRows(), test, task.targetRows(),
+                    task.reddening(), learner, plan.seeds(unit.task(), f))) {
+                acc.add(p);
+            }
         }
-        LOG.fine(() -> "task " + task.key() + " draws " + firstDraw + ".." + (endDraw - 1) + " done");
+        LOG.fine(() -> "task " + task.key() + " forests " + unit.firstForest() + ".." + (unit.endForest() - 1)
+                + " done");
         return acc;
     }
 

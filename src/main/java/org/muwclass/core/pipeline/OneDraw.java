@@ -20,20 +20,44 @@ import org.muwclass.core.sampling.MonteCarloSampler;
 /**
  * One Monte-Carlo iteration (spec §9.1), in the paper's order: sample training and target rows (§5), redden training
  * AGNs (§6), survey cut and features (§4), standardise on the training rows (§4.7), SMOTE (§7.1), -100 fill (§4.9),
- * train, predict the targets.
+ * train, predict the targets. The trained forest may be evaluated on several independent target realisations (the
+ * shared-forest estimator, {@link RunParameters#targetsPerForest()}).
  */
 final class OneDraw {
 
     private OneDraw() {
     }
 
+    /** The trained half of a draw: the scaler fitted on its training matrix and the model. */
+    record Trained(Standardizer scaler, TrainedModel model) {
+
+        /** Probabilities of one realisation of the targets, sampled from {@code targetSampling}. */
+        double[][] predict(List<SourceMeasurements> targets, int[] targetIds, long targetSampling) {
+            List<Photometry> targetSample = MonteCarloSampler.sample(targets, targetIds, targetSampling);
+            double[][] targetX = MissingValues.fill(scaler.transform(FeatureBuilder.build(targetSample)));
+            return model.predict(targetX);
+        }
+    }
+
     /**
      * @param training     training sources with their stable ids (the sampling key)
      * @param targets      target sources with their stable ids
-     * @return class probabilities per target, in target order
+     * @return class probabilities per target realisation, then per target (target order)
      */
-    static double[][] probabilities(List<SourceMeasurements> training, int[] trainIds, List<SourceMeasurements> targets,
-                                    int[] targetIds, AgnReddening reddening, Learner learner, DrawSeeds seeds) {
+    static double[][][] probabilities(List<SourceMeasurements> training, int[] trainIds,
+                                      List<SourceMeasurements> targets, int[] targetIds, AgnReddening reddening,
+                                      Learner learner, DrawSeeds seeds) {
+        Trained t = train(training, trainIds, reddening, learner, seeds);
+        double[][][] out = new double[seeds.targetCopies()][][];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = t.predict(targets, targetIds, seeds.targetSampling(m));
+        }
+        return out;
+    }
+
+    /** Samples and reddens the training rows, builds, standardises and balances the matrix, trains the learner. */
+    static Trained train(List<SourceMeasurements> training, int[] trainIds, AgnReddening reddening, Learner learner,
+                         DrawSeeds seeds) {
         List<Photometry> trainSample = MonteCarloSampler.sample(training, trainIds, seeds.trainSampling());
         List<SourceClass> labels = new ArrayList<>(training.size());
         int[] y = new int[training.size()];
@@ -47,10 +71,6 @@ final class OneDraw {
         TrainingMatrix balanced = Smote.paper().resample(new TrainingMatrix(scaler.transform(trainX), y),
                 SourceClass.count(), new SplittableRandom(seeds.oversampling()));
         MissingValues.fill(balanced.rows());
-        TrainedModel model = learner.train(balanced, FeatureSchema.MUWCLASS, seeds.learner());
-
-        List<Photometry> targetSample = MonteCarloSampler.sample(targets, targetIds, seeds.targetSampling());
-        double[][] targetX = MissingValues.fill(scaler.transform(FeatureBuilder.build(targetSample)));
-        return model.predict(targetX);
+        return new Trained(scaler, learner.train(balanced, FeatureSchema.MUWCLASS, seeds.learner()));
     }
 }

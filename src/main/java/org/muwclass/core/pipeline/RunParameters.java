@@ -11,14 +11,24 @@ import java.util.Objects;
  * @param ebvPolicy     where each target's E(B-V) comes from
  * @param ctThreshold   CT at or above which a classification counts as confident (paper: 2), &gt;= 0
  * @param threads       worker threads when the run makes its own pool, 1..256
- * @param drawsPerUnit  draws per work unit (granularity of scheduling and progress), &gt;= 1. It fixes the order in
- *                      which partial sums are merged: keep it (and the seed) to reproduce a run bit for bit; other
- *                      values change means and errors only by rounding
+ * @param drawsPerUnit  trained forests (training draws) per work unit (granularity of scheduling and progress),
+ *                      &gt;= 1. It fixes the order in which partial sums are merged: keep it (and the seed) to
+ *                      reproduce a run bit for bit; other values change means and errors only by rounding
  * @param keepQuantiles whether to keep every draw for medians and 2-sigma quantiles (memory: sources x draws x 8
  *                      doubles)
+ * @param targetsPerForest Monte-Carlo estimator, 1..1000: 1 is the paper's protocol (every draw trains its own
+ *                      forest on its own training realisation); M &gt; 1 evaluates each trained forest on M independent
+ *                      realisations of every target ("shared forests", see docs/science-notes.md), so a run trains
+ *                      ceil(draws / M) forests per E(B-V) bin and still aggregates {@code draws} values per source.
+ *                      Each value is a valid draw of the paper's protocol; values sharing a forest are correlated,
+ *                      so the mean converges like fewer than {@code draws} independent draws (the equivalent number
+ *                      is measured in docs/science-notes.md)
  */
 public record RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
-                            int threads, int drawsPerUnit, boolean keepQuantiles) {
+                            int threads, int drawsPerUnit, boolean keepQuantiles, int targetsPerForest) {
+
+    /** Largest {@link #targetsPerForest()}. */
+    public static final int MAX_TARGETS_PER_FOREST = 1000;
 
     public RunParameters {
         if (draws < 1 || draws > 100_000) {
@@ -35,40 +45,84 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
         if (drawsPerUnit < 1) {
             throw new IllegalArgumentException("drawsPerUnit must be >= 1, got " + drawsPerUnit);
         }
+        if (targetsPerForest < 1 || targetsPerForest > MAX_TARGETS_PER_FOREST) {
+            throw new IllegalArgumentException("targetsPerForest must be 1.." + MAX_TARGETS_PER_FOREST + ", got "
+                    + targetsPerForest);
+        }
+    }
+
+    /** The paper's protocol (one target realisation per trained forest). */
+    public RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
+                         int threads, int drawsPerUnit, boolean keepQuantiles) {
+        this(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles, 1);
+    }
+
+    /** Forests trained per task (E(B-V) bin or cross-validation group): ceil(draws / targetsPerForest). */
+    public int forestsPerTask() {
+        return (draws + targetsPerForest - 1) / targetsPerForest;
+    }
+
+    /** Target realisations evaluated with forest {@code forest} (the last forest takes the remainder). */
+    public int targetCopies(int forest) {
+        return Math.min(targetsPerForest, draws - forest * targetsPerForest);
+    }
+
+    /** A copy with another Monte-Carlo estimator (1 = the paper's protocol). */
+    public RunParameters withTargetsPerForest(int m) {
+        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
+                keepQuantiles, m);
+    }
+
+    /** A copy with another number of draws. */
+    public RunParameters withDraws(int n) {
+        return new RunParameters(n, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
+                keepQuantiles, targetsPerForest);
+    }
+
+    /** A copy with another master seed. */
+    public RunParameters withMasterSeed(long seed) {
+        return new RunParameters(draws, seed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
+                keepQuantiles, targetsPerForest);
     }
 
     /** Paper-like defaults: rf, E(B-V) from the table else the dust map, CT 2, one thread, 10 draws per unit. */
     public static RunParameters of(int draws, long masterSeed) {
-        return new RunParameters(draws, masterSeed, "rf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true);
+        return new RunParameters(draws, masterSeed, "rf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true, 1);
     }
 
     /** A copy with another learner name. */
     public RunParameters withAlgorithm(String name) {
-        return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles);
+        return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles,
+                targetsPerForest);
     }
 
     /** A copy with another E(B-V) policy. */
     public RunParameters withEbvPolicy(EbvPolicy policy) {
-        return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit, keepQuantiles);
+        return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit,
+                keepQuantiles, targetsPerForest);
     }
 
     /** A copy with another thread count. */
     public RunParameters withThreads(int n) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles);
+        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles,
+                targetsPerForest);
     }
 
     /** A copy with another work-unit size. */
     public RunParameters withDrawsPerUnit(int n) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles);
+        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles,
+                targetsPerForest);
     }
 
     /** A copy with another CT threshold. */
     public RunParameters withCtThreshold(double ct) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles);
+        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles,
+                targetsPerForest);
     }
 
     /** A copy that does or does not keep draws for quantiles. */
     public RunParameters withKeepQuantiles(boolean keep) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep);
+        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep,
+                targetsPerForest);
     }
 }

@@ -1,0 +1,105 @@
+package org.muwclass.core.pipeline;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+import org.muwclass.core.learn.Learner;
+import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.reddening.AgnReddening;
+import org.muwclass.core.sampling.Seeds;
+
+/**
+ * Measured costs behind a {@link ClassificationPlan#estimate(CostModel) quote}, on one core.
+ *
+ * @param forestSeconds        one training draw (sampling, reddening, features, standardiser, SMOTE and the fit) on a
+ *                             training list of {@code calibrationRows} sources, s
+ * @param calibrationRows      training sources the forest cost was measured with; other sizes scale linearly
+ * @param secondsPerPrediction one realisation of one target through one trained model (sampling, features,
+ *                             standardising and predicting), s
+ * @param basis                how the numbers were obtained (for logs and the quote's provenance)
+ */
+public record CostModel(double forestSeconds, int calibrationRows, double secondsPerPrediction, String basis) {
+
+    private static final Logger LOG = Logger.getLogger(CostModel.class.getName());
+
+    public CostModel {
+        if (!(forestSeconds > 0) || !(secondsPerPrediction >= 0) || calibrationRows < 1) {
+            throw new IllegalArgumentException("Cost model needs forestSeconds > 0, secondsPerPrediction >= 0 and "
+                    + "calibrationRows >= 1");
+        }
+        Objects.requireNonNull(basis, "basis");
+    }
+
+    /** Cost of one training draw on {@code trainRows} sources, s. */
+    public double secondsPerForest(int trainRows) {
+        return forestSeconds * trainRows / calibrationRows;
+    }
+
+    /**
+     * Costs of the shipped TD (2941 sources) with 100 trees, measured on the project's 2-core machine (docs/benchmarks.md,
+     * one core, no other load); other ensemble sizes scale linearly with the number of trees.
+     *
+     * @param algorithm catalogue name ("fastrf" or "rf"; anything else gets the rf numbers)
+     * @param trees     ensemble size
+     */
+    public static CostModel reference(String algorithm, int trees) {
+        boolean fast = "fastrf".equalsIgnoreCase(algorithm);
+        double fit = fast ? FAST_FOREST_SECONDS : WEKA_FOREST_SECONDS;
+        double predict = fast ? FAST_PREDICTION_SECONDS : WEKA_PREDICTION_SECONDS;
+        double scale = trees / 100.0;
+        return new CostModel(fit * scale, 2941, predict * scale, "reference " + (fast ? "fastrf" : "rf") + " "
+                + trees + " trees");
+    }
+
+    /** One training draw of the TD with Weka's RandomForest, 100 trees, one core, s (docs/benchmarks.md). */
+    static final double WEKA_FOREST_SECONDS = 3.6;
+    /** One target realisation through Weka's 100-tree forest incl. sampling and features, s. */
+    static final double WEKA_PREDICTION_SECONDS = 60e-6;
+    /** One training draw of the TD with FastRandomForest, 100 trees, one core, s. */
+    static final double FAST_FOREST_SECONDS = 0.5;
+    /** One target realisation through the fast forest incl. sampling and features, s. */
+    static final double FAST_PREDICTION_SECONDS = 30e-6;
+
+    /**
+     * Measures the costs on this machine: {@code repeats} training draws of {@code learner} on {@code training}
+     * (unreddened; reddening costs the same) and their predictions of {@code probe} (a few hundred targets suffice).
+     * Takes about repeats x one forest; the first draw warms the JIT and is not counted when repeats &gt; 1.
+     */
+    public static CostModel measure(List<SourceMeasurements> training, Learner learner,
+                                    List<SourceMeasurements> probe, int repeats) {
+        if (repeats < 1 || probe.isEmpty()) {
+            throw new IllegalArgumentException("Need repeats >= 1 and at least one probe target");
+        }
+        int[] trainIds = ids(training.size());
+        int[] probeIds = ids(probe.size());
+        double fitSum = 0;
+        double predictSum = 0;
+        int counted = 0;
+        for (int r = 0; r < repeats; r++) {
+            DrawSeeds seeds = new DrawSeeds(Seeds.derive(r, 1), Seeds.derive(r, 2), Seeds.derive(r, 3),
+                    Seeds.derive(r, 4));
+            long t0 = System.nanoTime();
+            OneDraw.Trained t = OneDraw.train(training, trainIds, AgnReddening.NONE, learner, seeds);
+            long t1 = System.nanoTime();
+            t.predict(probe, probeIds, seeds.targetSampling(0));
+            long t2 = System.nanoTime();
+            if (repeats == 1 || r > 0) {
+                fitSum += (t1 - t0) * 1e-9;
+                predictSum += (t2 - t1) * 1e-9 / probe.size();
+                counted++;
+            }
+        }
+        CostModel m = new CostModel(fitSum / counted, training.size(), predictSum / counted,
+                "measured " + learner.name() + " x" + counted);
+        LOG.fine(() -> "cost model " + m);
+        return m;
+    }
+
+    private static int[] ids(int n) {
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
+        return ids;
+    }
+}
