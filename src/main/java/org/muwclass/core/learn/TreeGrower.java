@@ -7,9 +7,14 @@ import java.util.SplittableRandom;
  * Grows CART classification trees (Gini, best split) on a {@link PresortedColumns} matrix, reusing one workspace.
  * One instance per thread; the trees it returns depend only on the matrix, the options and the per-tree seed.
  *
- * <p>The classic presort CART: each feature keeps its in-bag rows in sorted order, a node is the same index range
- * in every feature's array, and a split partitions each feature's range stably (left rows first) so the order
- * survives. Bootstrap draws become per-row weights (count times instance weight); rows not drawn are left out, as in
+ * <p>Large nodes use the classic presort CART: each feature keeps the drawn rows in sorted order, a node is the same
+ * index range in every feature's array, and a split partitions each feature's range stably so the order survives.
+ * That costs time in proportion to the number of features, so nodes of at most {@code smallNodeSize} rows switch to
+ * sklearn's way: one array of the node's rows, and each feature tried is gathered and sorted on the spot. Both ways
+ * evaluate the same candidate splits in the same order and draw the same random numbers, so with integer weights
+ * (bootstrap counts) they grow the same tree; only the speed differs.
+ *
+ * <p>Bootstrap draws become per-row weights (count times instance weight); rows not drawn are left out, as in
  * sklearn. Thresholds are midpoints between consecutive distinct values; a row goes right when
  * {@code x > threshold}.
  *
@@ -22,25 +27,35 @@ import java.util.SplittableRandom;
  */
 final class TreeGrower {
 
+    /** Default size at or below which a node is split sklearn's way; tuned on the MUWCLASS-shaped benchmark. */
+    static final int DEFAULT_SMALL_NODE_SIZE = Integer.getInteger("ff.small", 16);
+
+    private static final int INSERTION_SORT_MAX = 24;
+
     private final PresortedColumns data;
     private final int featuresPerSplit;
     private final int maxDepth;
     private final boolean bootstrap;
+    private final int smallNodeSize;
     private final int n;
     private final int p;
     private final int numClasses;
     private final int maskWords;
 
-    // Per-tree workspace, indexed by row of the matrix, or by feature * m + position for the m drawn rows.
+    // Per-tree workspace, indexed by row of the matrix, or by position (0..m-1 over the m drawn rows).
     private final int[] drawCount;
     private final int[] label;
     private final double[] weight;
+    /** Drawn rows in each feature's sorted order: feature f occupies [f * m, (f + 1) * m). */
     private final int[] order;
+    /** Rows of small nodes, by position. */
+    private final int[] samples;
     private final byte[] goesLeft;
     private final int[] buffer;
+    private final double[] gatheredValues;
+    private final int[] gatheredRows;
     private final int[] featurePool;
     private final double[] leftCounts;
-    private final double[] rightCounts;
     private final double[] childLeftCounts;
     private final double[] childRightCounts;
     private final long[] childMask;
@@ -52,6 +67,8 @@ final class TreeGrower {
     private int[] stackDepth = new int[64];
     private int[] stackParent = new int[64];
     private boolean[] stackIsLeft = new boolean[64];
+    /** Feature whose order array holds the node's rows sorted; -1 when they are already in {@link #samples}. */
+    private int[] stackSource = new int[64];
     private double[] stackCounts;
     private long[] stackMask;
     private int stackSize;
@@ -67,7 +84,7 @@ final class TreeGrower {
     private int leafValuesSize;
     private double[] impurityDecrease;
 
-    // Result of the last split search.
+    // Result of the last split search: the proxy is kept as a fraction to avoid divisions.
     private int bestFeature;
     private int bestPosition;
     private double bestThreshold;
@@ -75,10 +92,15 @@ final class TreeGrower {
     private double bestProxyDenominator;
 
     TreeGrower(PresortedColumns data, int featuresPerSplit, int maxDepth, boolean bootstrap) {
+        this(data, featuresPerSplit, maxDepth, bootstrap, DEFAULT_SMALL_NODE_SIZE);
+    }
+
+    TreeGrower(PresortedColumns data, int featuresPerSplit, int maxDepth, boolean bootstrap, int smallNodeSize) {
         this.data = data;
         this.featuresPerSplit = featuresPerSplit;
         this.maxDepth = maxDepth;
         this.bootstrap = bootstrap;
+        this.smallNodeSize = smallNodeSize;
         this.n = data.numRows;
         this.p = data.numFeatures;
         this.numClasses = data.numClasses;
@@ -87,11 +109,13 @@ final class TreeGrower {
         this.label = data.labels;
         this.weight = new double[n];
         this.order = new int[p * n];
+        this.samples = new int[n];
         this.goesLeft = new byte[n];
         this.buffer = new int[n];
+        this.gatheredValues = new double[Math.min(smallNodeSize, n)];
+        this.gatheredRows = new int[Math.min(smallNodeSize, n)];
         this.featurePool = new int[p];
         this.leftCounts = new double[numClasses];
-        this.rightCounts = new double[numClasses];
         this.childLeftCounts = new double[numClasses];
         this.childRightCounts = new double[numClasses];
         this.childMask = new long[maskWords];
@@ -115,22 +139,21 @@ final class TreeGrower {
         for (int row = 0; row < n; row++) {
             rootCounts[label[row]] += weight[row];
         }
-        push(0, m, 0, -1, false, rootCounts, new long[maskWords]);
+        push(0, m, 0, -1, false, 0, rootCounts, new long[maskWords]);
         double[] counts = new double[numClasses];
         long[] mask = new long[maskWords];
         while (stackSize > 0) {
-            stackSize--;
-            int slot = stackSize;
+            int slot = --stackSize;
             int start = stackStart[slot];
             int end = stackEnd[slot];
             int depth = stackDepth[slot];
-            int parent = stackParent[slot];
-            boolean isLeft = stackIsLeft[slot];
+            int source = stackSource[slot];
             System.arraycopy(stackCounts, slot * numClasses, counts, 0, numClasses);
             System.arraycopy(stackMask, slot * maskWords, mask, 0, maskWords);
             int node = newNode();
+            int parent = stackParent[slot];
             if (parent >= 0) {
-                if (isLeft) {
+                if (stackIsLeft[slot]) {
                     nodeLeft[parent] = node;
                 } else {
                     nodeRight[parent] = node;
@@ -142,29 +165,47 @@ final class TreeGrower {
                 total += c;
                 sumSquares += c * c;
             }
-            if (isLeaf(end - start, counts, depth) || !findSplit(start, end, counts, total, sumSquares, mask, rng)) {
+            if (isLeaf(end - start, counts, depth)) {
+                makeLeaf(node, counts, total);
+                continue;
+            }
+            boolean small = end - start <= smallNodeSize;
+            if (small && source >= 0) {
+                System.arraycopy(order, source * m + start, samples, start, end - start);
+            }
+            if (!findSplit(start, end, small, counts, total, sumSquares, mask, rng)) {
                 makeLeaf(node, counts, total);
                 continue;
             }
             nodeFeature[node] = bestFeature;
             nodeThreshold[node] = bestThreshold;
             impurityDecrease[bestFeature] += bestProxyNumerator / bestProxyDenominator - sumSquares / total;
-            int split = bestPosition + 1;
             double[] left = childLeftCounts;
             double[] right = childRightCounts;
-            Arrays.fill(left, 0.0);
-            Arrays.fill(right, 0.0);
-            sumCounts(bestFeature, start, split, left);
-            sumCounts(bestFeature, split, end, right);
-            boolean leftIsLeaf = isLeaf(split - start, left, depth + 1);
-            boolean rightIsLeaf = isLeaf(end - split, right, depth + 1);
-            System.arraycopy(mask, 0, childMask, 0, maskWords);
-            if (!(leftIsLeaf && rightIsLeaf)) {
-                partition(start, split, end, bestFeature);
+            int split;
+            int childSource;
+            if (small) {
+                split = partitionSamples(start, end, data.columns[bestFeature], bestThreshold);
+                sumCounts(samples, start, split, left);
+                sumCounts(samples, split, end, right);
+                childSource = -1;
+            } else {
+                split = bestPosition + 1;
+                int base = bestFeature * m;
+                sumCounts(order, base + start, base + split, left);
+                sumCounts(order, base + split, base + end, right);
+                System.arraycopy(mask, 0, childMask, 0, maskWords);
+                boolean leftLarge = split - start > smallNodeSize && !isLeaf(split - start, left, depth + 1);
+                boolean rightLarge = end - split > smallNodeSize && !isLeaf(end - split, right, depth + 1);
+                if (leftLarge || rightLarge) {
+                    partition(start, split, end, bestFeature, leftLarge, rightLarge);
+                }
+                childSource = bestFeature;
             }
+            long[] inherited = small ? mask : childMask;
             // Right first so that the left subtree is grown (and numbered) first.
-            push(split, end, depth + 1, node, false, right, childMask);
-            push(start, split, depth + 1, node, true, left, childMask);
+            push(split, end, depth + 1, node, false, childSource, right, inherited);
+            push(start, split, depth + 1, node, true, childSource, left, inherited);
         }
         return new FlatTree(Arrays.copyOf(nodeFeature, nodeCount), Arrays.copyOf(nodeThreshold, nodeCount),
                 Arrays.copyOf(nodeLeft, nodeCount), Arrays.copyOf(nodeRight, nodeCount),
@@ -219,8 +260,8 @@ final class TreeGrower {
      * feature is constant in the node. Maximises sklearn's Gini proxy sumSq(left)/w(left) + sumSq(right)/w(right),
      * which orders splits as the weighted Gini decrease does; ties keep the first found.
      */
-    private boolean findSplit(int start, int end, double[] counts, double total, double sumSquares, long[] mask,
-            SplittableRandom rng) {
+    private boolean findSplit(int start, int end, boolean small, double[] counts, double total, double sumSquares,
+            long[] mask, SplittableRandom rng) {
         bestFeature = -1;
         // Start below any real proxy (which is >= 0): -1 / 1.
         bestProxyNumerator = -1;
@@ -236,53 +277,98 @@ final class TreeGrower {
             if ((mask[f >>> 6] & (1L << f)) != 0) {
                 continue;
             }
-            int base = f * m;
-            double[] column = data.columns[f];
-            if (column[order[base + start]] == column[order[base + end - 1]]) {
-                continue;
+            if (small ? scanGathered(f, start, end, counts, total, sumSquares)
+                    : scanPresorted(f, start, end, counts, total, sumSquares)) {
+                evaluated = true;
             }
-            evaluated = true;
-            scanFeature(f, start, end, counts, total, sumSquares);
         }
         return bestFeature >= 0;
     }
 
-    /**
-     * Scans one feature's sorted rows in the node, moving one row at a time from right to left. The proxy
-     * {@code sqL/wL + sqR/wR} is compared as the fraction {@code (sqL*wR + sqR*wL) / (wL*wR)} by cross-multiplying,
-     * which avoids two divisions per row; exact ties still compare equal, so the first best split is kept.
-     */
-    private void scanFeature(int f, int start, int end, double[] counts, double total, double sumSquares) {
+    /** Scans a feature of a large node in its presorted range; false when it is constant there. */
+    private boolean scanPresorted(int f, int start, int end, double[] counts, double total, double sumSquares) {
         int base = f * m;
         double[] column = data.columns[f];
+        if (column[order[base + start]] == column[order[base + end - 1]]) {
+            return false;
+        }
+        int bestK = scan(order, column, base + start, base + end, counts, total, sumSquares);
+        if (bestK >= 0) {
+            bestFeature = f;
+            bestPosition = bestK - base;
+            bestThreshold = midpoint(column[order[bestK]], column[order[bestK + 1]]);
+        }
+        return true;
+    }
+
+    /** Gathers and sorts a feature of a small node, then scans it; false when it is constant there. */
+    private boolean scanGathered(int f, int start, int end, double[] counts, double total, double sumSquares) {
+        double[] column = data.columns[f];
+        double[] values = gatheredValues;
+        int[] rows = gatheredRows;
+        int size = end - start;
+        double first = column[samples[start]];
+        boolean constant = true;
+        for (int i = 0; i < size; i++) {
+            int row = samples[start + i];
+            double v = column[row];
+            values[i] = v;
+            rows[i] = row;
+            constant &= v == first;
+        }
+        if (constant) {
+            return false;
+        }
+        sort(values, rows, 0, size - 1);
+        int bestK = scan(rows, column, 0, size, counts, total, sumSquares);
+        if (bestK >= 0) {
+            bestFeature = f;
+            bestThreshold = midpoint(values[bestK], values[bestK + 1]);
+        }
+        return true;
+    }
+
+    /**
+     * Scans rows sorted by {@code column} in {@code rows[from, to)}, moving one row at a time from the right child
+     * to the left. The proxy {@code sqL/wL + sqR/wR} is compared as the fraction
+     * {@code (sqL*wR + sqR*wL) / (wL*wR)} by cross-multiplying, which avoids two divisions per row; exact ties still
+     * compare equal, so the first best split is kept. {@code counts}, {@code total} and {@code sumSquares} describe
+     * the whole node.
+     *
+     * @return the index in {@code rows} of the last row going left under the best split found so far in this node,
+     *     or -1 when no split here beats it
+     */
+    private int scan(int[] rows, double[] column, int from, int to, double[] counts, double total,
+            double sumSquares) {
+        // Only the left counts are kept (right = node - left). The class of the previous row and its new left count
+        // stay in registers, so a run of rows of one class does not wait on a store to left[c] and its reload.
         double[] left = leftCounts;
-        double[] right = rightCounts;
         Arrays.fill(left, 0.0);
-        System.arraycopy(counts, 0, right, 0, numClasses);
+        int[] labels = label;
+        double[] weights = weight;
         double leftWeight = 0;
-        double rightWeight = total;
         double leftSquares = 0;
         double rightSquares = sumSquares;
         double bestNumerator = bestProxyNumerator;
         double bestDenominator = bestProxyDenominator;
         int bestK = -1;
-        int last = base + end - 1;
-        int row = order[base + start];
+        int last = to - 1;
+        int row = rows[from];
         double x = column[row];
-        for (int k = base + start; k < last; k++) {
-            int c = label[row];
-            double w = weight[row];
+        for (int k = from; k < last; k++) {
+            int c = labels[row];
+            double w = weights[row];
             double lc = left[c];
-            double rc = right[c];
+            double rc = counts[c] - lc;
             leftSquares += w * (lc + lc + w);
             rightSquares -= w * (rc + rc - w);
-            left[c] = lc + w;
-            right[c] = rc - w;
+            lc += w;
+            left[c] = lc;
             leftWeight += w;
-            rightWeight -= w;
-            int nextRow = order[k + 1];
+            int nextRow = rows[k + 1];
             double next = column[nextRow];
             if (next > x) {
+                double rightWeight = total - leftWeight;
                 double numerator = leftSquares * rightWeight + rightSquares * leftWeight;
                 double denominator = leftWeight * rightWeight;
                 if (numerator * bestDenominator > bestNumerator * denominator) {
@@ -297,10 +383,8 @@ final class TreeGrower {
         if (bestK >= 0) {
             bestProxyNumerator = bestNumerator;
             bestProxyDenominator = bestDenominator;
-            bestFeature = f;
-            bestPosition = bestK - base;
-            bestThreshold = midpoint(column[order[bestK]], column[order[bestK + 1]]);
         }
+        return bestK;
     }
 
     /** sklearn's threshold: the midpoint, or the lower value when rounding or overflow would misplace it. */
@@ -309,20 +393,99 @@ final class TreeGrower {
         return mid >= low && mid < high && !Double.isInfinite(mid) ? mid : low;
     }
 
-    private void sumCounts(int f, int from, int to, double[] counts) {
-        int base = f * m;
-        for (int k = base + from; k < base + to; k++) {
-            int id = order[k];
-            counts[label[id]] += weight[id];
+    /** Sorts values[lo..hi] ascending, carrying rows along: insertion sort when short, else quicksort. */
+    private static void sort(double[] values, int[] rows, int lo, int hi) {
+        while (hi - lo >= INSERTION_SORT_MAX) {
+            int mid = (lo + hi) >>> 1;
+            // Median of three as pivot.
+            if (values[mid] < values[lo]) {
+                swap(values, rows, mid, lo);
+            }
+            if (values[hi] < values[lo]) {
+                swap(values, rows, hi, lo);
+            }
+            if (values[hi] < values[mid]) {
+                swap(values, rows, hi, mid);
+            }
+            double pivot = values[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(values, rows, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            // Recurse into the smaller part, loop on the larger.
+            if (j - lo < hi - i) {
+                sort(values, rows, lo, j);
+                lo = i;
+            } else {
+                sort(values, rows, i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            double v = values[i];
+            int r = rows[i];
+            int j = i - 1;
+            while (j >= lo && values[j] > v) {
+                values[j + 1] = values[j];
+                rows[j + 1] = rows[j];
+                j--;
+            }
+            values[j + 1] = v;
+            rows[j + 1] = r;
         }
     }
 
+    private static void swap(double[] values, int[] rows, int i, int j) {
+        double v = values[i];
+        values[i] = values[j];
+        values[j] = v;
+        int r = rows[i];
+        rows[i] = rows[j];
+        rows[j] = r;
+    }
+
+    private void sumCounts(int[] rows, int from, int to, double[] counts) {
+        Arrays.fill(counts, 0.0);
+        for (int k = from; k < to; k++) {
+            int row = rows[k];
+            counts[label[row]] += weight[row];
+        }
+    }
+
+    /** Splits a small node's rows [start, end) stably into those with value {@code <= threshold} and the rest. */
+    private int partitionSamples(int start, int end, double[] column, double threshold) {
+        int l = start;
+        int r = 0;
+        for (int k = start; k < end; k++) {
+            int row = samples[k];
+            if (column[row] > threshold) {
+                buffer[r++] = row;
+            } else {
+                samples[l++] = row;
+            }
+        }
+        System.arraycopy(buffer, 0, samples, l, r);
+        return l;
+    }
+
     /**
-     * Splits every feature's range [start, end) stably into rows going left ([start, split)) and right. The split
-     * feature is already in that order. Features constant in the node are skipped and recorded in
-     * {@link #childMask}: they stay constant below, so their ranges are never read again.
+     * Splits the feature ranges of a large node [start, end) stably into the rows going left ([start, split)) and
+     * right, for the children that are large (a small child takes its rows from the split feature's range, which is
+     * already in that order). Features constant in the node are skipped and recorded in {@link #childMask}: they
+     * stay constant below, so their ranges are never read again.
      */
-    private void partition(int start, int split, int end, int splitFeature) {
+    private void partition(int start, int split, int end, int splitFeature, boolean leftLarge, boolean rightLarge) {
         int splitBase = splitFeature * m;
         for (int k = splitBase + start; k < splitBase + split; k++) {
             goesLeft[order[k]] = 1;
@@ -340,17 +503,33 @@ final class TreeGrower {
                 childMask[f >>> 6] |= 1L << f;
                 continue;
             }
-            int l = base + start;
-            int r = 0;
-            for (int k = base + start; k < base + end; k++) {
-                int id = order[k];
-                int toLeft = goesLeft[id];
-                order[l] = id;
-                buffer[r] = id;
-                l += toLeft;
-                r += 1 - toLeft;
+            if (leftLarge && rightLarge) {
+                int l = base + start;
+                int r = 0;
+                for (int k = base + start; k < base + end; k++) {
+                    int row = order[k];
+                    int toLeft = goesLeft[row];
+                    order[l] = row;
+                    buffer[r] = row;
+                    l += toLeft;
+                    r += 1 - toLeft;
+                }
+                System.arraycopy(buffer, 0, order, l, r);
+            } else if (leftLarge) {
+                int l = base + start;
+                for (int k = base + start; k < base + end; k++) {
+                    int row = order[k];
+                    order[l] = row;
+                    l += goesLeft[row];
+                }
+            } else {
+                int r = base + end - 1;
+                for (int k = base + end - 1; k >= base + start; k--) {
+                    int row = order[k];
+                    order[r] = row;
+                    r -= 1 - goesLeft[row];
+                }
             }
-            System.arraycopy(buffer, 0, order, l, r);
         }
     }
 
@@ -383,7 +562,8 @@ final class TreeGrower {
         leafValuesSize += numClasses;
     }
 
-    private void push(int start, int end, int depth, int parent, boolean isLeft, double[] counts, long[] mask) {
+    private void push(int start, int end, int depth, int parent, boolean isLeft, int source, double[] counts,
+            long[] mask) {
         if (stackSize == stackStart.length) {
             int size = stackSize * 2;
             stackStart = Arrays.copyOf(stackStart, size);
@@ -391,6 +571,7 @@ final class TreeGrower {
             stackDepth = Arrays.copyOf(stackDepth, size);
             stackParent = Arrays.copyOf(stackParent, size);
             stackIsLeft = Arrays.copyOf(stackIsLeft, size);
+            stackSource = Arrays.copyOf(stackSource, size);
             stackCounts = Arrays.copyOf(stackCounts, size * numClasses);
             stackMask = Arrays.copyOf(stackMask, size * maskWords);
         }
@@ -400,6 +581,7 @@ final class TreeGrower {
         stackDepth[slot] = depth;
         stackParent[slot] = parent;
         stackIsLeft[slot] = isLeft;
+        stackSource[slot] = source;
         System.arraycopy(counts, 0, stackCounts, slot * numClasses, numClasses);
         System.arraycopy(mask, 0, stackMask, slot * maskWords, maskWords);
     }
