@@ -22,7 +22,6 @@ import weka.core.Instances;
 import weka.core.Option;
 import weka.core.Randomizable;
 import weka.core.Utils;
-import weka.core.WeightedInstancesHandler;
 
 /**
  * A random forest of CART trees grown like sklearn's {@code RandomForestClassifier} (Gini, best split at midpoints,
@@ -35,9 +34,10 @@ import weka.core.WeightedInstancesHandler;
  *
  * <p>Reproducible: every tree's seed is drawn from the master seed before any tree is grown, so a forest is
  * identical for any number of threads. Missing values (NaN, Weka's missing) are treated as negative infinity: in
- * training and prediction they always go to the left child. Only numeric attributes and a nominal class are handled.
+ * training and prediction they always go to the left child. Only numeric attributes, a nominal class and instance
+ * weights of 1 are handled (rows are weighted only by their bootstrap draw counts, so all class counts are integers).
  */
-public class FastRandomForest extends AbstractClassifier implements Randomizable, WeightedInstancesHandler {
+public class FastRandomForest extends AbstractClassifier implements Randomizable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(FastRandomForest.class.getName());
@@ -253,17 +253,12 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
      * @throws IllegalArgumentException naming the bad argument, row or value
      */
     public static Model fit(double[][] x, int[] y, int numClasses, Options options) {
-        return fit(x, y, null, numClasses, options);
-    }
-
-    /** As {@link #fit(double[][], int[], int, Options)} with instance weights ({@code >= 0}; null means all 1). */
-    static Model fit(double[][] x, int[] y, double[] weights, int numClasses, Options options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        InputChecks.trainingSet(x, y, weights, numClasses);
+        InputChecks.trainingSet(x, y, numClasses);
         long started = System.nanoTime();
-        PresortedColumns data = PresortedColumns.of(x, y, weights, numClasses);
+        PresortedColumns data = PresortedColumns.of(x, y, numClasses);
         FlatTree[] trees = growTrees(data, options);
         Model model = new Model(trees, data.numFeatures, numClasses, options);
         if (LOG.isLoggable(Level.FINE)) {
@@ -373,18 +368,18 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         int n = train.numInstances();
         double[][] x = new double[n][];
         int[] y = new int[n];
-        double[] weights = new double[n];
-        boolean unitWeights = true;
         for (int i = 0; i < n; i++) {
             Instance instance = train.instance(i);
+            if (instance.weight() != 1.0) {
+                throw new IllegalArgumentException("FastRandomForest needs instance weights of 1: training instance "
+                        + (i + 1) + " has weight " + instance.weight());
+            }
             x[i] = featureVector(instance, features);
             y[i] = (int) instance.classValue();
-            weights[i] = instance.weight();
-            unitWeights &= weights[i] == 1.0;
         }
         featureAttributes = features;
         trainingNumAttributes = train.numAttributes();
-        model = fit(x, y, unitWeights ? null : weights, train.numClasses(), forestOptions);
+        model = fit(x, y, train.numClasses(), forestOptions);
     }
 
     @Override

@@ -19,17 +19,14 @@ final class PresortedColumns {
     /** Rows in ascending order of {@code columns[feature][row]}, ties in row order. */
     final int[][] order;
     final int[] labels;
-    /** Instance weights, all {@code > 0}; null when every weight is 1. */
-    final double[] weights;
 
-    private PresortedColumns(double[][] columns, int[][] order, int[] labels, double[] weights, int numClasses) {
+    private PresortedColumns(double[][] columns, int[][] order, int[] labels, int numClasses) {
         this.numRows = labels.length;
         this.numFeatures = columns.length;
         this.numClasses = numClasses;
         this.columns = columns;
         this.order = order;
         this.labels = labels;
-        this.weights = weights;
     }
 
     /**
@@ -37,51 +34,27 @@ final class PresortedColumns {
      *
      * @param x rows of equal length
      * @param y class index per row, 0 to numClasses - 1
-     * @param weights instance weight per row ({@code >= 0}), or null for all 1; rows of weight 0 are dropped
      */
-    static PresortedColumns of(double[][] x, int[] y, double[] weights, int numClasses) {
-        int[] kept = keptRows(y.length, weights);
-        int n = kept.length;
+    static PresortedColumns of(double[][] x, int[] y, int numClasses) {
+        int n = y.length;
         int p = x[0].length;
         double[][] columns = new double[p][n];
-        int[] labels = new int[n];
-        double[] w = weights == null ? null : new double[n];
-        boolean unitWeights = true;
-        for (int i = 0; i < n; i++) {
-            int row = kept[i];
-            labels[i] = y[row];
-            if (w != null) {
-                w[i] = weights[row];
-                unitWeights &= w[i] == 1.0;
-            }
+        for (int row = 0; row < n; row++) {
             double[] values = x[row];
             for (int f = 0; f < p; f++) {
-                columns[f][i] = stored(values[f]);
+                columns[f][row] = stored(values[f]);
             }
         }
         int[][] order = new int[p][];
         for (int f = 0; f < p; f++) {
             order[f] = sortedRows(columns[f]);
         }
-        return new PresortedColumns(columns, order, labels, unitWeights ? null : w, numClasses);
+        return new PresortedColumns(columns, order, y.clone(), numClasses);
     }
 
     /** The value as the trees see it: NaN as negative infinity, -0.0 as 0.0. */
     static double stored(double value) {
         return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value + 0.0;
-    }
-
-    double weight(int row) {
-        return weights == null ? 1.0 : weights[row];
-    }
-
-    private static int[] keptRows(int n, double[] weights) {
-        if (weights == null) {
-            int[] all = new int[n];
-            Arrays.setAll(all, i -> i);
-            return all;
-        }
-        return java.util.stream.IntStream.range(0, n).filter(i -> weights[i] > 0).toArray();
     }
 
     /**

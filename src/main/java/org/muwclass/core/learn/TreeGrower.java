@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * evaluate the same candidate splits in the same order and draw the same random numbers, so with integer weights
  * (bootstrap counts) they grow the same tree; only the speed differs.
  *
- * <p>Bootstrap draws become per-row weights (count times instance weight); rows not drawn are left out, as in
- * sklearn. Thresholds are midpoints between consecutive distinct values; a row goes right when
+ * <p>Bootstrap draws become per-row integer weights (draw counts); rows not drawn are left out, as in sklearn.
+ * Class counts and sums of squares are integers, so split scores are exact up to the final comparison. Thresholds are midpoints between consecutive distinct values; a row goes right when
  * {@code x > threshold}.
  *
  * <p>Feature sampling follows sklearn's {@code BestSplitter}: features are drawn without replacement (a partial
@@ -45,7 +45,9 @@ final class TreeGrower {
     // Per-tree workspace, indexed by row of the matrix, or by position (0..m-1 over the m drawn rows).
     private final int[] drawCount;
     private final int[] label;
-    private final double[] weight;
+    /** Per row: draw count shifted left by {@link #labelBits}, or'ed with the class. */
+    private final int[] packedRows;
+    private final int labelBits;
     /** Drawn rows in each feature's sorted order: feature f occupies [f * m, (f + 1) * m). */
     private final int[] order;
     /** Rows of small nodes, by position. */
@@ -55,9 +57,9 @@ final class TreeGrower {
     private final double[] gatheredValues;
     private final int[] gatheredRows;
     private final int[] featurePool;
-    private final double[] leftCounts;
-    private final double[] childLeftCounts;
-    private final double[] childRightCounts;
+    private final int[] leftCounts;
+    private final int[] childLeftCounts;
+    private final int[] childRightCounts;
     private final long[] childMask;
     private int m;
 
@@ -69,7 +71,7 @@ final class TreeGrower {
     private boolean[] stackIsLeft = new boolean[64];
     /** Feature whose order array holds the node's rows sorted; -1 when they are already in {@link #samples}. */
     private int[] stackSource = new int[64];
-    private double[] stackCounts;
+    private int[] stackCounts;
     private long[] stackMask;
     private int stackSize;
 
@@ -96,6 +98,10 @@ final class TreeGrower {
     }
 
     TreeGrower(PresortedColumns data, int featuresPerSplit, int maxDepth, boolean bootstrap, int smallNodeSize) {
+        if (data.numRows >= 1 << (31 - labelBitsFor(data.numClasses))) {
+            throw new IllegalArgumentException("Too many rows (" + data.numRows + ") for " + data.numClasses
+                    + " classes: at most " + ((1 << (31 - labelBitsFor(data.numClasses))) - 1));
+        }
         this.data = data;
         this.featuresPerSplit = featuresPerSplit;
         this.maxDepth = maxDepth;
@@ -107,7 +113,8 @@ final class TreeGrower {
         this.maskWords = (p + 63) >>> 6;
         this.drawCount = new int[n];
         this.label = data.labels;
-        this.weight = new double[n];
+        this.packedRows = new int[n];
+        this.labelBits = labelBitsFor(numClasses);
         this.order = new int[p * n];
         this.samples = new int[n];
         this.goesLeft = new byte[n];
@@ -115,13 +122,18 @@ final class TreeGrower {
         this.gatheredValues = new double[Math.min(smallNodeSize, n)];
         this.gatheredRows = new int[Math.min(smallNodeSize, n)];
         this.featurePool = new int[p];
-        this.leftCounts = new double[numClasses];
-        this.childLeftCounts = new double[numClasses];
-        this.childRightCounts = new double[numClasses];
+        this.leftCounts = new int[numClasses];
+        this.childLeftCounts = new int[numClasses];
+        this.childRightCounts = new int[numClasses];
         this.childMask = new long[maskWords];
-        this.stackCounts = new double[64 * numClasses];
+        this.stackCounts = new int[64 * numClasses];
         this.stackMask = new long[64 * maskWords];
         this.leafValues = new double[256 * numClasses];
+    }
+
+    /** Bits needed for a class index. */
+    static int labelBitsFor(int numClasses) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(numClasses - 1));
     }
 
     /** Grows one tree; all its randomness (bootstrap, feature draws) comes from {@code seed}. */
@@ -135,12 +147,12 @@ final class TreeGrower {
         leafValuesSize = 0;
         impurityDecrease = new double[p];
         stackSize = 0;
-        double[] rootCounts = new double[numClasses];
+        int[] rootCounts = new int[numClasses];
         for (int row = 0; row < n; row++) {
-            rootCounts[label[row]] += weight[row];
+            rootCounts[label[row]] += drawCount[row];
         }
         push(0, m, 0, -1, false, 0, rootCounts, new long[maskWords]);
-        double[] counts = new double[numClasses];
+        int[] counts = new int[numClasses];
         long[] mask = new long[maskWords];
         while (stackSize > 0) {
             int slot = --stackSize;
@@ -159,11 +171,11 @@ final class TreeGrower {
                     nodeRight[parent] = node;
                 }
             }
-            double total = 0;
-            double sumSquares = 0;
-            for (double c : counts) {
+            long total = 0;
+            long sumSquares = 0;
+            for (int c : counts) {
                 total += c;
-                sumSquares += c * c;
+                sumSquares += (long) c * c;
             }
             if (isLeaf(end - start, counts, depth)) {
                 makeLeaf(node, counts, total);
@@ -179,9 +191,9 @@ final class TreeGrower {
             }
             nodeFeature[node] = bestFeature;
             nodeThreshold[node] = bestThreshold;
-            impurityDecrease[bestFeature] += bestProxyNumerator / bestProxyDenominator - sumSquares / total;
-            double[] left = childLeftCounts;
-            double[] right = childRightCounts;
+            impurityDecrease[bestFeature] += bestProxyNumerator / bestProxyDenominator - (double) sumSquares / total;
+            int[] left = childLeftCounts;
+            int[] right = childRightCounts;
             int split;
             int childSource;
             if (small) {
@@ -215,7 +227,7 @@ final class TreeGrower {
 
     /**
      * Bootstrap (n draws with replacement) or the whole set; lays the drawn rows out in every feature's presorted
-     * order. Rows keep their index in the matrix; {@link #weight} is 0 for rows not drawn.
+     * order. Rows keep their index in the matrix; {@link #drawCount} is 0 for rows not drawn.
      */
     private void drawSample(SplittableRandom rng) {
         if (bootstrap) {
@@ -228,7 +240,7 @@ final class TreeGrower {
         }
         m = 0;
         for (int row = 0; row < n; row++) {
-            weight[row] = drawCount[row] * data.weight(row);
+            packedRows[row] = drawCount[row] << labelBits | label[row];
             if (drawCount[row] > 0) {
                 m++;
             }
@@ -242,12 +254,12 @@ final class TreeGrower {
         }
     }
 
-    private boolean isLeaf(int size, double[] counts, int depth) {
+    private boolean isLeaf(int size, int[] counts, int depth) {
         if (size < 2 || (maxDepth > 0 && depth >= maxDepth)) {
             return true;
         }
         int present = 0;
-        for (double c : counts) {
+        for (int c : counts) {
             if (c > 0) {
                 present++;
             }
@@ -260,7 +272,7 @@ final class TreeGrower {
      * feature is constant in the node. Maximises sklearn's Gini proxy sumSq(left)/w(left) + sumSq(right)/w(right),
      * which orders splits as the weighted Gini decrease does; ties keep the first found.
      */
-    private boolean findSplit(int start, int end, boolean small, double[] counts, double total, double sumSquares,
+    private boolean findSplit(int start, int end, boolean small, int[] counts, long total, long sumSquares,
             long[] mask, SplittableRandom rng) {
         bestFeature = -1;
         // Start below any real proxy (which is >= 0): -1 / 1.
@@ -286,7 +298,7 @@ final class TreeGrower {
     }
 
     /** Scans a feature of a large node in its presorted range; false when it is constant there. */
-    private boolean scanPresorted(int f, int start, int end, double[] counts, double total, double sumSquares) {
+    private boolean scanPresorted(int f, int start, int end, int[] counts, long total, long sumSquares) {
         int base = f * m;
         double[] column = data.columns[f];
         if (column[order[base + start]] == column[order[base + end - 1]]) {
@@ -302,7 +314,7 @@ final class TreeGrower {
     }
 
     /** Gathers and sorts a feature of a small node, then scans it; false when it is constant there. */
-    private boolean scanGathered(int f, int start, int end, double[] counts, double total, double sumSquares) {
+    private boolean scanGathered(int f, int start, int end, int[] counts, long total, long sumSquares) {
         double[] column = data.columns[f];
         double[] values = gatheredValues;
         int[] rows = gatheredRows;
@@ -338,17 +350,16 @@ final class TreeGrower {
      * @return the index in {@code rows} of the last row going left under the best split found so far in this node,
      *     or -1 when no split here beats it
      */
-    private int scan(int[] rows, double[] column, int from, int to, double[] counts, double total,
-            double sumSquares) {
-        // Only the left counts are kept (right = node - left). The class of the previous row and its new left count
-        // stay in registers, so a run of rows of one class does not wait on a store to left[c] and its reload.
-        double[] left = leftCounts;
-        Arrays.fill(left, 0.0);
-        int[] labels = label;
-        double[] weights = weight;
-        double leftWeight = 0;
-        double leftSquares = 0;
-        double rightSquares = sumSquares;
+    private int scan(int[] rows, double[] column, int from, int to, int[] counts, long total, long sumSquares) {
+        // Integer sums are exact; only the right-hand counts are derived (node - left).
+        int[] left = leftCounts;
+        Arrays.fill(left, 0);
+        int[] packed = packedRows;
+        int shift = labelBits;
+        int labelMask = (1 << labelBits) - 1;
+        long leftWeight = 0;
+        long leftSquares = 0;
+        long rightSquares = sumSquares;
         double bestNumerator = bestProxyNumerator;
         double bestDenominator = bestProxyDenominator;
         int bestK = -1;
@@ -356,21 +367,21 @@ final class TreeGrower {
         int row = rows[from];
         double x = column[row];
         for (int k = from; k < last; k++) {
-            int c = labels[row];
-            double w = weights[row];
-            double lc = left[c];
-            double rc = counts[c] - lc;
-            leftSquares += w * (lc + lc + w);
-            rightSquares -= w * (rc + rc - w);
-            lc += w;
-            left[c] = lc;
+            int packedRow = packed[row];
+            int c = packedRow & labelMask;
+            int w = packedRow >>> shift;
+            int lc = left[c];
+            int rc = counts[c] - lc;
+            leftSquares += (long) w * (lc + lc + w);
+            rightSquares -= (long) w * (rc + rc - w);
+            left[c] = lc + w;
             leftWeight += w;
             int nextRow = rows[k + 1];
             double next = column[nextRow];
             if (next > x) {
-                double rightWeight = total - leftWeight;
-                double numerator = leftSquares * rightWeight + rightSquares * leftWeight;
-                double denominator = leftWeight * rightWeight;
+                long rightWeight = total - leftWeight;
+                double numerator = (double) leftSquares * rightWeight + (double) rightSquares * leftWeight;
+                double denominator = (double) leftWeight * rightWeight;
                 if (numerator * bestDenominator > bestNumerator * denominator) {
                     bestNumerator = numerator;
                     bestDenominator = denominator;
@@ -455,11 +466,11 @@ final class TreeGrower {
         rows[j] = r;
     }
 
-    private void sumCounts(int[] rows, int from, int to, double[] counts) {
-        Arrays.fill(counts, 0.0);
+    private void sumCounts(int[] rows, int from, int to, int[] counts) {
+        Arrays.fill(counts, 0);
         for (int k = from; k < to; k++) {
             int row = rows[k];
-            counts[label[row]] += weight[row];
+            counts[label[row]] += drawCount[row];
         }
     }
 
@@ -551,18 +562,18 @@ final class TreeGrower {
         return node;
     }
 
-    private void makeLeaf(int node, double[] counts, double total) {
+    private void makeLeaf(int node, int[] counts, long total) {
         if (leafValuesSize + numClasses > leafValues.length) {
             leafValues = Arrays.copyOf(leafValues, leafValues.length * 2);
         }
         for (int c = 0; c < numClasses; c++) {
-            leafValues[leafValuesSize + c] = counts[c] / total;
+            leafValues[leafValuesSize + c] = (double) counts[c] / total;
         }
         nodeLeafOffset[node] = leafValuesSize;
         leafValuesSize += numClasses;
     }
 
-    private void push(int start, int end, int depth, int parent, boolean isLeft, int source, double[] counts,
+    private void push(int start, int end, int depth, int parent, boolean isLeft, int source, int[] counts,
             long[] mask) {
         if (stackSize == stackStart.length) {
             int size = stackSize * 2;
