@@ -33,13 +33,22 @@ final class ClassifyCommand implements Command {
      * @param threads        worker threads
      * @param algorithm      learner name (rf, extratrees, boosting, bagging, svm, knn, tree)
      * @param ebv            E(B-V) source name: table-else-dust-map, table, dust-map or none
+     * @param targetsPerForest target realisations per trained forest (1 = the paper's protocol)
      */
     record Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
-            TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv) {
+            TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv,
+            int targetsPerForest) {
     }
 
     /** Learner names accepted by --algorithm (core-ml's catalogue). */
-    static final List<String> ALGORITHMS = List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree");
+    static final List<String> ALGORITHMS = List.of("fastrf", "rf", "extratrees", "boosting", "bagging", "svm", "knn",
+            "tree");
+    /** Default of --algorithm: the fast implementation of the paper's forest. */
+    static final String DEFAULT_ALGORITHM = "fastrf";
+    /** Help text of --targets-per-forest (classify and evaluate). */
+    static final String TARGETS_PER_FOREST_HELP = "Monte-Carlo estimator: target realisations evaluated with each "
+            + "trained forest, 1..1000; 1 = the paper's protocol (one forest per draw), M > 1 = ceil(draws/M) forests "
+            + "per E(B-V) bin, each predicting M independent realisations of every target (docs/science-notes.md)";
     /** Values of --ebv. */
     static final List<String> EBV_SOURCES = List.of("table-else-dust-map", "table", "dust-map", "none");
 
@@ -82,8 +91,9 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
                 OptionSpec.value("threads", "N", String.valueOf(Math.min(256, Runtime.getRuntime().availableProcessors())),
                         "worker threads, 1..256 (results do not depend on it)"),
-                OptionSpec.value("algorithm", "NAME", "rf", "classifier: " + String.join(", ", ALGORITHMS)
-                        + " (rf = the paper's random forest)"),
+                OptionSpec.value("algorithm", "NAME", DEFAULT_ALGORITHM, "classifier: " + String.join(", ", ALGORITHMS)
+                        + " (fastrf = the paper's random forest, fast implementation; rf = Weka's RandomForest)"),
+                OptionSpec.value("targets-per-forest", "M", "1", TARGETS_PER_FOREST_HELP),
                 OptionSpec.value("plots", "DIR", null, "also write class_counts.png (sources per predicted class, all "
                         + "and CT >= --ct-threshold) and probabilities.png (a few sources from least to most "
                         + "confident) into DIR"),
@@ -148,7 +158,8 @@ final class ClassifyCommand implements Command {
         }
         return new Settings(input, inputFormat, output, outputFormat, training, trainingFormat,
                 o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
-                o.intValue("threads", 1, 256), oneOf(o, "algorithm", ALGORITHMS), oneOf(o, "ebv", EBV_SOURCES));
+                o.intValue("threads", 1, 256), oneOf(o, "algorithm", ALGORITHMS), oneOf(o, "ebv", EBV_SOURCES),
+                o.intValue("targets-per-forest", 1, 1000));
     }
 
     static String oneOf(ParsedOptions o, String option, List<String> allowed) throws UsageException {

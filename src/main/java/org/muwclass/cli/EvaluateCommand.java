@@ -65,8 +65,10 @@ final class EvaluateCommand implements Command {
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
                 OptionSpec.value("threads", "N", String.valueOf(Math.min(256, Runtime.getRuntime().availableProcessors())),
                         "worker threads, 1..256 (results do not depend on it)"),
-                OptionSpec.value("algorithm", "NAME", "rf", "classifier: "
-                        + String.join(", ", ClassifyCommand.ALGORITHMS) + " (rf = the paper's random forest)"),
+                OptionSpec.value("algorithm", "NAME", ClassifyCommand.DEFAULT_ALGORITHM, "classifier: "
+                        + String.join(", ", ClassifyCommand.ALGORITHMS)
+                        + " (fastrf = the paper's random forest, fast implementation; rf = Weka's RandomForest)"),
+                OptionSpec.value("targets-per-forest", "M", "1", ClassifyCommand.TARGETS_PER_FOREST_HELP),
                 OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) of the training sources: "
                         + String.join(", ", ClassifyCommand.EBV_SOURCES)),
                 OptionSpec.value("reddening", "MODE", "octaves", "k-fold only: how each fold's training AGN are "
@@ -99,9 +101,11 @@ final class EvaluateCommand implements Command {
      * @param ebv            E(B-V) source of the training sources (see {@link ClassifyCommand#EBV_SOURCES})
      * @param reddening      k-fold reddening mode (see {@link #REDDENING_MODES})
      * @param ctThreshold    CT threshold for the "confident" flag
+     * @param targetsPerForest target realisations per trained forest (1 = the paper's protocol)
      */
     record CrossValidation(Path training, TableFormat trainingFormat, int folds, boolean leaveOneOut, int draws,
-            long seed, int trees, int threads, String algorithm, String ebv, String reddening, double ctThreshold) {
+            long seed, int trees, int threads, String algorithm, String ebv, String reddening, double ctThreshold,
+            int targetsPerForest) {
     }
 
     @Override
@@ -120,7 +124,7 @@ final class EvaluateCommand implements Command {
         List<LabelledPrediction> predictions;
         if (o.has("predictions")) {
             for (String cvOnly : List.of("training", "training-format", "folds", "loo", "draws", "seed", "trees",
-                    "threads", "algorithm", "ebv", "reddening")) {
+                    "threads", "algorithm", "ebv", "reddening", "targets-per-forest")) {
                 if (o.has(cvOnly)) {
                     throw new UsageException("option '--" + cvOnly + "' cannot be combined with '--predictions' "
                             + "(a given classification table is scored as it is)");
@@ -155,7 +159,8 @@ final class EvaluateCommand implements Command {
                     o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
                     o.intValue("threads", 1, 256), ClassifyCommand.oneOf(o, "algorithm", ClassifyCommand.ALGORITHMS),
                     ClassifyCommand.oneOf(o, "ebv", ClassifyCommand.EBV_SOURCES),
-                    ClassifyCommand.oneOf(o, "reddening", REDDENING_MODES), ct);
+                    ClassifyCommand.oneOf(o, "reddening", REDDENING_MODES), ct,
+                    o.intValue("targets-per-forest", 1, 1000));
             PipelineBridge.CrossValidationResult result = pipeline.crossValidate(cv, console);
             predictions = result.predictions();
             provenance.putAll(result.provenance());

@@ -49,7 +49,8 @@ class LocalPipeline extends UnwiredPipeline {
         String inputSha = Checksums.sha256(s.input());
         TrainingSet training = training(s.training(), s.trainingFormat(), console);
         RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
-                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads());
+                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads())
+                .withTargetsPerForest(s.targetsPerForest());
         ClassificationRun run = new ClassificationRun(training, LearnerCatalogue.standard(s.trees()),
                 XrayAbsorption.loadDefault(), EbvResolver.standard());
         console.status("classifying " + targets.size() + " sources: " + s.algorithm() + " (" + s.trees()
@@ -67,6 +68,7 @@ class LocalPipeline extends UnwiredPipeline {
         extra.put("feature_schema", prov.featureSchemaId());
         extra.put("ebv_policy", prov.ebvPolicy());
         extra.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
+        extra.put("targets_per_forest", Integer.toString(s.targetsPerForest()));
         extra.put("trees", Integer.toString(s.trees()));
         extra.put("input", s.input().getFileName().toString());
         RunProvenance rp = new RunProvenance(Main.version(), prov.algorithm(), prov.masterSeed(), prov.draws(),
@@ -79,7 +81,8 @@ class LocalPipeline extends UnwiredPipeline {
             throws IOException {
         TrainingSet training = training(s.training(), s.trainingFormat(), console);
         RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
-                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads()).withCtThreshold(s.ctThreshold());
+                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads()).withCtThreshold(s.ctThreshold())
+                .withTargetsPerForest(s.targetsPerForest());
         CrossValidation cv = new CrossValidation(training, LearnerCatalogue.standard(s.trees()),
                 XrayAbsorption.loadDefault(), EbvResolver.standard());
         String protocol = s.leaveOneOut() ? "leave-one-out" : s.folds() + "-fold";
@@ -106,6 +109,7 @@ class LocalPipeline extends UnwiredPipeline {
         facts.put("seed", Long.toString(prov.masterSeed()));
         facts.put("mc_draws", Integer.toString(prov.draws()));
         facts.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
+        facts.put("targets_per_forest", Integer.toString(s.targetsPerForest()));
         facts.put("training_set_origin", prov.trainingOrigin());
         facts.put("training_set_size", Integer.toString(prov.trainingSize()));
         facts.put("training_set_sha256", prov.trainingSha256());

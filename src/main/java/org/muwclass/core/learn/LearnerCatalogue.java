@@ -25,6 +25,9 @@ import weka.core.neighboursearch.LinearNNSearch;
  * (e.g. {@code "fastrf"}) at start-up. Weka stand-ins for the paper's sklearn algorithms (Table 4), with sklearn's
  * defaults where Weka allows:
  * <ul>
+ *   <li>{@code fastrf} (the pipeline default): the paper's forest as a {@link FastRandomForest} (sklearn's CART
+ *       growth: Gini, bootstrap, 5 features per split, unlimited depth), trained on plain arrays; same accuracy as
+ *       {@code rf} at a fraction of the cost (docs/benchmarks.md).</li>
  *   <li>{@code rf}: RandomForest -I n -K 5, unlimited depth, min leaf 1, one thread (paper's classifier; sklearn
  *       max_features int(sqrt 29) = 5).</li>
  *   <li>{@code extratrees}: RandomCommittee of n RandomTree (K 5, min leaf 1, unlimited depth): like ExtraTrees, no
@@ -64,6 +67,7 @@ public final class LearnerCatalogue {
             throw new IllegalArgumentException("Ensemble size must be >= 1, got " + ensembleSize);
         }
         Map<String, Learner> m = new LinkedHashMap<>();
+        m.put(FastForestLearner.NAME, new FastForestLearner(ensembleSize));
         put(m, "rf", () -> randomForest(ensembleSize));
         put(m, "extratrees", () -> {
             RandomTree t = new RandomTree();

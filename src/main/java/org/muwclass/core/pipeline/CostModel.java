@@ -36,8 +36,8 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
     }
 
     /**
-     * Costs of the shipped TD (2941 sources) with 100 trees, measured on the project's 2-core machine (docs/benchmarks.md,
-     * one core, no other load); other ensemble sizes scale linearly with the number of trees.
+     * Costs of the shipped TD (2941 sources) with 100 trees, measured on the project's 2-core machine
+     * (docs/benchmarks.md, one core); other ensemble sizes scale linearly with the number of trees.
      *
      * @param algorithm catalogue name ("fastrf" or "rf"; anything else gets the rf numbers)
      * @param trees     ensemble size

@@ -124,7 +124,8 @@ public final class CrossValidation {
         }
         Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
                 training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                protocol + ", " + mode + ", " + p.ebvPolicy() + ClassificationRun.estimatorNote(p), Provenance.softwareVersion());
+                protocol + ", " + mode + ", " + p.ebvPolicy() + ClassificationRun.estimatorNote(p),
+                Provenance.softwareVersion());
         return new ClassificationResult(Arrays.asList(results), prov);
     }
 
