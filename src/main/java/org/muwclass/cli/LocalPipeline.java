@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,9 @@ import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.eval.LabelledPrediction;
+import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationRun;
+import org.muwclass.core.pipeline.CostModel;
 import org.muwclass.core.pipeline.CrossValidation;
 import org.muwclass.core.pipeline.CvReddening;
 import org.muwclass.core.pipeline.EbvPolicy;
@@ -55,8 +58,16 @@ class LocalPipeline extends UnwiredPipeline {
                 XrayAbsorption.loadDefault(), EbvResolver.standard());
         console.status("classifying " + targets.size() + " sources: " + s.algorithm() + " (" + s.trees()
                 + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads() + " threads");
+        ClassificationPlan plan = run.plan(targets, p);
+        CostModel cost = CostModel.reference(s.algorithm(), s.trees());
+        console.status(String.format(Locale.ROOT, "plan: %d E(B-V) bins, %d forests per bin x %d target "
+                        + "realisations, %d work units; quote %.0f s on %d threads (%s)", plan.tasks().size(),
+                p.forestsPerTask(), p.targetsPerForest(), plan.units().size(),
+                plan.estimateSeconds(cost, s.threads()), s.threads(), cost.basis()));
         org.muwclass.core.pipeline.ClassificationResult result =
-                run.run(targets, p, f -> console.progressFraction("classification", f));
+                run.run(targets, plan, f -> console.progressFraction("classification", f), null);
+        console.status(String.format(Locale.ROOT, "classified in %.1f s",
+                java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0));
         List<ClassifiedSource> rows = new ArrayList<>(result.sources().size());
         for (SourceResult r : result.sources()) {
             rows.add(toRow(r));

@@ -1,5 +1,7 @@
 package org.muwclass.core.pipeline;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -51,19 +53,21 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
                 + trees + " trees");
     }
 
-    /** One training draw of the TD with Weka's RandomForest, 100 trees, one core, s (docs/benchmarks.md). */
+    /** One training draw of the TD with Weka's RandomForest, 100 trees, CPU s (docs/benchmarks.md). */
     static final double WEKA_FOREST_SECONDS = 3.6;
-    /** One target realisation through Weka's 100-tree forest incl. sampling and features, s. */
+    /** One target realisation through Weka's 100-tree forest incl. sampling and features, CPU s. */
     static final double WEKA_PREDICTION_SECONDS = 60e-6;
-    /** One training draw of the TD with FastRandomForest, 100 trees, one core, s. */
-    static final double FAST_FOREST_SECONDS = 0.5;
-    /** One target realisation through the fast forest incl. sampling and features, s. */
-    static final double FAST_PREDICTION_SECONDS = 30e-6;
+    /** One training draw of the TD with FastRandomForest, 100 trees, CPU s (docs/benchmarks.md). */
+    static final double FAST_FOREST_SECONDS = 0.52;
+    /** One target realisation through the fast forest incl. sampling and features, CPU s. */
+    static final double FAST_PREDICTION_SECONDS = 20e-6;
 
     /**
      * Measures the costs on this machine: {@code repeats} training draws of {@code learner} on {@code training}
      * (unreddened; reddening costs the same) and their predictions of {@code probe} (a few hundred targets suffice).
-     * Takes about repeats x one forest; the first draw warms the JIT and is not counted when repeats &gt; 1.
+     * Takes about repeats x one forest; the first draw warms the JIT and is not counted when repeats &gt; 1. Times are
+     * the calling thread's CPU time where the JVM measures it (so that other load on a shared machine does not
+     * inflate the quote, which assumes a core per worker), else wall time.
      */
     public static CostModel measure(List<SourceMeasurements> training, Learner learner,
                                     List<SourceMeasurements> probe, int repeats) {
@@ -78,11 +82,11 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
         for (int r = 0; r < repeats; r++) {
             DrawSeeds seeds = new DrawSeeds(Seeds.derive(r, 1), Seeds.derive(r, 2), Seeds.derive(r, 3),
                     Seeds.derive(r, 4));
-            long t0 = System.nanoTime();
+            long t0 = now();
             OneDraw.Trained t = OneDraw.train(training, trainIds, AgnReddening.NONE, learner, seeds);
-            long t1 = System.nanoTime();
+            long t1 = now();
             t.predict(probe, probeIds, seeds.targetSampling(0));
-            long t2 = System.nanoTime();
+            long t2 = now();
             if (repeats == 1 || r > 0) {
                 fitSum += (t1 - t0) * 1e-9;
                 predictSum += (t2 - t1) * 1e-9 / probe.size();
@@ -93,6 +97,13 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
                 "measured " + learner.name() + " x" + counted);
         LOG.fine(() -> "cost model " + m);
         return m;
+    }
+
+    /** Current thread's CPU time, ns, or wall time where CPU time is not measured. */
+    private static long now() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() && bean.isThreadCpuTimeEnabled()
+                ? bean.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static int[] ids(int n) {
