@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.muwclass.core.model.SourceClass;
+import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.tables.ClassificationTable;
 import org.muwclass.tables.ClassifiedSource;
 import org.muwclass.tables.TableFiles;
@@ -43,6 +44,10 @@ final class ClassifyCommand implements Command {
     /** Learner names accepted by --algorithm (core-ml's catalogue). */
     static final List<String> ALGORITHMS = List.of("fastrf", "rf", "extratrees", "boosting", "bagging", "svm", "knn",
             "tree");
+    /** Help text of --equivalent-draws (classify and evaluate). */
+    static final String EQUIVALENT_DRAWS_HELP = "instead of --draws: as many draws as needed for the precision of N "
+            + "independent draws of the paper's protocol with --targets-per-forest M (draws = M ceil(N (1 + (M-1) "
+            + "0.37) / M); 0.37 = measured intra-forest correlation, docs/science-notes.md), 1..100000";
     /** Default of --algorithm: the fast implementation of the paper's forest. */
     static final String DEFAULT_ALGORITHM = "fastrf";
     /** Help text of --targets-per-forest (classify and evaluate). */
@@ -94,6 +99,7 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("algorithm", "NAME", DEFAULT_ALGORITHM, "classifier: " + String.join(", ", ALGORITHMS)
                         + " (fastrf = the paper's random forest, fast implementation; rf = Weka's RandomForest)"),
                 OptionSpec.value("targets-per-forest", "M", "1", TARGETS_PER_FOREST_HELP),
+                OptionSpec.value("equivalent-draws", "N", null, EQUIVALENT_DRAWS_HELP),
                 OptionSpec.value("plots", "DIR", null, "also write class_counts.png (sources per predicted class, all "
                         + "and CT >= --ct-threshold) and probabilities.png (a few sources from least to most "
                         + "confident) into DIR"),
@@ -157,9 +163,27 @@ final class ClassifyCommand implements Command {
                     + "'; the output would overwrite the input");
         }
         return new Settings(input, inputFormat, output, outputFormat, training, trainingFormat,
-                o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
+                draws(o), o.longValue("seed"), o.intValue("trees", 1, 10_000),
                 o.intValue("threads", 1, 256), oneOf(o, "algorithm", ALGORITHMS), oneOf(o, "ebv", EBV_SOURCES),
                 o.intValue("targets-per-forest", 1, 1000));
+    }
+
+    /** --draws, or the draws that --equivalent-draws needs at --targets-per-forest. */
+    static int draws(ParsedOptions o) throws UsageException {
+        if (!o.has("equivalent-draws")) {
+            return o.intValue("draws", 1, 100_000);
+        }
+        if (o.has("draws")) {
+            throw new UsageException("options '--draws' and '--equivalent-draws' exclude each other");
+        }
+        int n = o.intValue("equivalent-draws", 1, 100_000);
+        int m = o.intValue("targets-per-forest", 1, 1000);
+        int draws = RunParameters.of(1, 0).withTargetsPerForest(m).withEquivalentDraws(n).draws();
+        if (draws > 100_000) {
+            throw o.bad("equivalent-draws", o.string("equivalent-draws").orElseThrow(),
+                    "at most what 100000 draws give with --targets-per-forest " + m);
+        }
+        return draws;
     }
 
     static String oneOf(ParsedOptions o, String option, List<String> allowed) throws UsageException {

@@ -69,6 +69,7 @@ final class EvaluateCommand implements Command {
                         + String.join(", ", ClassifyCommand.ALGORITHMS)
                         + " (fastrf = the paper's random forest, fast implementation; rf = Weka's RandomForest)"),
                 OptionSpec.value("targets-per-forest", "M", "1", ClassifyCommand.TARGETS_PER_FOREST_HELP),
+                OptionSpec.value("equivalent-draws", "N", null, ClassifyCommand.EQUIVALENT_DRAWS_HELP),
                 OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) of the training sources: "
                         + String.join(", ", ClassifyCommand.EBV_SOURCES)),
                 OptionSpec.value("reddening", "MODE", "octaves", "k-fold only: how each fold's training AGN are "
@@ -124,7 +125,7 @@ final class EvaluateCommand implements Command {
         List<LabelledPrediction> predictions;
         if (o.has("predictions")) {
             for (String cvOnly : List.of("training", "training-format", "folds", "loo", "draws", "seed", "trees",
-                    "threads", "algorithm", "ebv", "reddening", "targets-per-forest")) {
+                    "threads", "algorithm", "ebv", "reddening", "targets-per-forest", "equivalent-draws")) {
                 if (o.has(cvOnly)) {
                     throw new UsageException("option '--" + cvOnly + "' cannot be combined with '--predictions' "
                             + "(a given classification table is scored as it is)");
@@ -156,7 +157,7 @@ final class EvaluateCommand implements Command {
             CrossValidation cv = new CrossValidation(o.path("training").orElse(null),
                     o.has("training") ? InputTables.format(o, "training", "training-format") : TableFormat.CSV,
                     o.flag("loo") ? 0 : o.intValue("folds", 2, 100_000), o.flag("loo"),
-                    o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
+                    ClassifyCommand.draws(o), o.longValue("seed"), o.intValue("trees", 1, 10_000),
                     o.intValue("threads", 1, 256), ClassifyCommand.oneOf(o, "algorithm", ClassifyCommand.ALGORITHMS),
                     ClassifyCommand.oneOf(o, "ebv", ClassifyCommand.EBV_SOURCES),
                     ClassifyCommand.oneOf(o, "reddening", REDDENING_MODES), ct,

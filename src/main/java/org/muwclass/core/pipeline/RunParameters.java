@@ -30,6 +30,14 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /** Largest {@link #targetsPerForest()}. */
     public static final int MAX_TARGETS_PER_FOREST = 1000;
 
+    /**
+     * Intra-forest correlation rho used to convert between draws and equivalent independent draws of the shared-forest
+     * estimator: the share of a source's per-draw variance of P(predicted class) that comes from the forest (training
+     * measurements, SMOTE, tree randomness) rather than from the target's own measurements. Measured on NGC 3532
+     * (docs/science-notes.md): median 0.17, 84th percentile 0.37; the conservative 0.37 is used.
+     */
+    public static final double DESIGN_RHO = 0.37;
+
     public RunParameters {
         if (draws < 1 || draws > 100_000) {
             throw new IllegalArgumentException("draws must be 1..100000, got " + draws);
@@ -65,6 +73,30 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /** Target realisations evaluated with forest {@code forest} (the last forest takes the remainder). */
     public int targetCopies(int forest) {
         return Math.min(targetsPerForest, draws - forest * targetsPerForest);
+    }
+
+    /**
+     * Number of independent paper-protocol draws whose mean is as precise as this run's, for a source with
+     * intra-forest correlation {@link #DESIGN_RHO}: draws / (1 + (M - 1) rho) (Kish's design effect); equals draws for
+     * the paper's protocol.
+     */
+    public double equivalentDraws() {
+        return draws / (1 + (targetsPerForest - 1) * DESIGN_RHO);
+    }
+
+    /**
+     * A copy whose {@link #equivalentDraws()} is at least {@code n} with the current {@link #targetsPerForest()}:
+     * draws = M ceil(n (1 + (M - 1) rho) / M).
+     *
+     * @throws IllegalArgumentException when that needs more than 100000 draws
+     */
+    public RunParameters withEquivalentDraws(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("equivalent draws must be >= 1, got " + n);
+        }
+        double perForest = targetsPerForest / (1 + (targetsPerForest - 1) * DESIGN_RHO);
+        long forests = (long) Math.ceil(n / perForest - 1e-9);
+        return withDraws((int) Math.min(Integer.MAX_VALUE, forests * targetsPerForest));
     }
 
     /** A copy with another Monte-Carlo estimator (1 = the paper's protocol). */

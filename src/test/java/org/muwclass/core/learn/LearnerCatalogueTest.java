@@ -56,7 +56,8 @@ class LearnerCatalogueTest {
     @Test
     void everyStandardLearnerSeparatesEasyClasses() {
         LearnerCatalogue cat = LearnerCatalogue.standard(10);
-        assertEquals(List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree"), List.copyOf(cat.names()));
+        assertEquals(List.of("fastrf", "rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree"),
+                List.copyOf(cat.names()));
         TrainingMatrix train = blobs(60, 1);
         TrainingMatrix test = blobs(40, 2);
         for (String name : cat.names()) {
@@ -67,8 +68,16 @@ class LearnerCatalogueTest {
     }
 
     @Test
+    void fastForestIsReproducibleFromItsSeedAndVotesInFifths() {
+        forestIsReproducible(LearnerCatalogue.standard(5).get("FastRF"));
+    }
+
+    @Test
     void forestIsReproducibleFromItsSeed() {
-        Learner rf = LearnerCatalogue.standard(5).get("RF");
+        forestIsReproducible(LearnerCatalogue.standard(5).get("RF"));
+    }
+
+    private static void forestIsReproducible(Learner rf) {
         TrainingMatrix train = blobs(30, 3);
         TrainingMatrix test = blobs(20, 4);
         double[][] a = rf.train(train, S, 11).predict(test.rows());
@@ -90,10 +99,10 @@ class LearnerCatalogueTest {
     void unknownNamesListTheAllowedOnesAndEntriesCanBeAdded() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LearnerCatalogue.standard().get("xgboost"));
-        assertTrue(e.getMessage().contains("allowed: rf, extratrees"), e.getMessage());
-        LearnerCatalogue more = LearnerCatalogue.standard().with("fastrf", () -> LearnerCatalogue.randomForest(3));
-        assertEquals("fastrf", more.get("FastRF").name());
-        assertFalse(LearnerCatalogue.standard().names().contains("fastrf"));
+        assertTrue(e.getMessage().contains("allowed: fastrf, rf, extratrees"), e.getMessage());
+        LearnerCatalogue more = LearnerCatalogue.standard().with("myrf", () -> LearnerCatalogue.randomForest(3));
+        assertEquals("myrf", more.get("MyRF").name());
+        assertFalse(LearnerCatalogue.standard().names().contains("myrf"));
     }
 
     @Test

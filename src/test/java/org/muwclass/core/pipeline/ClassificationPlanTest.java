@@ -119,6 +119,18 @@ class ClassificationPlanTest {
     }
 
     @Test
+    void equivalentDrawsFollowKishsDesignEffect() {
+        RunParameters full = RunParameters.of(1, 1L).withEquivalentDraws(1000);
+        assertEquals(1000, full.draws());
+        assertEquals(1000.0, full.equivalentDraws(), 1e-9);
+        // M = 20, rho = 0.37: one forest is worth 20 / (1 + 19 * 0.37) = 2.49 draws -> 402 forests
+        RunParameters shared = RunParameters.of(1, 1L).withTargetsPerForest(20).withEquivalentDraws(1000);
+        assertEquals(402 * 20, shared.draws());
+        assertEquals(402, shared.forestsPerTask());
+        assertTrue(shared.equivalentDraws() >= 1000 && shared.equivalentDraws() < 1003, "" + shared.equivalentDraws());
+    }
+
+    @Test
     void quoteIsTheMakespanOfTheUnitsOnTheWorkers() {
         // two bins of 1 and 3 targets, 4 forests each, 2 forests per unit -> 4 units
         int[] all = new int[100];
