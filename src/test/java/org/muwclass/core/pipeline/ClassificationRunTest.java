@@ -68,7 +68,7 @@ class ClassificationRunTest {
         }
         Provenance prov = one.provenance();
         assertEquals(20261125L, prov.masterSeed());
-        assertEquals("rf", prov.algorithm());
+        assertEquals("fastrf", prov.algorithm());
         assertEquals(train.sha256(), prov.trainingSha256());
         assertEquals(6, prov.draws());
     }
@@ -91,7 +91,7 @@ class ClassificationRunTest {
     void unknownAlgorithmIsRefusedBeforeAnyWork() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> run.run(targets, RunParameters.of(2, 1L).withAlgorithm("gbm"), ProgressListener.NONE));
-        assertTrue(e.getMessage().contains("allowed: rf"));
+        assertTrue(e.getMessage().contains("allowed: fastrf, rf"));
     }
 
     @Test
