@@ -350,6 +350,10 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         return result;
     }
 
+    /**
+     * Trains on numeric attributes and a nominal class. Instances without a class value are skipped; instance
+     * weights other than 1 are refused by the capability check (this is no {@code WeightedInstancesHandler}).
+     */
     @Override
     public void buildClassifier(Instances data) throws Exception {
         getCapabilities().testWithFail(data);
@@ -370,10 +374,6 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             Instance instance = train.instance(i);
-            if (instance.weight() != 1.0) {
-                throw new IllegalArgumentException("FastRandomForest needs instance weights of 1: training instance "
-                        + (i + 1) + " has weight " + instance.weight());
-            }
             x[i] = featureVector(instance, features);
             y[i] = (int) instance.classValue();
         }
