@@ -48,6 +48,8 @@ final class TreeGrower {
 
     // Per-tree workspace, indexed by row of the matrix, or by position (0..m-1 over the m drawn rows).
     private final int[] drawCount;
+    /** 1 for rows drawn at least once, else 0 (a compact copy of drawCount > 0 for the layout loop). */
+    private final byte[] inBag;
     private final int[] label;
     /** Per row: draw count shifted left by {@link #labelBits}, or'ed with the class. */
     private final int[] packedRows;
@@ -122,6 +124,7 @@ final class TreeGrower {
         this.numClasses = data.numClasses;
         this.maskWords = (p + 63) >>> 6;
         this.drawCount = new int[n];
+        this.inBag = new byte[n];
         this.label = data.labels;
         this.packedRows = new int[n];
         this.labelBits = labelBitsFor(numClasses);
@@ -257,6 +260,7 @@ final class TreeGrower {
         m = 0;
         for (int row = 0; row < n; row++) {
             packedRows[row] = drawCount[row] << labelBits | label[row];
+            inBag[row] = (byte) (drawCount[row] > 0 ? 1 : 0);
             if (drawCount[row] > 0) {
                 m++;
             }
@@ -265,7 +269,7 @@ final class TreeGrower {
             int k = f * m;
             for (int entry : data.entries[f]) {
                 order[k] = entry;
-                k += drawCount[entry & rowMask] > 0 ? 1 : 0;
+                k += inBag[entry & rowMask];
             }
         }
     }
