@@ -357,29 +357,29 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
     @Override
     public void buildClassifier(Instances data) throws Exception {
         getCapabilities().testWithFail(data);
-        Instances train = new Instances(data);
-        train.deleteWithMissingClass();
-        if (train.numInstances() == 0) {
-            throw new IllegalArgumentException("No training instance has a class value");
-        }
-        int classIndex = train.classIndex();
-        int[] features = new int[train.numAttributes() - 1];
-        for (int a = 0, j = 0; a < train.numAttributes(); a++) {
+        int classIndex = data.classIndex();
+        int[] features = new int[data.numAttributes() - 1];
+        for (int a = 0, j = 0; a < data.numAttributes(); a++) {
             if (a != classIndex) {
                 features[j++] = a;
             }
         }
-        int n = train.numInstances();
-        double[][] x = new double[n][];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            Instance instance = train.instance(i);
-            x[i] = featureVector(instance, features);
-            y[i] = (int) instance.classValue();
+        List<double[]> rows = new ArrayList<>(data.numInstances());
+        List<Integer> labels = new ArrayList<>(data.numInstances());
+        for (Instance instance : data) {
+            if (!instance.classIsMissing()) {
+                rows.add(featureVector(instance, features));
+                labels.add((int) instance.classValue());
+            }
         }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("No training instance has a class value");
+        }
+        double[][] x = rows.toArray(new double[0][]);
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         featureAttributes = features;
-        trainingNumAttributes = train.numAttributes();
-        model = fit(x, y, train.numClasses(), forestOptions);
+        trainingNumAttributes = data.numAttributes();
+        model = fit(x, y, data.numClasses(), forestOptions);
     }
 
     @Override
