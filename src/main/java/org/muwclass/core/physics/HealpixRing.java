@@ -117,70 +117,72 @@ final class HealpixRing {
         return (j + offset) * Math.PI / (2.0 * nside);
     }
 
-    /** Two pixels of one ring bracketing the longitude, ordered by (unwrapped) longitude. */
-    private record RingPair(long pix1, long pix2, double lon1, double lon2, double lat) {
-    }
-
-    private RingPair ringNeighbours(double lon, double lat) {
-        long p1 = pixel(lon, lat);
-        double lon1 = unwrapNear(centreLongitude(p1), lon);
-        int ring = ringNumber(p1);
-        int idx = indexInRing(p1);
+    /** The neighbour of {@code pix} on its ring towards {@code lon}, wrapping around the ring. */
+    private long ringNeighbour(long pix, double lon, double lonPix) {
+        int ring = ringNumber(pix);
+        int idx = indexInRing(pix);
         int n = pixelsInRing(ring);
-        long p2;
-        if (lon < lon1) {
-            p2 = idx == 0 ? p1 + n - 1 : p1 - 1;
-        } else {
-            p2 = idx == n - 1 ? p1 - n + 1 : p1 + 1;
+        if (lon < lonPix) {
+            return idx == 0 ? pix + n - 1 : pix - 1;
         }
-        double lon2 = unwrapNear(centreLongitude(p2), lon);
-        double latRing = ringLatitude(ring);
-        return lon1 > lon2 ? new RingPair(p2, p1, lon2, lon1, latRing) : new RingPair(p1, p2, lon1, lon2, latRing);
+        return idx == n - 1 ? pix - n + 1 : pix + 1;
     }
 
     /**
-     * The four RING pixels and weights of the bilinear interpolation at (lon, lat), as astropy-healpix computes them.
+     * The four RING pixels and weights of the bilinear interpolation at (lon, lat), as astropy-healpix computes them
+     * ({@code interpolate_weights}): the containing pixel and its ring neighbour towards the point, then the pixel of
+     * the adjacent ring (towards the point) under the point's longitude and its neighbour; within the polar caps'
+     * last ring a virtual pole value (the mean of the four polar pixels) replaces the second ring.
      *
      * @param pixels  output, length 4
      * @param weights output, length 4 (they sum to 1)
      */
     void interpolationWeights(double lon, double lat, long[] pixels, double[] weights) {
         double lonN = normLon(lon);
-        RingPair a = ringNeighbours(lonN, lat);
-        int ring = ringNumber(a.pix1);
-        ring += lat > a.lat ? -1 : 1;
-        if (ring == 0 || ring == 4 * nside) {
-            // beyond the last ring: a virtual pole value, the mean of that ring's four pixels
-            double pole = ring == 0 ? Math.PI / 2 : -Math.PI / 2;
-            double xfrac = (lonN - a.lon1) / (a.lon2 - a.lon1);
-            double yfrac = (lat - a.lat) / (pole - a.lat);
-            long base = ring == 0 ? 0 : npix - 4;
-            weights[0] = (1 - xfrac) * (1 - yfrac) + 0.25 * yfrac;
-            weights[1] = xfrac * (1 - yfrac) + 0.25 * yfrac;
-            weights[2] = 0.25 * yfrac;
-            weights[3] = 0.25 * yfrac;
-            pixels[0] = a.pix1;
-            pixels[1] = a.pix2;
-            pixels[2] = base + (a.pix1 - base + 2) % 4;
-            pixels[3] = base + (a.pix2 - base + 2) % 4;
+        long p1 = pixel(lonN, lat);
+        double lon1 = unwrapNear(centreLongitude(p1), lonN);
+        double lat1 = ringLatitude(ringNumber(p1));
+        long p2 = ringNeighbour(p1, lonN, lon1);
+        double lon2 = unwrapNear(centreLongitude(p2), lonN);
+        int ring = ringNumber(p1) + (lat > lat1 ? -1 : 1);
+        double xfrac1 = (lonN - lon1) / (lon2 - lon1);
+        pixels[0] = p1;
+        pixels[1] = p2;
+        if (ring > 0 && ring < 4 * nside) {
+            int n = pixelsInRing(ring);
+            double lonFrac = lonN * n / (2 * Math.PI);
+            // astropy-healpix's parity rule for the half-pixel shift of equatorial rings (exact for even NSIDE)
+            if (n == 4 * nside && ring % 2 == 1) {
+                lonFrac += 0.5;
+            }
+            int idx = (int) lonFrac;
+            if (idx == n) {
+                idx -= 1;
+            }
+            long p3 = compose(ring, idx);
+            double lon3 = unwrapNear(centreLongitude(p3), lonN);
+            double lat3 = ringLatitude(ring);
+            long p4 = ringNeighbour(p3, lonN, lon3);
+            double lon4 = unwrapNear(centreLongitude(p4), lonN);
+            double xfrac2 = (lonN - lon3) / (lon4 - lon3);
+            double yfrac = (lat - lat1) / (lat3 - lat1);
+            weights[0] = (1 - xfrac1) * (1 - yfrac);
+            weights[1] = xfrac1 * (1 - yfrac);
+            weights[2] = (1 - xfrac2) * yfrac;
+            weights[3] = xfrac2 * yfrac;
+            pixels[2] = p3;
+            pixels[3] = p4;
             return;
         }
-        double latOther = ringLatitude(ring);
-        double dlon = 0.1 * (a.lon2 - a.lon1);
-        RingPair b = ringNeighbours(normLon(lonN + dlon), latOther);
-        double lon3 = unwrapNear(b.lon1, lonN);
-        double lon4 = unwrapNear(b.lon2, lonN);
-        double xfrac1 = (lonN - a.lon1) / (a.lon2 - a.lon1);
-        double xfrac2 = (lonN - lon3) / (lon4 - lon3);
-        double yfrac = (lat - a.lat) / (b.lat - a.lat);
-        weights[0] = (1 - xfrac1) * (1 - yfrac);
-        weights[1] = xfrac1 * (1 - yfrac);
-        weights[2] = (1 - xfrac2) * yfrac;
-        weights[3] = xfrac2 * yfrac;
-        pixels[0] = a.pix1;
-        pixels[1] = a.pix2;
-        pixels[2] = b.pix1;
-        pixels[3] = b.pix2;
+        double pole = ring == 0 ? Math.PI / 2 : -Math.PI / 2;
+        long base = ring == 0 ? 0 : npix - 4;
+        double yfrac = (lat - lat1) / (pole - lat1);
+        weights[0] = (1 - xfrac1) * (1 - yfrac) + 0.25 * yfrac;
+        weights[1] = xfrac1 * (1 - yfrac) + 0.25 * yfrac;
+        weights[2] = 0.25 * yfrac;
+        weights[3] = 0.25 * yfrac;
+        pixels[2] = base + (p1 - base + 2) % 4;
+        pixels[3] = base + (p2 - base + 2) % 4;
     }
 
     private static double unwrapNear(double value, double ref) {

@@ -1,8 +1,9 @@
 package org.muwclass.core.physics;
 
 /**
- * ICRS to Galactic conversion as astropy does it: the IAU 2000 frame bias from ICRS to FK5 J2000, then the FK5 to
- * Galactic rotation with the J2000 north Galactic pole (192.8594812065348, 27.12825118085622) deg and the
+ * ICRS to Galactic conversion as astropy does it: the ICRS to FK5 J2000 B-matrix of USNO Circular 179 (astropy's
+ * {@code _icrs_to_fk5_matrix}; it reproduces the spec's astropy-based E(B-V) reference values, the IERS frame bias
+ * does not in the Galactic plane), then the FK5 to Galactic rotation with the J2000 north Galactic pole (192.8594812065348, 27.12825118085622) deg and the
  * Galactic longitude of the north celestial pole 122.9319185680026 deg.
  */
 public final class SkyFrames {
@@ -34,12 +35,11 @@ public final class SkyFrames {
     }
 
     private static double[][] icrsToGalacticMatrix() {
-        // frame bias (ERFA bi00 / bp00): rb = Rx(-depsbi) Ry(dpsibi sin eps0) Rz(dra0)
-        double dpsibi = -0.041775 * ARCSEC;
-        double depsbi = -0.0068192 * ARCSEC;
-        double dra0 = -0.0146 * ARCSEC;
-        double eps0 = 84381.448 * ARCSEC;
-        double[][] bias = multiply(rotX(-depsbi), multiply(rotY(dpsibi * Math.sin(eps0)), rotZ(dra0)));
+        // ICRS -> FK5 B-matrix of USNO Circular 179, as astropy uses it: eta0 = -19.9, xi0 = 9.1, da0 = -22.9 mas
+        double eta0 = -19.9e-3 * ARCSEC;
+        double xi0 = 9.1e-3 * ARCSEC;
+        double da0 = -22.9e-3 * ARCSEC;
+        double[][] bias = multiply(rotX(-eta0), multiply(rotY(xi0), rotZ(da0)));
         double raNgp = Math.toRadians(192.8594812065348);
         double decNgp = Math.toRadians(27.12825118085622);
         double lon0 = Math.toRadians(122.9319185680026);

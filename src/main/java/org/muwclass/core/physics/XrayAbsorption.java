@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.muwclass.core.model.XrayBand;
 
 /**
@@ -16,7 +18,7 @@ import org.muwclass.core.model.XrayBand;
  * <p>The absorbed energy flux density E^(1-Gamma) exp(-NH sigma(E)) is interpolated linearly between the tbabs grid
  * nodes and integrated exactly over the band (as scipy's {@code InterpolatedUnivariateSpline(k=1).integral}); the
  * unabsorbed integral is analytic. This reproduces the upstream {@code abs_Fcsc_*} tables, including their tiny
- * non-unity value at NH = 0. Instances are immutable and thread-safe.
+ * non-unity value at NH = 0. Instances are thread-safe; results are memoised per (band, NH, Gamma).
  */
 public final class XrayAbsorption {
 
@@ -28,10 +30,17 @@ public final class XrayAbsorption {
 
     private static final double CROSS_SECTION_UNIT_CM2 = 1e-22;
 
+    /** Bound on remembered results; LOOCV needs one NH per training source and band. */
+    private static final int CACHE_LIMIT = 200_000;
+
     private static volatile XrayAbsorption defaultInstance;
 
     private final double[] energyKeV;
     private final double[] sigma22;
+    private final Map<Key, Double> cache = new ConcurrentHashMap<>();
+
+    private record Key(double e1, double e2, double nh, double gamma) {
+    }
 
     private XrayAbsorption(double[] energyKeV, double[] sigma22) {
         this.energyKeV = energyKeV;
@@ -137,7 +146,17 @@ public final class XrayAbsorption {
             throw new IllegalArgumentException("band [" + e1 + ", " + e2 + "] keV must lie inside the tbabs grid ["
                     + energyKeV[0] + ", " + energyKeV[energyKeV.length - 1] + "] keV");
         }
-        return absorbedIntegral(e1, e2, nhCm2, photonIndex) / powerLawIntegral(e1, e2, photonIndex);
+        Key key = new Key(e1, e2, nhCm2, photonIndex);
+        Double cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        double c = absorbedIntegral(e1, e2, nhCm2, photonIndex) / powerLawIntegral(e1, e2, photonIndex);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(key, c);
+        return c;
     }
 
     private double absorbed(int i, double nhCm2, double photonIndex) {

@@ -40,12 +40,12 @@ class DustMapTest {
             double[] p = pos.get(e.getKey());
             double got = map.ebv(p[0], p[1]);
             // reference values are printed to 6 decimals
-            assertEquals(e.getValue(), got, Math.max(1e-5 * e.getValue(), 6e-7), e.getKey());
+            assertEquals(e.getValue(), got, 5e-7, e.getKey());
         }
     }
 
     @Test
-    void weightsSumToOneAllOverTheSky() {
+    void weightsAreConvexAllOverTheSky() {
         HealpixRing ring = new HealpixRing(64);
         long[] pix = new long[4];
         double[] w = new double[4];
@@ -54,8 +54,7 @@ class DustMapTest {
                 ring.interpolationWeights(Math.toRadians(lon), Math.toRadians(lat), pix, w);
                 double sum = 0;
                 for (int i = 0; i < 4; i++) {
-                    // astropy-healpix may extrapolate slightly on the second ring (it brackets lon + 0.1 pixel)
-                    assertTrue(w[i] > -0.2 && pix[i] >= 0 && pix[i] < ring.npix(), lon + "," + lat);
+                    assertTrue(w[i] >= -1e-12 && pix[i] >= 0 && pix[i] < ring.npix(), lon + "," + lat);
                     sum += w[i];
                 }
                 assertEquals(1.0, sum, 1e-12);

@@ -50,6 +50,16 @@ class XrayAbsorptionTest {
     }
 
     @Test
+    void concurrentCallsAgreeWithAFreshInstance() {
+        XrayAbsorption fresh = XrayAbsorption.fromResource(XrayAbsorption.DEFAULT_RESOURCE);
+        double[] got = java.util.stream.IntStream.range(0, 400).parallel()
+                .mapToDouble(i -> abs.transmission(XrayBand.narrow()[i % 3], (i % 50) * 1e21)).toArray();
+        for (int i = 0; i < got.length; i++) {
+            assertEquals(fresh.transmission(XrayBand.narrow()[i % 3], (i % 50) * 1e21), got[i], 0.0);
+        }
+    }
+
+    @Test
     void rejectsNegativeColumn() {
         assertThrows(IllegalArgumentException.class, () -> abs.transmission(XrayBand.SOFT, -1.0));
     }

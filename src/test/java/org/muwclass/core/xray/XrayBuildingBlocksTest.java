@@ -92,6 +92,21 @@ class XrayBuildingBlocksTest {
     }
 
     @Test
+    void withoutUsridDetectionsAreGroupedByName() {
+        String header = HEADER.replace(",usrid\n", "\n");
+        String rows = (row("2CXO A", "1,1,0", "ACIS", "3.0", "0.1", "False", 0)
+                + row("2CXO B", "1,2,0", "ACIS", "3.0", "0.1", "False", 0)
+                + row("2CXO A", "2,1,0", "ACIS", "3.0", "0.1", "False", 0)).replace(",0\n", "\n");
+        List<XraySourceFeatures> s = XrayFeatureCalculator.fromPerObservation(csv(header + rows));
+        assertEquals(2, s.size());
+        assertEquals("2CXO A", s.get(0).master().name());
+        assertEquals(1, s.get(0).dof());
+        assertEquals(0.0, s.get(0).chiSquare(), 0.0); // identical fluxes
+        assertEquals(0.0, s.get(0).pInter(), 0.0);
+        assertEquals(2, s.get(1).master().usrid());
+    }
+
+    @Test
     void missingColumnIsNamed() {
         CsvTable t = csv(HEADER.replace("kp_prob_b,", "kp_prob_x,") + row("2CXO A", "1,1,0", "ACIS", "3", "0", "False", 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
