@@ -22,6 +22,7 @@ import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.Progress;
 import org.muwclass.service.uws.ResultInfo;
 import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.testsupport.XmlSchemas;
 import org.xml.sax.SAXException;
 
 /** Every UWS document the service writes validates against UWS-v1.1.xsd. */
@@ -32,7 +33,7 @@ class UwsDocumentsSchemaTest {
 
     @BeforeAll
     static void loadSchema() throws Exception {
-        schema = LocalSchemas.load("/xsd/UWS-v1.1.xsd");
+        schema = XmlSchemas.forNamespace(UwsNamespaces.UWS);
     }
 
     private static JobRecord pending() {
