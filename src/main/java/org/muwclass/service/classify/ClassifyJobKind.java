@@ -77,8 +77,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     public static final String NAME = "classify";
     /** Fewest sources of one class in an uploaded training set (SMOTE uses 4 neighbours). */
     public static final int MIN_PER_CLASS = 5;
-    /** Measured cost of one forest of 100 trees on the shipped training set, one thread. */
-    static final Duration FOREST_100_TREES = Duration.ofMillis(1500);
+    /** Cost of one forest of 100 trees on the shipped training set, one thread (docs/stack.md: 6 s on 2 cores). */
+    static final Duration FOREST_100_TREES = Duration.ofMillis(6000);
 
     static final List<String> EBV_VALUES = List.of("table-else-dust-map", "table", "dust-map", "none");
     private static final Logger LOG = Logger.getLogger(ClassifyJobKind.class.getName());
@@ -196,8 +196,9 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
             throw new ParameterException("EBV", ebvName, "a policy the input supports (" + e.getMessage() + ")");
         }
         int bins = policy == EbvPolicy.NONE ? 1 : ExtinctionBins.group(ebv).size();
+        // one draw per work unit: progress per forest, and ABORT or the execution duration act within one forest
         RunParameters run = RunParameters.of(draws, seed).withAlgorithm(algorithm).withEbvPolicy(policy)
-                .withCtThreshold(ct).withThreads(threadsPerJob);
+                .withCtThreshold(ct).withThreads(threadsPerJob).withDrawsPerUnit(1);
         return new ClassifyPlan(targets, shape, run, trees, training, bins, sha256(inputFiles),
                 inputFile.fileName() == null ? "INPUT" : inputFile.fileName());
     }
