@@ -1,6 +1,7 @@
 package org.muwclass.service.classify;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -66,7 +67,8 @@ import org.muwclass.tables.TableFormat;
  *   <li>DRAWS: Monte-Carlo draws (default and limit from muwclass.classify.draws.*); SEED: master seed (default 1);
  *       ALGORITHM: rf (default), extratrees, boosting, bagging, svm, knn, tree; TREES: 1..1000 (default 100);
  *       CT_THRESHOLD: CT at or above which a class counts as confident (default 2); EBV: table-else-dust-map
- *       (default), table, dust-map, none.</li>
+ *       (default), table, dust-map, none; PUBLISH: yes to add the rows to the ADQL-queryable table of a
+ *       {@link ClassificationPublisher} (refused when the service has none).</li>
  * </ul>
  * Results: "result" (VOTable: P_, e_P_, quantiles per class, Class, Class_prob, CT, ebv used, provenance INFOs) and
  * "summary.png" (class counts with and without the CT cut, the most and least confident sources).
@@ -88,6 +90,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     private int drawsLimit;
     private int threadsPerJob;
     private String serviceVersion;
+    private Instance<ClassificationPublisher> publishers;
     private volatile TrainingSet shippedTraining;
     private volatile EbvResolver ebvResolver;
 
@@ -96,10 +99,15 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     }
 
     @Inject
-    public ClassifyJobKind(ServiceConfig config) {
+    public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers) {
         this(config.drawsDefault(), config.drawsLimit(),
                 Math.max(1, Runtime.getRuntime().availableProcessors() / config.workerThreads()),
                 "MUWCLASS-VO " + Provenance.softwareVersion());
+        this.publishers = publishers;
+    }
+
+    private Optional<ClassificationPublisher> publisher() {
+        return publishers != null && publishers.isResolvable() ? Optional.of(publishers.get()) : Optional.empty();
     }
 
     /**
@@ -132,6 +140,11 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
                     "one of " + String.join(", ", catalogue.names()));
         }
         double ct = doubleParam(input, "CT_THRESHOLD", 2.0);
+        boolean publish = booleanParam(input, "PUBLISH");
+        if (publish && publisher().isEmpty()) {
+            throw new ParameterException("PUBLISH", input.parameters().get("PUBLISH").get(),
+                    "no: this service has no table to publish classifications into");
+        }
         String ebvName = input.parameters().get("EBV").map(v -> v.trim().toLowerCase(Locale.ROOT))
                 .orElse(EBV_VALUES.get(0));
         if (!EBV_VALUES.contains(ebvName)) {
@@ -200,7 +213,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         RunParameters run = RunParameters.of(draws, seed).withAlgorithm(algorithm).withEbvPolicy(policy)
                 .withCtThreshold(ct).withThreads(threadsPerJob).withDrawsPerUnit(1);
         return new ClassifyPlan(targets, shape, run, trees, training, bins, sha256(inputFiles),
-                inputFile.fileName() == null ? "INPUT" : inputFile.fileName());
+                inputFile.fileName() == null ? "INPUT" : inputFile.fileName(), publish);
     }
 
     static boolean isPerObservation(List<String> columns) {
@@ -307,6 +320,12 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         try (OutputStream out = context.openResult("summary.png", "image/png")) {
             SummaryImage.write(rows, plan.run().ctThreshold(), out);
         }
+        if (plan.publish()) {
+            context.checkpoint();
+            String table = publisher().orElseThrow(() -> new JobFailedException("Publishing is no longer available"))
+                    .publish(context.jobId(), rows, plan.targets());
+            LOG.info(() -> "Job " + context.jobId() + ": " + rows.size() + " rows published into " + table);
+        }
         LOG.fine(() -> "Job " + context.jobId() + ": " + rows.size() + " sources classified");
     }
 
@@ -343,6 +362,18 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
             // reported below
         }
         throw new ParameterException(name, v.get(), "an integer from " + min + " to " + max);
+    }
+
+    private static boolean booleanParam(JobInput input, String name) throws ParameterException {
+        Optional<String> v = input.parameters().get(name);
+        if (v.isEmpty()) {
+            return false;
+        }
+        return switch (v.get().trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "1" -> true;
+            case "no", "false", "0", "" -> false;
+            default -> throw new ParameterException(name, v.get(), "yes or no");
+        };
     }
 
     private static long longParam(JobInput input, String name, long dflt) throws ParameterException {

@@ -121,6 +121,8 @@ class ClassifyJobKindTest {
         assertTrue(refused(JobParameters.of("ALGORITHM", "deepnet"), good).getMessage()
                 .startsWith("Parameter ALGORITHM: 'deepnet' is not allowed; expected one of "));
         assertTrue(refused(JobParameters.of("EBV", "nh"), good).getMessage().contains("table-else-dust-map"));
+        assertEquals("Parameter PUBLISH: 'yes' is not allowed; expected no: this service has no table to publish"
+                + " classifications into", refused(JobParameters.of("PUBLISH", "yes"), good).getMessage());
         assertTrue(refused(JobParameters.EMPTY).getMessage().startsWith("Parameter INPUT: an input table is required"));
         ParameterException noFormat = refused(JobParameters.EMPTY,
                 upload("INPUT", "data.bin", "application/octet-stream", tdRows(1, 3)));
