@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,18 @@ class JobManagerTest {
     @TempDir
     Path dir;
 
-    private JdbcConnectionPool pool;
+    private DataSource pool;
     private JobManager manager;
+
+    /** The database the jobs are stored in; a subclass runs the same tests on PostgreSQL. */
+    protected DataSource openDatabase(Path dir) throws Exception {
+        return JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("db/uws") + ";DATABASE_TO_LOWER=TRUE", "sa",
+                "");
+    }
+
+    protected void closeDatabase(DataSource db) throws Exception {
+        ((JdbcConnectionPool) db).dispose();
+    }
 
     private JobManager start(int threads, int queue) throws Exception {
         return start(threads, queue, Duration.ofSeconds(3600));
@@ -41,8 +52,7 @@ class JobManagerTest {
 
     private JobManager start(int threads, int queue, Duration durationDefault) throws Exception {
         if (pool == null) {
-            pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("db/uws") + ";DATABASE_TO_LOWER=TRUE",
-                    "sa", "");
+            pool = openDatabase(dir);
         }
         JobFiles files = new JobFiles(dir.resolve("jobs"));
         manager = new JobManager(new JobStore(pool, files), files, List.of(new CountingJobKind()),
@@ -53,12 +63,12 @@ class JobManagerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (manager != null) {
             manager.close();
         }
         if (pool != null) {
-            pool.dispose();
+            closeDatabase(pool);
         }
     }
 
