@@ -10,7 +10,6 @@ import adql.query.ADQLQuery;
 import adql.query.SelectItem;
 import adql.query.TextPosition;
 import adql.translator.JDBCTranslator;
-import adql.translator.PgSphereTranslator;
 import adql.translator.TranslationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +19,8 @@ import org.muwclass.service.db.SqlDialect;
 
 /**
  * Parses an ADQL 2.0 query, checks every table and column against the published metadata and translates it to the
- * SQL of one database: {@link H2Translator} for H2, VOLLT's {@link PgSphereTranslator} for PostgreSQL + pgSphere.
+ * SQL of one database: {@link H2Translator} for H2, {@link MuwPgSphereTranslator} (VOLLT's PgSphereTranslator)
+ * for PostgreSQL + pgSphere.
  * Not thread-safe state is created per call, so one compiler serves concurrent requests.
  */
 public final class AdqlCompiler {
@@ -34,7 +34,7 @@ public final class AdqlCompiler {
 
     public AdqlCompiler(List<DBTable> tables, SqlDialect dialect) {
         this.tables = List.copyOf(tables);
-        this.translator = dialect == SqlDialect.H2 ? H2Translator::new : PgSphereTranslator::new;
+        this.translator = dialect == SqlDialect.H2 ? H2Translator::new : MuwPgSphereTranslator::new;
     }
 
     /**
