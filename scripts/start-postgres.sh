@@ -1,43 +1,36 @@
 #!/usr/bin/env bash
-# Starts (or reuses) a throwaway PostgreSQL 15 cluster with pgSphere for tests and benchmarks, idempotently.
-#   PG_PORT  port (default 5499)       PG_DIR  cluster directory (default /tmp/muwclass-pg)
-#   PG_DB / PG_USER / PG_PASSWORD      database, role and password (default tapdb / tap / tap)
-# Needs the Debian packages postgresql-15 and postgresql-15-pgsphere. initdb refuses to run as root, so the cluster
-# runs as the system user postgres when started by root. Prints the MUWCLASS_PG_* settings for the tests.
-# Stop it with:  su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $PG_DIR/data -m fast -w stop"
+# Starts (idempotently) a throwaway PostgreSQL 15 cluster with pgSphere and q3c for the query tests:
+# 127.0.0.1:${PGPORT:-5499}, database tapdb, user tap / password tap, data in ${PGDIR:-/tmp/muwclass-pg}.
+#   start-postgres.sh         start (or reuse) the cluster
+#   start-postgres.sh stop    stop it
 set -euo pipefail
-PG_PORT=${PG_PORT:-5499}
-PG_DIR=${PG_DIR:-/tmp/muwclass-pg}
-PG_DB=${PG_DB:-tapdb}
-PG_USER=${PG_USER:-tap}
-PG_PASSWORD=${PG_PASSWORD:-tap}
+PGPORT=${PGPORT:-5499}
+PGDIR=${PGDIR:-/tmp/muwclass-pg}
 BIN=/usr/lib/postgresql/15/bin
-DATA=$PG_DIR/data
-SOCK=$PG_DIR/sock
+RUNAS=()
+[ "$(id -u)" = 0 ] && RUNAS=(su postgres -c)
 
-[ -x "$BIN/initdb" ] || { echo "PostgreSQL 15 is not installed (apt-get install postgresql-15 postgresql-15-pgsphere)" >&2; exit 1; }
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi
-}
+as_pg() { if [ ${#RUNAS[@]} -gt 0 ]; then "${RUNAS[@]}" "$*"; else bash -c "$*"; fi; }
 
-mkdir -p "$PG_DIR" "$SOCK"
-[ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR" "$SOCK"
-
-if ! "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then
-  if [ ! -f "$DATA/PG_VERSION" ]; then
-    as_pg "$BIN/initdb -D '$DATA' -A trust -U postgres --no-sync >/dev/null"
-  fi
-  as_pg "$BIN/pg_ctl -D '$DATA' -w -l '$PG_DIR/log' -o \"-p $PG_PORT -k $SOCK -c listen_addresses=127.0.0.1 -c fsync=off\" start >/dev/null"
+if [ "${1:-}" = stop ]; then
+  as_pg "$BIN/pg_ctl -D $PGDIR/data -m fast -w stop" || true
+  exit 0
 fi
-
-# The role, database and extensions (each step tolerates an existing object).
-as_pg "$BIN/psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -v ON_ERROR_STOP=1" <<SQL
-SELECT 'CREATE ROLE $PG_USER LOGIN PASSWORD ''$PG_PASSWORD''' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER') \gexec
-SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$PG_DB') \gexec
-\c $PG_DB
-CREATE EXTENSION IF NOT EXISTS pg_sphere;
-SQL
-
-echo "MUWCLASS_PG_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB"
-echo "MUWCLASS_PG_USER=$PG_USER"
-echo "MUWCLASS_PG_PASSWORD=$PG_PASSWORD"
+[ -x "$BIN/initdb" ] || { echo "start-postgres: PostgreSQL 15 is not installed (scripts/setup.sh)" >&2; exit 1; }
+mkdir -p "$PGDIR/data" "$PGDIR/sock"
+[ "$(id -u)" = 0 ] && chown -R postgres: "$PGDIR"
+if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
+  as_pg "$BIN/initdb -D $PGDIR/data -A trust -U postgres --no-sync >/dev/null"
+fi
+if ! as_pg "$BIN/pg_ctl -D $PGDIR/data status" >/dev/null 2>&1; then
+  as_pg "$BIN/pg_ctl -D $PGDIR/data -w -l $PGDIR/log -o '-p $PGPORT -k $PGDIR/sock -c listen_addresses=127.0.0.1 -c fsync=off' start" >/dev/null
+fi
+psql_pg() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+if ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='tap'" | grep -q 1; then
+  psql_pg -d postgres -c "CREATE ROLE tap LOGIN PASSWORD 'tap'"
+fi
+if ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='tapdb'" | grep -q 1; then
+  psql_pg -d postgres -c "CREATE DATABASE tapdb OWNER tap"
+fi
+psql_pg -d tapdb -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_sphere; CREATE EXTENSION IF NOT EXISTS q3c;"
+echo "start-postgres: jdbc:postgresql://127.0.0.1:$PGPORT/tapdb (user tap) is up"
