@@ -59,26 +59,42 @@ public class TapService {
      */
     public TapQueryRunner.LocalResults localResults() {
         return url -> {
-            Matcher m = RESULT_URL.matcher(url);
-            if (!m.matches()) {
-                throw TapException.user("UPLOAD from " + url + " is not accepted: the service does not fetch URLs; "
-                        + "send the table inline (param:partname) or give a result URL of this service's own jobs "
-                        + "(.../tap/async/{job}/results/{name})");
-            }
-            String kind = m.group(1).equals("classify") ? "classify" : TapJobKind.NAME;
+            ResultRef ref = ResultRef.parse(url).orElseThrow(() -> TapException.user("UPLOAD from " + url
+                    + " is not accepted: the service does not fetch URLs; send the table inline (param:partname) or "
+                    + "give a result URL of this service's own jobs (.../tap/async/{job}/results/{name})"));
             try {
                 JobManager jobs = uws.get().manager();
-                JobRecord job = jobs.get(kind, m.group(2), null);
-                Path file = jobs.resultFile(job, m.group(3));
-                if (job.result(m.group(3)).isEmpty() || !Files.isRegularFile(file)) {
-                    throw TapException.user("UPLOAD from " + url + ": job " + m.group(2) + " has no result '"
-                            + m.group(3) + "'");
+                JobRecord job = jobs.get(ref.kind(), ref.jobId(), null);
+                Path file = jobs.resultFile(job, ref.result());
+                if (job.result(ref.result()).isEmpty() || !Files.isRegularFile(file)) {
+                    throw TapException.user("UPLOAD from " + url + ": job " + ref.jobId() + " has no result '"
+                            + ref.result() + "'");
                 }
                 return Files.newInputStream(file);
             } catch (JobRequestException e) {
                 throw TapException.user("UPLOAD from " + url + ": " + e.getMessage());
             }
         };
+    }
+
+    /**
+     * A result of one of this service's jobs named by URL.
+     *
+     * @param kind   job kind ("tap" or "classify")
+     * @param jobId  job id
+     * @param result result name
+     */
+    public record ResultRef(String kind, String jobId, String result) {
+
+        /** The job result a URL names, if it has the form of one; the host is not consulted. */
+        public static java.util.Optional<ResultRef> parse(String url) {
+            Matcher m = RESULT_URL.matcher(url);
+            if (!m.matches()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new ResultRef(m.group(1).equals("classify") ? "classify" : TapJobKind.NAME,
+                    m.group(2), m.group(3)));
+        }
     }
 
     /** Validated request parameters with the configured MAXREC default and limit. */
