@@ -18,4 +18,7 @@ public interface ClassificationPublisher {
      * @return the qualified name of the table the rows went into
      */
     String publish(String runId, List<ClassifiedSource> rows, List<SourceMeasurements> inputs) throws Exception;
+
+    /** Removes the rows of a run (its job was destroyed); a run never published is fine. */
+    void withdraw(String runId) throws Exception;
 }

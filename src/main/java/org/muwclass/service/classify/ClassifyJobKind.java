@@ -91,6 +91,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     private int threadsPerJob;
     private String serviceVersion;
     private Instance<ClassificationPublisher> publishers;
+    private ClassificationPublisher fixedPublisher;
     private volatile TrainingSet shippedTraining;
     private volatile EbvResolver ebvResolver;
 
@@ -106,8 +107,26 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         this.publishers = publishers;
     }
 
+    /** For tests: a kind publishing through {@code publisher}. */
+    ClassifyJobKind(int drawsDefault, int drawsLimit, ClassificationPublisher publisher) {
+        this(drawsDefault, drawsLimit, 1, "test");
+        this.fixedPublisher = publisher;
+    }
+
     private Optional<ClassificationPublisher> publisher() {
+        if (fixedPublisher != null) {
+            return Optional.of(fixedPublisher);
+        }
         return publishers != null && publishers.isResolvable() ? Optional.of(publishers.get()) : Optional.empty();
+    }
+
+    /** Withdraws the job's published rows. */
+    @Override
+    public void destroyed(String jobId) throws Exception {
+        Optional<ClassificationPublisher> p = publisher();
+        if (p.isPresent()) {
+            p.get().withdraw(jobId);
+        }
     }
 
     /**

@@ -232,6 +232,7 @@ public final class JobManager implements AutoCloseable {
 
     private void destroy(String id) {
         abort(id, ErrorSummary.fatal("The job was destroyed"));
+        JobRecord job = findQuietly(id);
         try {
             store.delete(id);
         } catch (SQLException e) {
@@ -239,6 +240,14 @@ public final class JobManager implements AutoCloseable {
         }
         JobFiles.deleteTree(files.jobDirectory(id));
         signalPhaseChange();
+        JobKind<?> kind = job == null ? null : kinds.get(job.kind());
+        if (kind != null) {
+            try {
+                kind.destroyed(id);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Clean-up of destroyed job " + id + " failed", e);
+            }
+        }
     }
 
     /**

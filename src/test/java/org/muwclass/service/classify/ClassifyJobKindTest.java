@@ -152,6 +152,44 @@ class ClassifyJobKindTest {
     }
 
     @Test
+    void publishedRowsFollowTheJob() throws Exception {
+        java.util.Map<String, List<java.util.Map<String, Object>>> table = new java.util.concurrent.ConcurrentHashMap<>();
+        ClassificationPublisher fake = new ClassificationPublisher() {
+            @Override
+            public String publish(String runId, List<ClassifiedSource> rows,
+                                  List<org.muwclass.core.model.SourceMeasurements> inputs) {
+                table.put(runId, ClassifiedSourcesPublisher.rows(rows, inputs));
+                return "fake";
+            }
+
+            @Override
+            public void withdraw(String runId) {
+                table.remove(runId);
+            }
+        };
+        manager.close();
+        JobFiles files = new JobFiles(dir.resolve("jobs2"));
+        manager = new JobManager(new JobStore(pool, files), files, List.of(new ClassifyJobKind(100, 1000, fake)),
+                new JobLimits(1, 10, Duration.ofSeconds(600), Duration.ofSeconds(600), Duration.ofDays(1),
+                        Duration.ofSeconds(60), Duration.ofSeconds(3600)), Clock.systemUTC());
+        manager.start();
+        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "EBV", "none",
+                "PUBLISH", "yes"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        List<java.util.Map<String, Object>> rows = table.get(job.id());
+        assertEquals(2, rows.size());
+        java.util.Map<String, Object> first = rows.get(0);
+        assertEquals("2CXO J000009.3+135618", first.get("name"));
+        assertEquals(4e-15 + 5e-16, (Double) first.get("flux_b"), 1e-27, "Fs + Fm + Fh of the TD row");
+        assertEquals((2e-15 - 5e-16) / (2e-15 + 5e-16), (Double) first.get("hr_hm"), 1e-12);
+        assertEquals(18.494, (Double) first.get("gmag"), 0.0);
+        assertTrue(!first.containsKey("jmag"), "missing magnitude is NULL");
+        assertTrue(first.containsKey("p_hm_star") && first.containsKey("class") && first.containsKey("ct"));
+        manager.delete(ClassifyJobKind.NAME, job.id(), null);
+        assertTrue(table.isEmpty(), "rows withdrawn with the job");
+    }
+
+    @Test
     void perObservationInputIsRecognisedAndEstimated() throws Exception {
         Path demo = Path.of(getClass().getResource("/muwclass/demo/NGC3532").toURI());
         List<UploadedFile> files = new ArrayList<>();

@@ -328,6 +328,20 @@ class ClassifyUwsIT {
         assertEquals(303, postForm(job, Map.of("ACTION", "DELETE"), OWNER_HEADER, "alice").statusCode());
     }
 
+    @Test
+    void publishedJobIsQueryableThroughTapUntilDeleted() throws Exception {
+        String job = create(tiny("PHASE", "RUN", "PUBLISH", "yes"), 2);
+        assertEquals("COMPLETED", phaseOf(waitUntilFinal(job)));
+        String id = job.substring(job.lastIndexOf('/') + 1);
+        String query = "tap/sync?REQUEST=doQuery&LANG=ADQL&QUERY=" + enc("SELECT name, class, ct FROM "
+                + "muwclass.classified_sources WHERE run_id = '" + id + "'");
+        HttpResponse<String> rows = get(query);
+        assertEquals(200, rows.statusCode(), rows.body());
+        assertTrue(rows.body().contains("2CXO J000009.3+135618"), rows.body());
+        assertEquals(303, postForm(job, Map.of("ACTION", "DELETE")).statusCode());
+        assertFalse(get(query).body().contains("2CXO J000009.3+135618"), "rows withdrawn with the job");
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
