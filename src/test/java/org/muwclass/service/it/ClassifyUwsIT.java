@@ -333,8 +333,8 @@ class ClassifyUwsIT {
         String job = create(tiny("PHASE", "RUN", "PUBLISH", "yes"), 2);
         assertEquals("COMPLETED", phaseOf(waitUntilFinal(job)));
         String id = job.substring(job.lastIndexOf('/') + 1);
-        String query = "tap/sync?REQUEST=doQuery&LANG=ADQL&QUERY=" + enc("SELECT name, class, ct FROM "
-                + "muwclass.classified_sources WHERE run_id = '" + id + "'");
+        String query = "tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY="
+                + enc("SELECT name, class, ct FROM muwclass.classified_sources WHERE run_id = '" + id + "'");
         HttpResponse<String> rows = get(query);
         assertEquals(200, rows.statusCode(), rows.body());
         assertTrue(rows.body().contains("2CXO J000009.3+135618"), rows.body());
