@@ -197,6 +197,25 @@ class JobManagerTest {
     }
 
     @Test
+    void quoteOfAnExecutingJobFollowsItsMeasuredProgress() throws Exception {
+        start(1, 10);
+        // the kind's estimate says an hour; the job really takes about 2 s
+        JobRecord job = manager.create(KIND, null, JobParameters.of("PHASE", "RUN", "UNITS", "200", "MS", "10",
+                "EST_MS", "3600000"), List.of());
+        JobRecord running = manager.get(KIND, job.id(), null);
+        long until = System.currentTimeMillis() + 20_000;
+        while ((running.phase() != ExecutionPhase.EXECUTING || running.progress().done() < 20)
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+            running = manager.get(KIND, job.id(), null);
+        }
+        assertEquals(ExecutionPhase.EXECUTING, running.phase());
+        Instant quote = manager.quote(running).orElseThrow();
+        assertTrue(quote.isBefore(Instant.now().plusSeconds(60)), "extrapolated, not the 1 h estimate: " + quote);
+        manager.abort(KIND, job.id(), null);
+    }
+
+    @Test
     void destructionRemovesRowsAndFiles() throws Exception {
         start(1, 10);
         JobRecord job = waitForEnd(manager.create(KIND, null, JobParameters.of("PHASE", "RUN"), List.of()));
