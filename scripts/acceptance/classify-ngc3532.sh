@@ -10,7 +10,8 @@ DATA=$(mktemp -d "${TMPDIR:-/tmp}/muwclass-ngc3532.XXXXXX")
 export MUWCLASS_JOBS_THREADS=1
 PORT=$PORT DATA_DIR=$DATA scripts/run.sh >"$DATA/server.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+# errexit applies inside the trap too: wait returns the killed server's status
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/availability" 2>/dev/null | grep -q '<vosi:available>true' && break
   kill -0 $PID 2>/dev/null || { cat "$DATA/server.log" >&2; exit 1; }
