@@ -190,6 +190,29 @@ class ClassifyJobKindTest {
     }
 
     @Test
+    void nhColumnGivesTheEbvUsed() throws Exception {
+        String[] lines = new String(tdRows(1, 3), StandardCharsets.UTF_8).split("\n");
+        String csv = lines[0] + ",NH\n" + lines[1] + ",6.851e21\n" + lines[2] + ",6.851e20\n";
+        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
+                List.of(upload("INPUT", "nh.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
+                TableFormat.VOTABLE));
+        assertEquals(1.0, rows.get(0).ebvMag(), 1e-12, "N_H 6.851e21 cm^-2 is E(B-V) 1 mag");
+        assertEquals(0.1, rows.get(1).ebvMag(), 1e-12);
+        assertEquals(2, job.progress().total(), "two E(B-V) bins x 1 draw");
+
+        ParameterException negative = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
+                (lines[0] + ",NH\n" + lines[1] + ",-5\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Parameter INPUT: column 'NH', row 1: '-5' is not allowed with EBV=nh-column; expected a finite"
+                + " N_H >= 0 in cm^-2", negative.getMessage());
+        ParameterException none = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
+                tdRows(1, 2)));
+        assertTrue(none.getMessage().startsWith("Parameter EBV: 'nh-column' is not allowed; expected an INPUT with"
+                + " an N_H column"), none.getMessage());
+    }
+
+    @Test
     void perObservationInputIsRecognisedAndEstimated() throws Exception {
         Path demo = Path.of(getClass().getResource("/muwclass/demo/NGC3532").toURI());
         List<UploadedFile> files = new ArrayList<>();
