@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Starts MUWCLASS-VO on Payara Micro with the embedded H2 database (builds first if needed).
+#   PORT      HTTP port (default 8080)
+#   HOST      listener address (default 127.0.0.1)
+#   DATA_DIR  data directory: database and job files (default ./data)
+# Any other muwclass.* setting can be passed as MUWCLASS_* environment variables (MicroProfile Config), e.g.
+#   MUWCLASS_DB_URL=jdbc:postgresql://localhost/tapdb MUWCLASS_DB_USER=tap MUWCLASS_DB_PASSWORD=tap
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8080}
+HOST=${HOST:-127.0.0.1}
+DATA_DIR=$(realpath -m "${DATA_DIR:-data}")
+
+newest_source=$(find pom.xml src/main webapp vo-config -newer target/muwclass-vo.war -type f -print -quit 2>/dev/null || true)
+if [ ! -f target/muwclass-vo.war ] || [ ! -f target/payara-micro.jar ] || [ -n "$newest_source" ]; then
+  if ! ls ~/.m2/repository/local/vollt/adql/1.5-2/adql-1.5-2.jar >/dev/null 2>&1; then
+    ./scripts/install-adql.sh
+  fi
+  mvn -B -q -DskipTests package
+fi
+
+mkdir -p "$DATA_DIR"
+PREBOOT="$DATA_DIR/preboot.asadmin"
+echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$HOST" > "$PREBOOT"
+
+exec java -Xmx${HEAP:-4g} \
+  -Dmuwclass.data.dir="$DATA_DIR" \
+  -DWEKA_HOME="$DATA_DIR/wekafiles" -Dweka.packageManager.offline=true \
+  -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK -Djava.awt.headless=true \
+  -jar target/payara-micro.jar \
+  --deploy target/muwclass-vo.war --contextroot / \
+  --port "$PORT" --nohazelcast --disablephonehome \
+  --prebootcommandfile "$PREBOOT"

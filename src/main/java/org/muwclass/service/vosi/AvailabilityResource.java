@@ -1,0 +1,46 @@
+package org.muwclass.service.vosi;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.muwclass.service.db.ServiceRuntime;
+
+/** VOSI availability of the whole service; the TAP resource serves the same document at /tap/availability. */
+@Path("availability")
+@RequestScoped
+public class AvailabilityResource {
+
+    @Inject
+    ServiceRuntime runtime;
+
+    @GET
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    public Availability availability() {
+        return current(runtime);
+    }
+
+    /** The availability now: up when start-up finished and the database answers. */
+    public static Availability current(ServiceRuntime runtime) {
+        if (!runtime.ready()) {
+            String why = runtime.startupError() != null ? "Start-up failed: " + runtime.startupError()
+                    : "The service is starting";
+            return new Availability(false, null, List.of(why));
+        }
+        String up = DateTimeFormatter.ISO_INSTANT.format(runtime.upSince().truncatedTo(ChronoUnit.SECONDS));
+        try (Connection c = runtime.database().connection()) {
+            if (!c.isValid(5)) {
+                return new Availability(false, up, List.of("The database does not answer"));
+            }
+        } catch (Exception e) {
+            return new Availability(false, up, List.of("The database does not answer: " + e.getMessage()));
+        }
+        return new Availability(true, up, List.of("MUWCLASS-VO is accepting queries and jobs"));
+    }
+}
