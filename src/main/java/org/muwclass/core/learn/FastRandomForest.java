@@ -24,13 +24,20 @@ import weka.core.Randomizable;
 import weka.core.Utils;
 
 /**
- * A random forest of CART trees grown like sklearn's {@code RandomForestClassifier} (Gini, best split at midpoints,
- * bootstrap, {@code max_features} per node, one sample per leaf, split until pure), written for speed: columns are
- * presorted once per training matrix, trees grow on flat primitive arrays, and predictions average the trees' leaf
- * class fractions.
+ * A random forest of CART trees grown like sklearn's {@code RandomForestClassifier} (Gini, best split at midpoints
+ * between distinct values, bootstrap, {@code max_features} per node, one sample per leaf, split until pure), written
+ * for speed: columns are presorted once per training matrix, trees grow on flat primitive arrays, and predictions
+ * average the trees' leaf class fractions.
  *
  * <p>Two entry points: the Weka classifier (options {@code -I -K -depth -S -num-slots}; works in
  * {@link weka.classifiers.Evaluation}), and {@link #fit(double[][], int[], int, Options)} for plain arrays.
+ *
+ * <p>Features per split are drawn without replacement, as sklearn's {@code BestSplitter} does: a drawn feature that
+ * is constant in the node counts as tried; if all K tried were constant, further features are drawn until one is not
+ * (or none is left and the node becomes a leaf). With one sample per leaf allowed every non-constant feature has a
+ * valid split. Differences from sklearn: values are equal only when exactly equal (sklearn: within 1e-7), and
+ * {@code -K 0} means int(sqrt(number of features)) like sklearn's {@code "sqrt"} (Weka's RandomForest uses
+ * log2 + 1 there).
  *
  * <p>Reproducible: every tree's seed is drawn from the master seed before any tree is grown, so a forest is
  * identical for any number of threads. Missing values (NaN, Weka's missing) are treated as negative infinity: in
@@ -350,36 +357,36 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         return result;
     }
 
+    /**
+     * Trains on numeric attributes and a nominal class. Instances without a class value are skipped; instance
+     * weights other than 1 are refused by the capability check (this is no {@code WeightedInstancesHandler}).
+     */
     @Override
     public void buildClassifier(Instances data) throws Exception {
         getCapabilities().testWithFail(data);
-        Instances train = new Instances(data);
-        train.deleteWithMissingClass();
-        if (train.numInstances() == 0) {
-            throw new IllegalArgumentException("No training instance has a class value");
-        }
-        int classIndex = train.classIndex();
-        int[] features = new int[train.numAttributes() - 1];
-        for (int a = 0, j = 0; a < train.numAttributes(); a++) {
+        int classIndex = data.classIndex();
+        int[] features = new int[data.numAttributes() - 1];
+        for (int a = 0, j = 0; a < data.numAttributes(); a++) {
             if (a != classIndex) {
                 features[j++] = a;
             }
         }
-        int n = train.numInstances();
-        double[][] x = new double[n][];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            Instance instance = train.instance(i);
-            if (instance.weight() != 1.0) {
-                throw new IllegalArgumentException("FastRandomForest needs instance weights of 1: training instance "
-                        + (i + 1) + " has weight " + instance.weight());
+        List<double[]> rows = new ArrayList<>(data.numInstances());
+        List<Integer> labels = new ArrayList<>(data.numInstances());
+        for (Instance instance : data) {
+            if (!instance.classIsMissing()) {
+                rows.add(featureVector(instance, features));
+                labels.add((int) instance.classValue());
             }
-            x[i] = featureVector(instance, features);
-            y[i] = (int) instance.classValue();
         }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("No training instance has a class value");
+        }
+        double[][] x = rows.toArray(new double[0][]);
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         featureAttributes = features;
-        trainingNumAttributes = train.numAttributes();
-        model = fit(x, y, train.numClasses(), forestOptions);
+        trainingNumAttributes = data.numAttributes();
+        model = fit(x, y, data.numClasses(), forestOptions);
     }
 
     @Override

@@ -18,15 +18,50 @@ final class PresortedColumns {
     final double[][] columns;
     /** Rows in ascending order of {@code columns[feature][row]}, ties in row order. */
     final int[][] order;
+    /** Index of each row's value among the column's distinct values in ascending order, {@code rank[f][row]}. */
+    final int[][] rank;
+    /**
+     * The rows of {@link #order} as entries: {@code rank << rowBits | row} when {@link #packed}, else the row alone.
+     * Packing lets the trees compare values and find rows without touching the columns.
+     */
+    final int[][] entries;
+    /** Whether every entry carries its rank (row and rank fit in 31 bits together). */
+    final boolean packed;
+    final int rowBits;
+    /** Mask that extracts the row from an entry. */
+    final int rowMask;
     final int[] labels;
 
-    private PresortedColumns(double[][] columns, int[][] order, int[] labels, int numClasses) {
+    private PresortedColumns(double[][] columns, int[][] order, int[][] rank, int[] labels, int numClasses,
+            boolean allowPacking) {
         this.numRows = labels.length;
         this.numFeatures = columns.length;
         this.numClasses = numClasses;
         this.columns = columns;
         this.order = order;
+        this.rank = rank;
         this.labels = labels;
+        this.rowBits = bitsFor(numRows);
+        int maxRank = 0;
+        for (int[] r : rank) {
+            for (int value : r) {
+                maxRank = Math.max(maxRank, value);
+            }
+        }
+        this.packed = allowPacking && rowBits + bitsFor(maxRank + 1) <= 31;
+        this.rowMask = packed ? (1 << rowBits) - 1 : -1 >>> 1;
+        this.entries = new int[numFeatures][numRows];
+        for (int f = 0; f < numFeatures; f++) {
+            for (int i = 0; i < numRows; i++) {
+                int row = order[f][i];
+                entries[f][i] = packed ? rank[f][row] << rowBits | row : row;
+            }
+        }
+    }
+
+    /** Bits needed to store the numbers 0 to {@code count - 1}. */
+    static int bitsFor(int count) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(count - 1));
     }
 
     /**
@@ -36,6 +71,11 @@ final class PresortedColumns {
      * @param y class index per row, 0 to numClasses - 1
      */
     static PresortedColumns of(double[][] x, int[] y, int numClasses) {
+        return of(x, y, numClasses, true);
+    }
+
+    /** As {@link #of(double[][], int[], int)}; {@code allowPacking = false} forces plain row entries (tests). */
+    static PresortedColumns of(double[][] x, int[] y, int numClasses, boolean allowPacking) {
         int n = y.length;
         int p = x[0].length;
         double[][] columns = new double[p][n];
@@ -46,10 +86,20 @@ final class PresortedColumns {
             }
         }
         int[][] order = new int[p][];
+        int[][] rank = new int[p][n];
         for (int f = 0; f < p; f++) {
-            order[f] = sortedRows(columns[f]);
+            double[] column = columns[f];
+            int[] sorted = sortedRows(column);
+            order[f] = sorted;
+            int r = 0;
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && column[sorted[i]] > column[sorted[i - 1]]) {
+                    r++;
+                }
+                rank[f][sorted[i]] = r;
+            }
         }
-        return new PresortedColumns(columns, order, y.clone(), numClasses);
+        return new PresortedColumns(columns, order, rank, y.clone(), numClasses, allowPacking);
     }
 
     /** The value as the trees see it: NaN as negative infinity, -0.0 as 0.0. */

@@ -9,14 +9,15 @@ import java.util.SplittableRandom;
  *
  * <p>Large nodes use the classic presort CART: each feature keeps the drawn rows in sorted order, a node is the same
  * index range in every feature's array, and a split partitions each feature's range stably so the order survives.
- * That costs time in proportion to the number of features, so nodes of at most {@code smallNodeSize} rows switch to
- * sklearn's way: one array of the node's rows, and each feature tried is gathered and sorted on the spot. Both ways
- * evaluate the same candidate splits in the same order and draw the same random numbers, so with integer weights
- * (bootstrap counts) they grow the same tree; only the speed differs.
+ * Entries carry each value's rank among the column's distinct values, so scans compare ranks and never touch the
+ * columns. Partitioning costs time in proportion to the number of features, so nodes of at most
+ * {@code smallNodeSize} rows switch to sklearn's way: one array of the node's rows, and each feature tried is
+ * gathered and sorted on the spot. Both ways evaluate the same candidate splits in the same order and draw the same
+ * random numbers, so they grow the same tree; only the speed differs.
  *
  * <p>Bootstrap draws become per-row integer weights (draw counts); rows not drawn are left out, as in sklearn.
- * Class counts and sums of squares are integers, so split scores are exact up to the final comparison. Thresholds are midpoints between consecutive distinct values; a row goes right when
- * {@code x > threshold}.
+ * Class counts and sums of squares are integers, so split scores are exact up to the final comparison. Thresholds
+ * are midpoints between consecutive distinct values; a row goes right when {@code x > threshold}.
  *
  * <p>Feature sampling follows sklearn's {@code BestSplitter}: features are drawn without replacement (a partial
  * Fisher-Yates shuffle); a drawn feature that is constant in the node counts as visited but is not evaluated; after
@@ -27,8 +28,11 @@ import java.util.SplittableRandom;
  */
 final class TreeGrower {
 
-    /** Default size at or below which a node is split sklearn's way; tuned on the MUWCLASS-shaped benchmark. */
-    static final int DEFAULT_SMALL_NODE_SIZE = Integer.getInteger("ff.small", 16);
+    /**
+     * Default size at or below which a node is split sklearn's way. On the MUWCLASS-shaped benchmark 8 to 16 was
+     * slightly faster than 0 (presort all the way down) and 32 or more was slower.
+     */
+    static final int DEFAULT_SMALL_NODE_SIZE = 16;
 
     private static final int INSERTION_SORT_MAX = 24;
 
@@ -44,18 +48,26 @@ final class TreeGrower {
 
     // Per-tree workspace, indexed by row of the matrix, or by position (0..m-1 over the m drawn rows).
     private final int[] drawCount;
+    /** 1 for rows drawn at least once, else 0 (a compact copy of drawCount > 0 for the layout loop). */
+    private final byte[] inBag;
     private final int[] label;
     /** Per row: draw count shifted left by {@link #labelBits}, or'ed with the class. */
     private final int[] packedRows;
     private final int labelBits;
-    /** Drawn rows in each feature's sorted order: feature f occupies [f * m, (f + 1) * m). */
+    /**
+     * Entries (see {@link PresortedColumns#entries}) of the drawn rows in each feature's sorted order: feature f
+     * occupies [f * m, (f + 1) * m).
+     */
     private final int[] order;
+    private final boolean packed;
+    private final int rowBits;
+    private final int rowMask;
+    private final long[] gatheredKeys;
     /** Rows of small nodes, by position. */
     private final int[] samples;
     private final byte[] goesLeft;
     private final int[] buffer;
-    private final double[] gatheredValues;
-    private final int[] gatheredRows;
+    private final int[] gathered;
     private final int[] featurePool;
     private final int[] leftCounts;
     private final int[] childLeftCounts;
@@ -112,6 +124,7 @@ final class TreeGrower {
         this.numClasses = data.numClasses;
         this.maskWords = (p + 63) >>> 6;
         this.drawCount = new int[n];
+        this.inBag = new byte[n];
         this.label = data.labels;
         this.packedRows = new int[n];
         this.labelBits = labelBitsFor(numClasses);
@@ -119,8 +132,11 @@ final class TreeGrower {
         this.samples = new int[n];
         this.goesLeft = new byte[n];
         this.buffer = new int[n];
-        this.gatheredValues = new double[Math.min(smallNodeSize, n)];
-        this.gatheredRows = new int[Math.min(smallNodeSize, n)];
+        this.gathered = new int[Math.min(smallNodeSize, n)];
+        this.gatheredKeys = new long[Math.min(smallNodeSize, n)];
+        this.packed = data.packed;
+        this.rowBits = data.rowBits;
+        this.rowMask = data.rowMask;
         this.featurePool = new int[p];
         this.leftCounts = new int[numClasses];
         this.childLeftCounts = new int[numClasses];
@@ -183,7 +199,10 @@ final class TreeGrower {
             }
             boolean small = end - start <= smallNodeSize;
             if (small && source >= 0) {
-                System.arraycopy(order, source * m + start, samples, start, end - start);
+                int base = source * m;
+                for (int k = start; k < end; k++) {
+                    samples[k] = order[base + k] & rowMask;
+                }
             }
             if (!findSplit(start, end, small, counts, total, sumSquares, mask, rng)) {
                 makeLeaf(node, counts, total);
@@ -241,15 +260,16 @@ final class TreeGrower {
         m = 0;
         for (int row = 0; row < n; row++) {
             packedRows[row] = drawCount[row] << labelBits | label[row];
+            inBag[row] = (byte) (drawCount[row] > 0 ? 1 : 0);
             if (drawCount[row] > 0) {
                 m++;
             }
         }
         for (int f = 0; f < p; f++) {
             int k = f * m;
-            for (int row : data.order[f]) {
-                order[k] = row;
-                k += drawCount[row] > 0 ? 1 : 0;
+            for (int entry : data.entries[f]) {
+                order[k] = entry;
+                k += inBag[entry & rowMask];
             }
         }
     }
@@ -297,66 +317,87 @@ final class TreeGrower {
         return bestFeature >= 0;
     }
 
+    /** The rank of an entry's value among the feature's distinct values. */
+    private int rankOf(int entry, int[] rankColumn) {
+        return packed ? entry >>> rowBits : rankColumn[entry];
+    }
+
     /** Scans a feature of a large node in its presorted range; false when it is constant there. */
     private boolean scanPresorted(int f, int start, int end, int[] counts, long total, long sumSquares) {
         int base = f * m;
-        double[] column = data.columns[f];
-        if (column[order[base + start]] == column[order[base + end - 1]]) {
+        int[] rankColumn = data.rank[f];
+        if (rankOf(order[base + start], rankColumn) == rankOf(order[base + end - 1], rankColumn)) {
             return false;
         }
-        int bestK = scan(order, column, base + start, base + end, counts, total, sumSquares);
+        int bestK = scan(order, rankColumn, base + start, base + end, counts, total, sumSquares);
         if (bestK >= 0) {
+            double[] column = data.columns[f];
             bestFeature = f;
             bestPosition = bestK - base;
-            bestThreshold = midpoint(column[order[bestK]], column[order[bestK + 1]]);
+            bestThreshold = midpoint(column[order[bestK] & rowMask], column[order[bestK + 1] & rowMask]);
         }
         return true;
     }
 
     /** Gathers and sorts a feature of a small node, then scans it; false when it is constant there. */
     private boolean scanGathered(int f, int start, int end, int[] counts, long total, long sumSquares) {
-        double[] column = data.columns[f];
-        double[] values = gatheredValues;
-        int[] rows = gatheredRows;
+        int[] rankColumn = data.rank[f];
         int size = end - start;
-        double first = column[samples[start]];
+        int firstRank = rankColumn[samples[start]];
         boolean constant = true;
-        for (int i = 0; i < size; i++) {
-            int row = samples[start + i];
-            double v = column[row];
-            values[i] = v;
-            rows[i] = row;
-            constant &= v == first;
+        if (packed) {
+            for (int i = 0; i < size; i++) {
+                int row = samples[start + i];
+                int r = rankColumn[row];
+                gathered[i] = r << rowBits | row;
+                constant &= r == firstRank;
+            }
+            if (constant) {
+                return false;
+            }
+            sort(gathered, size);
+        } else {
+            for (int i = 0; i < size; i++) {
+                int row = samples[start + i];
+                int r = rankColumn[row];
+                gatheredKeys[i] = (long) r << 32 | row;
+                constant &= r == firstRank;
+            }
+            if (constant) {
+                return false;
+            }
+            Arrays.sort(gatheredKeys, 0, size);
+            for (int i = 0; i < size; i++) {
+                gathered[i] = (int) gatheredKeys[i];
+            }
         }
-        if (constant) {
-            return false;
-        }
-        sort(values, rows, 0, size - 1);
-        int bestK = scan(rows, column, 0, size, counts, total, sumSquares);
+        int bestK = scan(gathered, rankColumn, 0, size, counts, total, sumSquares);
         if (bestK >= 0) {
+            double[] column = data.columns[f];
             bestFeature = f;
-            bestThreshold = midpoint(values[bestK], values[bestK + 1]);
+            bestThreshold = midpoint(column[gathered[bestK] & rowMask], column[gathered[bestK + 1] & rowMask]);
         }
         return true;
     }
 
     /**
-     * Scans rows sorted by {@code column} in {@code rows[from, to)}, moving one row at a time from the right child
-     * to the left. The proxy {@code sqL/wL + sqR/wR} is compared as the fraction
-     * {@code (sqL*wR + sqR*wL) / (wL*wR)} by cross-multiplying, which avoids two divisions per row; exact ties still
-     * compare equal, so the first best split is kept. {@code counts}, {@code total} and {@code sumSquares} describe
-     * the whole node.
+     * Scans entries sorted by rank in {@code entries[from, to)}, moving one row at a time from the right child to
+     * the left. The proxy {@code sqL/wL + sqR/wR} is compared as the fraction {@code (sqL*wR + sqR*wL) / (wL*wR)} by
+     * cross-multiplying, which avoids two divisions per row; exact ties still compare equal, so the first best split
+     * is kept. {@code counts}, {@code total} and {@code sumSquares} describe the whole node.
      *
-     * @return the index in {@code rows} of the last row going left under the best split found so far in this node,
-     *     or -1 when no split here beats it
+     * @return the index in {@code entries} of the last row going left under the best split found so far in this
+     *     node, or -1 when no split here beats it
      */
-    private int scan(int[] rows, double[] column, int from, int to, int[] counts, long total, long sumSquares) {
+    private int scan(int[] entries, int[] rankColumn, int from, int to, int[] counts, long total,
+            long sumSquares) {
         // Integer sums are exact; only the right-hand counts are derived (node - left).
         int[] left = leftCounts;
         Arrays.fill(left, 0);
-        int[] packed = packedRows;
+        int[] packedRowsLocal = packedRows;
         int shift = labelBits;
         int labelMask = (1 << labelBits) - 1;
+        int rows = rowMask;
         long leftWeight = 0;
         long leftSquares = 0;
         long rightSquares = sumSquares;
@@ -364,10 +405,10 @@ final class TreeGrower {
         double bestDenominator = bestProxyDenominator;
         int bestK = -1;
         int last = to - 1;
-        int row = rows[from];
-        double x = column[row];
+        int entry = entries[from];
+        int x = rankOf(entry, rankColumn);
         for (int k = from; k < last; k++) {
-            int packedRow = packed[row];
+            int packedRow = packedRowsLocal[entry & rows];
             int c = packedRow & labelMask;
             int w = packedRow >>> shift;
             int lc = left[c];
@@ -376,8 +417,8 @@ final class TreeGrower {
             rightSquares -= (long) w * (rc + rc - w);
             left[c] = lc + w;
             leftWeight += w;
-            int nextRow = rows[k + 1];
-            double next = column[nextRow];
+            int nextEntry = entries[k + 1];
+            int next = rankOf(nextEntry, rankColumn);
             if (next > x) {
                 long rightWeight = total - leftWeight;
                 double numerator = (double) leftSquares * rightWeight + (double) rightSquares * leftWeight;
@@ -388,7 +429,7 @@ final class TreeGrower {
                     bestK = k;
                 }
             }
-            row = nextRow;
+            entry = nextEntry;
             x = next;
         }
         if (bestK >= 0) {
@@ -404,72 +445,27 @@ final class TreeGrower {
         return mid >= low && mid < high && !Double.isInfinite(mid) ? mid : low;
     }
 
-    /** Sorts values[lo..hi] ascending, carrying rows along: insertion sort when short, else quicksort. */
-    private static void sort(double[] values, int[] rows, int lo, int hi) {
-        while (hi - lo >= INSERTION_SORT_MAX) {
-            int mid = (lo + hi) >>> 1;
-            // Median of three as pivot.
-            if (values[mid] < values[lo]) {
-                swap(values, rows, mid, lo);
-            }
-            if (values[hi] < values[lo]) {
-                swap(values, rows, hi, lo);
-            }
-            if (values[hi] < values[mid]) {
-                swap(values, rows, hi, mid);
-            }
-            double pivot = values[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (values[i] < pivot) {
-                    i++;
-                }
-                while (values[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(values, rows, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            // Recurse into the smaller part, loop on the larger.
-            if (j - lo < hi - i) {
-                sort(values, rows, lo, j);
-                lo = i;
-            } else {
-                sort(values, rows, i, hi);
-                hi = j;
-            }
+    /** Sorts {@code keys[0, size)} ascending: insertion sort when short. */
+    private static void sort(int[] keys, int size) {
+        if (size > INSERTION_SORT_MAX) {
+            Arrays.sort(keys, 0, size);
+            return;
         }
-        for (int i = lo + 1; i <= hi; i++) {
-            double v = values[i];
-            int r = rows[i];
+        for (int i = 1; i < size; i++) {
+            int key = keys[i];
             int j = i - 1;
-            while (j >= lo && values[j] > v) {
-                values[j + 1] = values[j];
-                rows[j + 1] = rows[j];
+            while (j >= 0 && keys[j] > key) {
+                keys[j + 1] = keys[j];
                 j--;
             }
-            values[j + 1] = v;
-            rows[j + 1] = r;
+            keys[j + 1] = key;
         }
-    }
-
-    private static void swap(double[] values, int[] rows, int i, int j) {
-        double v = values[i];
-        values[i] = values[j];
-        values[j] = v;
-        int r = rows[i];
-        rows[i] = rows[j];
-        rows[j] = r;
     }
 
     private void sumCounts(int[] rows, int from, int to, int[] counts) {
         Arrays.fill(counts, 0);
         for (int k = from; k < to; k++) {
-            int row = rows[k];
+            int row = rows[k] & rowMask;
             counts[label[row]] += drawCount[row];
         }
     }
@@ -498,19 +494,20 @@ final class TreeGrower {
      */
     private void partition(int start, int split, int end, int splitFeature, boolean leftLarge, boolean rightLarge) {
         int splitBase = splitFeature * m;
+        int rows = rowMask;
         for (int k = splitBase + start; k < splitBase + split; k++) {
-            goesLeft[order[k]] = 1;
+            goesLeft[order[k] & rows] = 1;
         }
         for (int k = splitBase + split; k < splitBase + end; k++) {
-            goesLeft[order[k]] = 0;
+            goesLeft[order[k] & rows] = 0;
         }
         for (int f = 0; f < p; f++) {
             if (f == splitFeature || (childMask[f >>> 6] & (1L << f)) != 0) {
                 continue;
             }
             int base = f * m;
-            double[] column = data.columns[f];
-            if (column[order[base + start]] == column[order[base + end - 1]]) {
+            int[] rankColumn = data.rank[f];
+            if (rankOf(order[base + start], rankColumn) == rankOf(order[base + end - 1], rankColumn)) {
                 childMask[f >>> 6] |= 1L << f;
                 continue;
             }
@@ -518,10 +515,10 @@ final class TreeGrower {
                 int l = base + start;
                 int r = 0;
                 for (int k = base + start; k < base + end; k++) {
-                    int row = order[k];
-                    int toLeft = goesLeft[row];
-                    order[l] = row;
-                    buffer[r] = row;
+                    int entry = order[k];
+                    int toLeft = goesLeft[entry & rows];
+                    order[l] = entry;
+                    buffer[r] = entry;
                     l += toLeft;
                     r += 1 - toLeft;
                 }
@@ -529,16 +526,16 @@ final class TreeGrower {
             } else if (leftLarge) {
                 int l = base + start;
                 for (int k = base + start; k < base + end; k++) {
-                    int row = order[k];
-                    order[l] = row;
-                    l += goesLeft[row];
+                    int entry = order[k];
+                    order[l] = entry;
+                    l += goesLeft[entry & rows];
                 }
             } else {
                 int r = base + end - 1;
                 for (int k = base + end - 1; k >= base + start; k--) {
-                    int row = order[k];
-                    order[r] = row;
-                    r -= 1 - goesLeft[row];
+                    int entry = order[k];
+                    order[r] = entry;
+                    r -= 1 - goesLeft[entry & rows];
                 }
             }
         }
