@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.core.field.FieldFeatureExtractor;
 import org.muwclass.core.io.CsvTable;
+import org.muwclass.core.learn.FastForestLearner;
 import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
@@ -31,8 +32,10 @@ import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.physics.ExtinctionBins;
 import org.muwclass.core.physics.NhMap;
 import org.muwclass.core.physics.XrayAbsorption;
+import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationResult;
 import org.muwclass.core.pipeline.ClassificationRun;
+import org.muwclass.core.pipeline.CostModel;
 import org.muwclass.core.pipeline.EbvPolicy;
 import org.muwclass.core.pipeline.EbvResolver;
 import org.muwclass.core.pipeline.Provenance;
@@ -66,7 +69,10 @@ import org.muwclass.tables.TableFormat;
  *   <li>TRAINING (optional file): a training set with a Class column; default the shipped Yang et al. (2022) set.
  *       Every class in it needs at least {@value #MIN_PER_CLASS} sources.</li>
  *   <li>DRAWS: Monte-Carlo draws (default and limit from muwclass.classify.draws.*); SEED: master seed (default 1);
- *       ALGORITHM: rf (default), extratrees, boosting, bagging, svm, knn, tree; TREES: 1..1000 (default 100);
+ *       ALGORITHM: fastrf (default; the paper's forest, fast implementation), rf (Weka RandomForest), extratrees,
+ *       boosting, bagging, svm, knn, tree; TREES: 1..1000 (default 100); TARGETS_PER_FOREST: 1..1000 (default 1,
+ *       the paper's protocol; M &gt; 1 evaluates each trained forest on M target realisations, see
+ *       {@link RunParameters#targetsPerForest()});
  *       CT_THRESHOLD: CT at or above which a class counts as confident (default 2); EBV: table-else-dust-map
  *       (default), table, dust-map (0.86 x SFD), nh-column (input column nh in cm^-2 / 6.851e21), nh-map (HI4PI
  *       N_H / 6.851e21), none; PUBLISH: yes to add the rows to the ADQL-queryable table of a
@@ -81,8 +87,6 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     public static final String NAME = "classify";
     /** Fewest sources of one class in an uploaded training set (SMOTE uses 4 neighbours). */
     public static final int MIN_PER_CLASS = 5;
-    /** Cost of one forest of 100 trees on the shipped training set, one thread (docs/stack.md: 6 s on 2 cores). */
-    static final Duration FOREST_100_TREES = Duration.ofMillis(6000);
 
     static final List<String> EBV_VALUES = List.of("table-else-dust-map", "table", "dust-map", "nh-column", "nh-map",
             "none");
@@ -161,12 +165,13 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         int trees = intParam(input, "TREES", LearnerCatalogue.PAPER_TREES, 1, 1000);
         LearnerCatalogue catalogue = LearnerCatalogue.standard(trees);
         String algorithm = input.parameters().get("ALGORITHM").map(a -> a.trim().toLowerCase(Locale.ROOT))
-                .orElse("rf");
+                .orElse(FastForestLearner.NAME);
         if (!catalogue.names().contains(algorithm)) {
             throw new ParameterException("ALGORITHM", input.parameters().get("ALGORITHM").get(),
                     "one of " + String.join(", ", catalogue.names()));
         }
         double ct = doubleParam(input, "CT_THRESHOLD", 2.0);
+        int targetsPerForest = intParam(input, "TARGETS_PER_FOREST", 1, 1, RunParameters.MAX_TARGETS_PER_FOREST);
         boolean publish = booleanParam(input, "PUBLISH");
         if (publish && publisher().isEmpty()) {
             throw new ParameterException("PUBLISH", input.parameters().get("PUBLISH").get(),
@@ -248,7 +253,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         int bins = policy == EbvPolicy.NONE ? 1 : ExtinctionBins.group(ebv).size();
         // one draw per work unit: progress per forest, and ABORT or the execution duration act within one forest
         RunParameters run = RunParameters.of(draws, seed).withAlgorithm(algorithm).withEbvPolicy(policy)
-                .withCtThreshold(ct).withThreads(threadsPerJob).withDrawsPerUnit(1);
+                .withCtThreshold(ct).withThreads(threadsPerJob).withDrawsPerUnit(1)
+                .withTargetsPerForest(targetsPerForest);
         return new ClassifyPlan(targets, shape, run, trees, training, bins, sha256(inputFiles),
                 inputFile.fileName() == null ? "INPUT" : inputFile.fileName(), publish);
     }
@@ -354,24 +360,34 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
 
     // ------------------------------------------------------------------ estimate and execution
 
-    /** Forests to train: one per draw and E(B-V) bin, shared by the job's threads. */
+    /**
+     * The core planner's quote: the job's work units (E(B-V) bin x forest) with the measured per-forest and
+     * per-prediction costs of the algorithm ({@link CostModel#reference}), as the makespan on the job's threads.
+     */
     @Override
     public Duration estimate(ClassifyPlan plan) {
-        long forests = (long) plan.ebvBins() * plan.run().draws();
-        double scale = plan.trees() / 100.0 * plan.training().size() / 2941.0 / plan.run().threads();
-        return Duration.ofMillis(Math.round(forests * FOREST_100_TREES.toMillis() * scale));
+        return workPlan(plan).estimate(CostModel.reference(plan.run().algorithm(), plan.trees()));
+    }
+
+    private ClassificationRun classificationRun(ClassifyPlan plan) {
+        return new ClassificationRun(plan.training(), LearnerCatalogue.standard(plan.trees()),
+                XrayAbsorption.loadDefault(), ebvResolver());
+    }
+
+    private ClassificationPlan workPlan(ClassifyPlan plan) {
+        return classificationRun(plan).plan(plan.targets(), plan.run());
     }
 
     @Override
     public void execute(ClassifyPlan plan, JobContext context) throws Exception {
         Instant started = Instant.now();
-        ClassificationRun run = new ClassificationRun(plan.training(), LearnerCatalogue.standard(plan.trees()),
-                XrayAbsorption.loadDefault(), ebvResolver());
-        long units = (long) plan.ebvBins() * plan.run().draws();
-        context.progress(0, units);
+        ClassificationRun run = classificationRun(plan);
         ClassificationResult result;
         try {
-            result = run.run(plan.targets(), plan.run(), f -> context.progress(Math.round(f * units), units));
+            ClassificationPlan work = run.plan(plan.targets(), plan.run());
+            long units = work.units().size();
+            context.progress(0, units);
+            result = run.run(plan.targets(), work, f -> context.progress(Math.round(f * units), units), null);
         } catch (IllegalArgumentException e) {
             throw new JobFailedException(e.getMessage());
         }
@@ -394,6 +410,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         extra.put("training_set_size", Integer.toString(p.trainingSize()));
         extra.put("feature_schema", p.featureSchemaId());
         extra.put("draws_per_unit", Integer.toString(p.drawsPerUnit()));
+        extra.put("targets_per_forest", Integer.toString(plan.run().targetsPerForest()));
         extra.put("core_version", p.version());
         RunProvenance provenance = new RunProvenance(serviceVersion, p.algorithm(), p.masterSeed(), p.draws(),
                 p.trainingSha256(), plan.inputSha256(), started, Instant.now(), extra);
