@@ -51,6 +51,12 @@ final class MonteCarloEngine {
                 : Executors.newFixedThreadPool(plan.parameters().threads(), daemonThreads());
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
         ProbabilityAccumulator[] partial = new ProbabilityAccumulator[units.size()];
+        List<ProbabilityAccumulator> out = new ArrayList<>(plan.tasks().size());
+        for (DrawTask t : plan.tasks()) {
+            out.add(new ProbabilityAccumulator(t.targetRows().length, SourceClass.count(), keepDraws));
+        }
+        boolean[] finishedUnit = new boolean[units.size()];
+        int merged = 0;
         List<Future<Integer>> futures = new ArrayList<>(units.size());
         try {
             for (ClassificationPlan.WorkUnit unit : units) {
@@ -60,7 +66,14 @@ final class MonteCarloEngine {
                 }));
             }
             for (int finished = 1; finished <= units.size(); finished++) {
-                done.take().get();
+                finishedUnit[done.take().get()] = true; // get() makes the unit's writes visible here
+                // merge the finished prefix now, in unit order ((task, forest) = draw order within a task), so that
+                // memory holds only the units finished ahead of the oldest running one
+                while (merged < units.size() && finishedUnit[merged]) {
+                    out.get(units.get(merged).task()).merge(partial[merged]);
+                    partial[merged] = null;
+                    merged++;
+                }
                 progress.progress(finished / (double) units.size());
             }
         } catch (InterruptedException e) {
@@ -80,13 +93,8 @@ final class MonteCarloEngine {
                 pool.shutdownNow();
             }
         }
-        List<ProbabilityAccumulator> out = new ArrayList<>(plan.tasks().size());
-        for (DrawTask t : plan.tasks()) {
-            out.add(new ProbabilityAccumulator(t.targetRows().length, SourceClass.count(), keepDraws));
-        }
-        // units are in (task, forest) order: merging in list order is draw order within each task
-        for (ClassificationPlan.WorkUnit u : units) {
-            out.get(u.task()).merge(partial[u.index()]);
+        if (merged != units.size()) {
+            throw new IllegalStateException("Merged " + merged + " of " + units.size() + " work units");
         }
         return out;
     }
