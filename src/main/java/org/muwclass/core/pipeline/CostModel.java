@@ -39,7 +39,7 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
 
     /**
      * Costs of the shipped TD (2941 sources) with 100 trees, measured on the project's 2-core machine
-     * (docs/benchmarks.md, one core); other ensemble sizes scale linearly with the number of trees.
+     * (docs/benchmarks.md, thread CPU time: fastrf 0.36 s per draw, rounded up to 0.40 for load; rf 2.8 s); other ensemble sizes scale linearly with the number of trees.
      *
      * @param algorithm catalogue name ("fastrf" or "rf"; anything else gets the rf numbers)
      * @param trees     ensemble size
@@ -54,13 +54,13 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
     }
 
     /** One training draw of the TD with Weka's RandomForest, 100 trees, CPU s (docs/benchmarks.md). */
-    static final double WEKA_FOREST_SECONDS = 3.6;
+    static final double WEKA_FOREST_SECONDS = 2.8;
     /** One target realisation through Weka's 100-tree forest incl. sampling and features, CPU s. */
-    static final double WEKA_PREDICTION_SECONDS = 60e-6;
+    static final double WEKA_PREDICTION_SECONDS = 30e-6;
     /** One training draw of the TD with FastRandomForest, 100 trees, CPU s (docs/benchmarks.md). */
-    static final double FAST_FOREST_SECONDS = 0.52;
+    static final double FAST_FOREST_SECONDS = 0.40;
     /** One target realisation through the fast forest incl. sampling and features, CPU s. */
-    static final double FAST_PREDICTION_SECONDS = 20e-6;
+    static final double FAST_PREDICTION_SECONDS = 10e-6;
 
     /**
      * Measures the costs on this machine: {@code repeats} training draws of {@code learner} on {@code training}
