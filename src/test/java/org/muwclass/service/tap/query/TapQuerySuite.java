@@ -200,6 +200,18 @@ abstract class TapQuerySuite {
     }
 
     @Test
+    void aQueryPastItsTimeoutIsStoppedByTheDatabase() {
+        // 2941^3 = 2.5e10 row combinations: far more than a second of work on any machine
+        TapRequest req = new TapRequest("SELECT COUNT(*) FROM muwclass.training_set AS a, muwclass.training_set AS b, "
+                + "muwclass.training_set AS c", ResponseFormat.VOTABLE, 10, List.of());
+        long start = System.nanoTime();
+        TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
+                TapQueryRunner.LocalResults.NONE, 1).close());
+        assertTrue(e.getMessage().startsWith("The query failed in the database"), e.getMessage());
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "stopped soon after the 1 s timeout");
+    }
+
+    @Test
     void fitsOutputReadsBackWithTheSameRows() throws Exception {
         TapRequest req = new TapRequest("SELECT TOP 7 name, ra, dec, ct FROM muwclass.training_set ORDER BY name",
                 ResponseFormat.FITS, 100, List.of());
