@@ -145,6 +145,21 @@ public final class JobManager implements AutoCloseable {
      */
     public JobRecord create(String kind, String owner, JobParameters parameters, List<UploadedFile> uploads)
             throws ParameterException, JobRequestException {
+        return create(kind, owner, parameters, uploads, null);
+    }
+
+    /**
+     * Creates a job the service submits itself (e.g. the demo-field classifications published at first start),
+     * destroyed at {@code destruction}: unlike a client's DESTRUCTION, it is not capped by the default job lifetime,
+     * so the job (and rows it published, which its destruction withdraws) can be kept for good.
+     */
+    public JobRecord createForService(String kind, String owner, JobParameters parameters, List<UploadedFile> uploads,
+                                      Instant destruction) throws ParameterException, JobRequestException {
+        return create(kind, owner, parameters, uploads, java.util.Objects.requireNonNull(destruction, "destruction"));
+    }
+
+    private JobRecord create(String kind, String owner, JobParameters parameters, List<UploadedFile> uploads,
+                             Instant fixedDestruction) throws ParameterException, JobRequestException {
         JobKind<?> jobKind = requireKind(kind);
         Optional<String> phase = parameters.get("PHASE");
         if (phase.isPresent() && !phase.get().trim().equalsIgnoreCase("RUN")) {
@@ -156,7 +171,8 @@ public final class JobManager implements AutoCloseable {
         Duration duration = parameters.get("EXECUTIONDURATION").isPresent()
                 ? effectiveDuration(parseSeconds(parameters.get("EXECUTIONDURATION").get()))
                 : limits.executionDurationDefault();
-        Instant destruction = parameters.get("DESTRUCTION").isPresent()
+        Instant destruction = fixedDestruction != null ? fixedDestruction
+                : parameters.get("DESTRUCTION").isPresent()
                 ? effectiveDestruction(parseInstant("DESTRUCTION", parameters.get("DESTRUCTION").get()), now)
                 : now.plus(limits.destructionDefault());
         JobParameters kindParameters = parameters.without(CONTROL_PARAMETERS);
