@@ -140,6 +140,7 @@ public final class DemoFieldRuns {
         }
         switch (job.phase()) {
             case COMPLETED:
+                LOG.info(() -> "Demo field " + field + " was published by job " + job.id() + "; not classified again");
                 return new Outcome(field, Action.ALREADY_DONE, job.id(), job.phase());
             case PENDING:
                 try {
