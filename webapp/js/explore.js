@@ -43,7 +43,7 @@ function drawEvaluation(rows, cut) {
   tbody.replaceChildren(...[['all', all], [`CT ≥ ${cut}`, confident]].map(([name, s]) => el('tr', {},
     el('th', { scope: 'row' }, name), el('td', { class: 'num' }, String(s.n)),
     ...[s.accuracy, s.balancedAccuracy, s.macroF1, s.mcc, s.completeness, s.balancedCompleteness]
-      .map(v => el('td', { class: 'num' }, pct(v)))))));
+      .map(v => el('td', { class: 'num' }, pct(v))))));
   drawMatrix('cm-recall-all', items, 'row', 'Recall, all sources (%)');
   drawMatrix('cm-precision-all', items, 'col', 'Precision, all sources (%)');
   const kept = items.filter(it => it.ct !== null && it.ct >= cut);

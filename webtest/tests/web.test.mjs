@@ -1,0 +1,232 @@
+// End-to-end tests of the web pages against a running MUWCLASS-VO (BASE_URL), in headless Chromium: each page
+// loads and draws from the service's own endpoints, a query runs and fails the way DALI says, the NGC3532 demo field
+// is classified through UWS, the plots render (pixels checked), and SAMP sends reach a real hub.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, pixelStats, saveScreenshot } from '../lib/browser.mjs';
+import { startHubWithSnooper, webHubRunning } from '../lib/samp.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const BASE = process.env.BASE_URL;
+const DEMO = process.env.DEMO_INPUT || path.join(repo, 'src/test/resources/muwclass/demo/NGC3532/NGC3532_demo_input.csv');
+const skip = BASE ? false : 'BASE_URL is not set: run scripts/acceptance/web.sh, which starts the service';
+
+let browser;
+let page;
+let hub = null;
+const pageErrors = [];
+
+before(async () => {
+  if (skip) return;
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('pageerror', e => pageErrors.push(`${page.url()}: ${e.message}`));
+});
+
+after(async () => {
+  if (hub) await hub.stop();
+  if (browser) await browser.close();
+});
+
+const url = p => new URL(p, BASE).href;
+
+async function expectDrawn(locator, minColours = 4) {
+  const stats = await pixelStats(page, locator);
+  assert.ok(stats.inkFraction > 0.02, `plot has ink (${JSON.stringify(stats)})`);
+  assert.ok(stats.colours >= minColours, `plot has colours (${JSON.stringify(stats)})`);
+  return stats;
+}
+
+test('home page: training-set counts from the service, endpoint links, recipes with this service URL', { skip }, async () => {
+  await page.goto(url(''));
+  await page.waitForFunction(() => document.querySelector('[data-class="total"]').textContent.trim() !== '');
+  assert.equal(await page.textContent('[data-class="total"]'), '2,941');
+  assert.equal(await page.textContent('[data-class="AGN"]'), '1,390');
+  assert.equal(await page.textContent('[data-class="LMXB"]'), '65');
+  for (const href of ['availability', 'health', 'tap', 'classify']) {
+    assert.equal(await page.locator(`a[href="${href}"]`).count() > 0, true, `links ${href}`);
+  }
+  assert.ok((await page.textContent('#recipe-pyvo')).includes(url('tap')), 'pyvo recipe names this service');
+  assert.equal(await page.getAttribute('nav.site a[href="./"]', 'aria-current'), 'page');
+  await saveScreenshot(page, 'home');
+});
+
+test('query page: DALI examples, a query with a sortable result, downloads in four formats', { skip }, async () => {
+  await page.goto(url('query.html'));
+  await page.waitForFunction(() => document.querySelectorAll('#example option').length > 1);
+  const examples = await page.locator('#example option').count() - 1;
+  assert.ok(examples >= 8, `at least 8 examples, got ${examples}`);
+  // every example runs without an error
+  for (let i = 0; i < examples; i++) {
+    await page.selectOption('#example', String(i));
+    await page.click('#run');
+    await page.waitForFunction(() => !document.getElementById('run').disabled
+      && !document.getElementById('query-status').textContent.startsWith('Running'));
+    const cls = await page.getAttribute('#query-status', 'class');
+    assert.ok(!cls.includes('status-error'), `example ${i} runs: ${await page.textContent('#query-status')}`);
+  }
+  await page.fill('#adql', 'SELECT TOP 7 name, true_class, ct\nFROM muwclass.training_set\nWHERE true_class = \'NS\'\nORDER BY ct DESC');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('#result-table table tbody tr');
+  assert.equal(await page.locator('#result-table tbody tr').count(), 7);
+  const cts = await page.locator('#result-table tbody tr td:nth-child(3)').allTextContents();
+  assert.deepEqual(cts.map(Number), [...cts.map(Number)].sort((a, b) => b - a), 'ORDER BY ct DESC');
+  // sort ascending by clicking the ct header
+  await page.click('#result-table th:nth-child(3) button');
+  assert.equal(await page.getAttribute('#result-table th:nth-child(3)', 'aria-sort'), 'ascending');
+  const asc = (await page.locator('#result-table tbody tr td:nth-child(3)').allTextContents()).map(Number);
+  assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+  const classes = await page.locator('#result-table tbody tr td:nth-child(2)').allTextContents();
+  assert.ok(classes.every(c => c === 'NS'));
+  // downloads: each format link answers with that format
+  const checks = { votable: b => b.includes('<VOTABLE'), csv: b => b.startsWith('name,true_class,ct'),
+    tsv: b => b.startsWith('name\ttrue_class\tct'), fits: b => b.startsWith('SIMPLE  =') };
+  for (const [format, ok] of Object.entries(checks)) {
+    const href = await page.getAttribute(`#downloads a[data-format="${format}"]`, 'href');
+    const res = await page.request.get(href);
+    assert.equal(res.status(), 200, `${format} download`);
+    const body = (await res.body()).toString('latin1');
+    assert.ok(ok(body), `${format} download content: ${body.slice(0, 80)}`);
+  }
+  await saveScreenshot(page, 'query');
+});
+
+test('query page: errors show the service message with the position marked in the query', { skip }, async () => {
+  await page.goto(url('query.html'));
+  await page.fill('#adql', 'SELECT TOP 5 name, nosuchcolumn\nFROM muwclass.training_set');
+  await page.click('#run');
+  await page.waitForSelector('#query-status.status-error');
+  const message = await page.textContent('#query-status');
+  assert.match(message, /nosuchcolumn/i);
+  assert.equal(await page.textContent('#query-error-text mark'), 'nosuchcolumn');
+  await page.click('#goto-error');
+  const selected = await page.evaluate(() => {
+    const t = document.getElementById('adql');
+    return t.value.slice(t.selectionStart, t.selectionEnd);
+  });
+  assert.equal(selected, 'nosuchcolumn');
+  await page.fill('#adql', 'SELECT TOP 5 name\nFROM muwclass.training_set\nWHERE ct >>= 2');
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('query-status').className.includes('status-error')
+    && document.getElementById('query-status').textContent.includes('3'));
+  assert.equal(await page.isVisible('#query-error-text mark'), true, 'syntax error position marked');
+  assert.equal(await page.evaluate(() => document.querySelector('#query-error-text mark').textContent.startsWith('>')), true);
+  await saveScreenshot(page, 'query-error');
+});
+
+test('explore page: training set in feature space, class counts, leave-one-out evaluation', { skip }, async () => {
+  await page.goto(url('explore.html'));
+  await page.waitForSelector('#load-status.status-ok', { timeout: 60000 });
+  const markers = await page.locator('#td-plot svg g.training path').count();
+  assert.ok(markers > 2000, `training markers drawn: ${markers}`);
+  await expectDrawn(page.locator('#td-plot svg'), 8);
+  // change the axes: the plot follows
+  await page.selectOption('#td-x', 'G-J');
+  await page.selectOption('#td-y', 'W1-W2');
+  assert.match(await page.textContent('#td-plot svg title'), /W1 − W2.*G − J/);
+  // hide a class with the keyboard-operable checkbox
+  await page.check('#td-cls-AGN');
+  await page.uncheck('#td-cls-AGN');
+  assert.ok(!(await page.textContent('#td-plot svg .legend')).includes('AGN'));
+  await expectDrawn(page.locator('#class-counts svg'), 8);
+  const rows = await page.locator('#metrics-table tbody tr').allTextContents();
+  assert.match(rows[0], /2941\s*88\.6\s*70\.2\s*68\.1\s*82\.9\s*100\.0\s*100\.0/);
+  assert.match(rows[1], /2383\s*97\.0\s*79\.0\s*79\.5\s*95\.0\s*81\.0\s*56\.9/);
+  for (const id of ['cm-recall-all', 'cm-precision-all', 'cm-recall-ct', 'cm-precision-ct', 'metrics-vs-ct']) {
+    await expectDrawn(page.locator(`#${id} svg`), 4);
+  }
+  await page.check('#td-cls-AGN');
+  await page.selectOption('#td-x', 'HR_ms');
+  await page.selectOption('#td-y', 'FG');
+  await saveScreenshot(page, 'explore');
+});
+
+test('SAMP without a hub: a clear message, no exception', { skip }, async t => {
+  if (await webHubRunning()) {
+    t.skip('a SAMP hub already runs on this machine');
+    return;
+  }
+  await page.goto(url('query.html?query=' + encodeURIComponent('SELECT TOP 3 name FROM muwclass.training_set')));
+  await page.waitForSelector('#result-table tbody tr');
+  await page.click('#samp-send');
+  await page.waitForSelector('#samp-status.status-error');
+  assert.match(await page.textContent('#samp-status'), /no SAMP hub.*Start TOPCAT or Aladin/s);
+});
+
+test('classify page: the NGC3532 demo field through UWS, live progress, results and plots, SAMP to a real hub', { skip, timeout: 900000 }, async () => {
+  assert.ok(fs.existsSync(DEMO), `demo input ${DEMO}`);
+  await page.goto(url('classify.html'));
+  await page.setInputFiles('#input-file', DEMO);
+  await page.fill('#draws', process.env.DEMO_DRAWS || '20');
+  await page.fill('#seed', '7');
+  await page.click('#submit');
+  await page.waitForSelector('#job:not([hidden])');
+  // the phase goes through QUEUED/EXECUTING to COMPLETED while the page watches
+  const phases = new Set();
+  const deadline = Date.now() + 840000;
+  for (;;) {
+    const summary = await page.textContent('#job-summary');
+    const m = summary.match(/Phase(\w+)/);
+    if (m) phases.add(m[1]);
+    if (m && ['COMPLETED', 'ERROR', 'ABORTED'].includes(m[1])) break;
+    assert.ok(Date.now() < deadline, 'job finished in time');
+    await page.waitForTimeout(500);
+  }
+  assert.ok(phases.has('COMPLETED'), `job completed: ${await page.textContent('#job-status')}`);
+  assert.ok(new URL(page.url()).searchParams.get('job'), 'job id in the page URL');
+  await page.waitForSelector('#result-table tbody tr', { timeout: 60000 });
+  const n = Number((await page.textContent('#result-table .table-info')).match(/^(\d+) rows?/)[1]);
+  assert.ok(n > 300, `result rows: ${n}`);
+  for (const id of ['counts-plot', 'positions-plot', 'prob-most', 'prob-least', 'prob-selected']) {
+    await expectDrawn(page.locator(`#${id} svg`), 4);
+  }
+  assert.ok(await page.locator('#prob-most svg path.errorbar').count() === 8, 'error bars drawn');
+  await page.waitForSelector('#job-plot svg g.sources', { timeout: 60000 });
+  const sourceMarkers = await page.locator('#job-plot svg g.sources path').count();
+  assert.ok(sourceMarkers > 100, `job sources in feature space: ${sourceMarkers}`);
+  await expectDrawn(page.locator('#job-plot svg'), 8);
+  // keyboard: select a row with Enter, the probability plot follows
+  const row = page.locator('#result-table tbody tr').nth(3);
+  await row.focus();
+  await page.keyboard.press('Enter');
+  const name = (await row.locator('td').first().textContent()).trim();
+  assert.ok((await page.textContent('#prob-selected-caption')).includes(name));
+  await saveScreenshot(page, 'classify');
+
+  hub = await startHubWithSnooper();
+  await page.click('#samp-send');
+  await page.waitForSelector('#samp-status.status-ok', { timeout: 60000 });
+  const resultHref = await page.evaluate(() => document.querySelector('#result-links a').href);
+  await hub.waitForMessage('table.load.votable', '/results/');
+  assert.ok(hub.snooperLog().includes(new URL(resultHref).pathname.split('/')[2]), 'the job id is in the URL sent');
+
+  // the query page's send goes to the same hub
+  await page.goto(url('query.html?query=' + encodeURIComponent('SELECT TOP 3 name, ct FROM muwclass.training_set')));
+  await page.waitForSelector('#result-table tbody tr');
+  await page.click('#samp-send');
+  await page.waitForSelector('#samp-status.status-ok', { timeout: 60000 });
+  await hub.waitForMessage('table.load.votable', 'tap/sync?');
+});
+
+test('classify page: a job can be aborted', { skip, timeout: 300000 }, async () => {
+  await page.goto(url('classify.html'));
+  await page.setInputFiles('#input-file', DEMO);
+  await page.fill('#draws', '1000');
+  await page.click('#submit');
+  await page.waitForSelector('#job:not([hidden])');
+  await page.waitForFunction(() => /Phase(QUEUED|EXECUTING)/.test(document.getElementById('job-summary').textContent));
+  await page.click('#abort');
+  await page.waitForFunction(() => /PhaseABORTED/.test(document.getElementById('job-summary').textContent), null,
+    { timeout: 120000 });
+  assert.match(await page.textContent('#job-status'), /aborted/);
+  await page.click('#delete');
+  await page.waitForSelector('#job', { state: 'hidden' });
+});
+
+test('no script errors on any page', { skip }, () => {
+  assert.deepEqual(pageErrors, []);
+});
