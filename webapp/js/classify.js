@@ -30,10 +30,16 @@ $('job-form').addEventListener('submit', async e => {
   }
   const fd = new FormData();
   fd.append('INPUT', input, input.name);
+  for (const part of ['GAIA', '2MASS', 'ALLWISE', 'CATWISE', 'UNWISE']) {
+    const f = document.querySelector(`#counterparts input[name="${part}"]`).files[0];
+    if (f) fd.append(part, f, f.name);
+  }
   const training = $('training-file').files[0];
   if (training) fd.append('TRAINING', training, training.name);
   fd.append('DRAWS', $('draws').value);
   if ($('seed').value !== '') fd.append('SEED', $('seed').value);
+  if ($('trees').value !== '100') fd.append('TREES', $('trees').value);
+  if ($('ct-threshold').value !== '2') fd.append('CT_THRESHOLD', $('ct-threshold').value);
   if ($('algorithm').value !== 'rf') fd.append('ALGORITHM', $('algorithm').value);
   if ($('ebv').value !== 'table-else-dust-map') fd.append('EBV', $('ebv').value);
   fd.append('PHASE', 'RUN');
@@ -172,6 +178,8 @@ function isVOTable(r) {
 
 async function finished(job) {
   if (job.phase !== 'COMPLETED') return;
+  const ctParam = job.params.find(p => (p.id || '').toUpperCase() === 'CT_THRESHOLD');
+  if (ctParam && Number.isFinite(Number(ctParam.value))) $('ct-cut').value = ctParam.value;
   const links = $('result-links');
   links.replaceChildren('Results: ', ...job.results.flatMap(r => [el('a', { href: r.href, download: r.id }, r.id
       + (r.mimeType ? ` (${r.mimeType})` : '')), ' ']));
