@@ -1,0 +1,148 @@
+package org.muwclass.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.muwclass.core.model.SourceClass;
+import org.muwclass.tables.ClassificationTable;
+import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.TableFormat;
+
+/** {@code muwclass classify}: classify the sources of a table and write the probabilities as a table. */
+final class ClassifyCommand implements Command {
+
+    private final PipelineBridge pipeline;
+
+    ClassifyCommand(PipelineBridge pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Validated settings of one classification run.
+     *
+     * @param input          input table (TD-style columns, see the training-set reader's aliases)
+     * @param inputFormat    its format
+     * @param output         output table
+     * @param outputFormat   its format
+     * @param training       training-set table, or null for the shipped TD.csv
+     * @param trainingFormat its format (CSV when {@code training} is null)
+     * @param draws          Monte-Carlo draws
+     * @param seed           master seed
+     * @param trees          trees per forest (ensemble size of the ensemble algorithms)
+     * @param threads        worker threads
+     * @param algorithm      learner name (rf, extratrees, boosting, bagging, svm, knn, tree)
+     * @param ebv            E(B-V) source name: table-else-dust-map, table, dust-map or none
+     */
+    record Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
+            TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv) {
+    }
+
+    /** Learner names accepted by --algorithm (core-ml's catalogue). */
+    static final List<String> ALGORITHMS = List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree");
+    /** Values of --ebv. */
+    static final List<String> EBV_SOURCES = List.of("table-else-dust-map", "table", "dust-map", "none");
+
+    @Override
+    public String name() {
+        return "classify";
+    }
+
+    @Override
+    public String summary() {
+        return "classify the X-ray sources of a table; write P_<class>, e_P_<class>, Class, CT, ...";
+    }
+
+    @Override
+    public String description() {
+        return """
+                Classifies every source of the input table with the MUWCLASS random forest trained on the training
+                set, over N Monte-Carlo draws of the measurement errors. The input needs the TD columns (name, RA,
+                Dec in deg, Fs/Fm/Fh with errors; optional P_intra, P_inter, Gaia/2MASS/WISE magnitudes with errors,
+                ebv). The output has per class P_<class> (mean), e_P_<class> (std), P_median_<class>,
+                P_2sig_low_<class>, P_2sig_upp_<class>, then Class, Class_prob, Class_prob_e, CT and ebv (E(B-V)
+                used), with the run's provenance (seed, draws, algorithm, checksums, version, times) as VOTable INFO
+                elements.""";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.required("input", "FILE", "table of sources to classify"),
+                OptionSpec.value("input-format", "FORMAT", null,
+                        "format of --input: " + TableFormat.allowedNames() + " (default: from the extension)"),
+                OptionSpec.required("output", "FILE", "output table"),
+                OptionSpec.value("output-format", "FORMAT", null, "format of --output: " + TableFormat.allowedNames()
+                        + " (default: from the extension, else votable = VOTable 1.4 BINARY2)"),
+                OptionSpec.value("training", "FILE", null, "training set table (default: the shipped TD.csv)"),
+                OptionSpec.value("training-format", "FORMAT", null,
+                        "format of --training: " + TableFormat.allowedNames() + " (default: from the extension)"),
+                OptionSpec.value("draws", "N", "100", "Monte-Carlo draws, 1..100000 (the paper used 1000)"),
+                OptionSpec.value("seed", "N", "1", "master random seed (any 64-bit integer)"),
+                OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
+                OptionSpec.value("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                        "worker threads, 1..256 (results do not depend on it)"),
+                OptionSpec.value("algorithm", "NAME", "rf", "classifier: " + String.join(", ", ALGORITHMS)
+                        + " (rf = the paper's random forest)"),
+                OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) used to redden the training AGN "
+                        + "for each source: " + String.join(", ", EBV_SOURCES)
+                        + " (dust-map = 0.86 x SFD at the source position; table = the input's ebv column)"));
+    }
+
+    @Override
+    public int run(ParsedOptions o, Console console) throws Exception {
+        Settings s = settings(o);
+        PipelineBridge.ClassificationResult result = pipeline.classify(s, console);
+        TableFiles.write(ClassificationTable.of(result.sources()), s.outputFormat(), result.provenance().entries(),
+                s.output());
+        int[] counts = new int[SourceClass.count()];
+        for (ClassifiedSource c : result.sources()) {
+            counts[c.predicted().ordinal()]++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SourceClass c : SourceClass.values()) {
+            sb.append(String.format(Locale.ROOT, " %s %d", c.label(), counts[c.ordinal()]));
+        }
+        console.out().println("classified " + result.sources().size() + " sources:" + sb);
+        console.out().println("wrote " + s.output() + " (" + s.outputFormat().formatName() + ")");
+        return 0;
+    }
+
+    static Settings settings(ParsedOptions o) throws UsageException {
+        Path input = o.path("input").orElseThrow();
+        TableFormat inputFormat = InputTables.format(o, "input", "input-format");
+        Path output = o.path("output").orElseThrow();
+        TableFormat outputFormat;
+        if (o.has("output-format")) {
+            String f = o.string("output-format").orElseThrow();
+            try {
+                outputFormat = TableFormat.fromName(f);
+            } catch (IllegalArgumentException e) {
+                throw o.bad("output-format", f, "one of " + TableFormat.allowedNames());
+            }
+        } else {
+            outputFormat = TableFormat.fromExtension(output).orElse(TableFormat.VOTABLE);
+        }
+        if (o.has("training-format") && !o.has("training")) {
+            throw new UsageException("option '--training-format' needs '--training FILE'");
+        }
+        Path training = o.path("training").orElse(null);
+        TableFormat trainingFormat = training == null ? TableFormat.CSV
+                : InputTables.format(o, "training", "training-format");
+        if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new UsageException("options '--input' and '--output' name the same file '" + input
+                    + "'; the output would overwrite the input");
+        }
+        return new Settings(input, inputFormat, output, outputFormat, training, trainingFormat,
+                o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
+                o.intValue("threads", 1, 256), oneOf(o, "algorithm", ALGORITHMS), oneOf(o, "ebv", EBV_SOURCES));
+    }
+
+    static String oneOf(ParsedOptions o, String option, List<String> allowed) throws UsageException {
+        String v = o.string(option).orElseThrow().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw o.bad(option, o.string(option).orElseThrow(), "one of " + String.join(", ", allowed));
+        }
+        return v;
+    }
+}

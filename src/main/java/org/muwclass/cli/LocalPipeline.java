@@ -1,0 +1,129 @@
+package org.muwclass.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.muwclass.core.crossmatch.MwCatalog;
+import org.muwclass.core.field.FeatureTable;
+import org.muwclass.core.field.FieldFeatureExtractor;
+import org.muwclass.core.field.FieldFeatures;
+import org.muwclass.core.io.CsvTable;
+import org.muwclass.core.aggregate.ProbabilitySummary;
+import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.physics.XrayAbsorption;
+import org.muwclass.core.pipeline.ClassificationRun;
+import org.muwclass.core.pipeline.EbvPolicy;
+import org.muwclass.core.pipeline.EbvResolver;
+import org.muwclass.core.pipeline.Provenance;
+import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.pipeline.SourceResult;
+import org.muwclass.core.training.SourceTableReader;
+import org.muwclass.core.training.TrainingSet;
+import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.tables.Checksums;
+import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.RunProvenance;
+import org.muwclass.tables.TableFormat;
+import org.muwclass.tables.TextTables;
+import uk.ac.starlink.table.StarTable;
+
+/** The {@link PipelineBridge} over the in-process pipeline: core-ml classification, core-xray feature extraction. */
+class LocalPipeline extends UnwiredPipeline {
+
+    @Override
+    public ClassificationResult classify(ClassifyCommand.Settings s, Console console) throws IOException {
+        Instant started = Instant.now();
+        console.status("reading " + s.input() + " (" + s.inputFormat().formatName() + ")");
+        List<SourceMeasurements> targets = SourceTableReader.read(InputTables.read(s.input(), s.inputFormat()),
+                false);
+        String inputSha = Checksums.sha256(s.input());
+        TrainingSet training = training(s.training(), s.trainingFormat(), console);
+        RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
+                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads());
+        ClassificationRun run = new ClassificationRun(training, LearnerCatalogue.standard(s.trees()),
+                XrayAbsorption.loadDefault(), EbvResolver.standard());
+        console.status("classifying " + targets.size() + " sources: " + s.algorithm() + " (" + s.trees()
+                + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads() + " threads");
+        org.muwclass.core.pipeline.ClassificationResult result =
+                run.run(targets, p, f -> console.progressFraction("classification", f));
+        List<ClassifiedSource> rows = new ArrayList<>(result.sources().size());
+        for (SourceResult r : result.sources()) {
+            rows.add(toRow(r));
+        }
+        Provenance prov = result.provenance();
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("training_set_origin", prov.trainingOrigin());
+        extra.put("training_set_size", Integer.toString(prov.trainingSize()));
+        extra.put("feature_schema", prov.featureSchemaId());
+        extra.put("ebv_policy", prov.ebvPolicy());
+        extra.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
+        extra.put("trees", Integer.toString(s.trees()));
+        extra.put("input", s.input().getFileName().toString());
+        RunProvenance rp = new RunProvenance(Main.version(), prov.algorithm(), prov.masterSeed(), prov.draws(),
+                prov.trainingSha256(), inputSha, started, Instant.now(), extra);
+        return new ClassificationResult(rows, rp);
+    }
+
+    /** The shipped TD.csv, or a user's table. */
+    static TrainingSet training(Path file, TableFormat format, Console console) throws IOException {
+        if (file == null) {
+            console.status("training set: shipped " + TrainingSetReader.DEFAULT_RESOURCE);
+            return TrainingSetReader.readDefault();
+        }
+        console.status("training set: " + file + " (" + format.formatName() + ")");
+        return TrainingSetReader.read(InputTables.read(file, format), file.toString());
+    }
+
+    static EbvPolicy ebvPolicy(String name) {
+        return switch (name) {
+            case "table" -> EbvPolicy.TABLE;
+            case "dust-map" -> EbvPolicy.DUST_MAP;
+            case "none" -> EbvPolicy.NONE;
+            default -> EbvPolicy.TABLE_ELSE_DUST_MAP;
+        };
+    }
+
+    static ClassifiedSource toRow(SourceResult r) {
+        ProbabilitySummary p = r.probabilities();
+        return new ClassifiedSource(r.name(), r.raDeg(), r.decDeg(), p.mean(), p.std(), p.median(),
+                p.lower2Sigma(), p.upper2Sigma(), r.decision().predicted(), r.decision().ct(), r.ebvUsed());
+    }
+
+    @Override
+    public FeatureResult features(FeaturesCommand.Settings s, Console console) throws IOException {
+        java.time.Instant started = java.time.Instant.now();
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("service_version", Main.version());
+        console.status("reading " + s.perObservation());
+        CsvTable per = CsvTable.read(s.perObservation());
+        provenance.put("per_observation_sha256", Checksums.sha256(s.perObservation()));
+        Map<MwCatalog, CsvTable> cps = new EnumMap<>(MwCatalog.class);
+        for (int i = 0; i < FeaturesCommand.CATALOGUES.size(); i++) {
+            Path p = s.counterparts().get(i);
+            if (p != null) {
+                MwCatalog cat = MwCatalog.fromSuffix(FeaturesCommand.CATALOGUES.get(i));
+                console.status("reading " + p + " (" + cat.suffix() + " counterparts)");
+                cps.put(cat, CsvTable.read(p));
+                provenance.put(cat.suffix() + "_sha256", Checksums.sha256(p));
+            }
+        }
+        console.status("averaging " + per.rowCount() + " detections and cross-matching " + cps.keySet().size()
+                + " catalogues");
+        FieldFeatures features = FieldFeatureExtractor.extract(per, cps);
+        FeatureTable td = features.tdTable();
+        console.status(features.all().size() + " sources, " + features.usable().size()
+                + " usable (remove_code 0) written");
+        StarTable table = TextTables.toStarTable("muwclass_features", td.columns(), td.rows(),
+                Set.of("CSCv2_name", "CSCv2_flags"), TextTables.TD_UNITS);
+        provenance.put("started_utc", started.toString());
+        provenance.put("finished_utc", java.time.Instant.now().toString());
+        return new FeatureResult(table, provenance);
+    }
+}

@@ -1,0 +1,41 @@
+package org.muwclass.cli;
+
+import java.util.List;
+import java.util.Map;
+import org.muwclass.core.eval.LabelledPrediction;
+import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.RunProvenance;
+import uk.ac.starlink.table.StarTable;
+
+/**
+ * The science work the commands drive: the one seam between option handling and the pipeline (core-ml for
+ * classification and cross-validation, core-xray for feature extraction). Implementations report progress through
+ * the {@link Console} and throw exceptions whose messages are fit for users.
+ */
+interface PipelineBridge {
+
+    /** Predictions of a cross-validation, with provenance facts for the report header. */
+    record CrossValidationResult(List<LabelledPrediction> predictions, Map<String, String> provenance) {
+        public CrossValidationResult {
+            predictions = List.copyOf(predictions);
+            provenance = Map.copyOf(provenance);
+        }
+    }
+
+    /** Classified sources with their provenance. */
+    record ClassificationResult(List<ClassifiedSource> sources, RunProvenance provenance) {
+        public ClassificationResult {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** A feature table (TD column names) with provenance facts. */
+    record FeatureResult(StarTable table, Map<String, String> provenance) {
+    }
+
+    CrossValidationResult crossValidate(EvaluateCommand.CrossValidation settings, Console console) throws Exception;
+
+    ClassificationResult classify(ClassifyCommand.Settings settings, Console console) throws Exception;
+
+    FeatureResult features(FeaturesCommand.Settings settings, Console console) throws Exception;
+}

@@ -1,0 +1,11 @@
+package org.muwclass.cli;
+
+/** A command-line mistake: unknown option, missing or malformed value. The message is shown to the user as is. */
+public final class UsageException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,149 @@
+package org.muwclass.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Logger;
+import org.muwclass.core.aggregate.ProbabilityAccumulator;
+import org.muwclass.core.features.FeatureSchema;
+import org.muwclass.core.learn.Learner;
+import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.model.SourceClass;
+import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.physics.ExtinctionBins;
+import org.muwclass.core.physics.XrayAbsorption;
+import org.muwclass.core.reddening.AgnReddening;
+import org.muwclass.core.sampling.Seeds;
+import org.muwclass.core.training.TrainingSet;
+
+/**
+ * Cross-validation of the whole pipeline with Monte-Carlo draws (spec §10.1): stratified k-fold or leave-one-out. In
+ * every fold and draw everything is refitted on the fold's training rows only: sampling, AGN reddening to the test
+ * sources' E(B-V) ({@link CvReddening}), features, scaler, SMOTE, classifier. A source's realisation in a draw is the
+ * same whether it is trained on or tested. The output is one {@link SourceResult} per training source, in training
+ * order, with its true class, for the metrics module.
+ */
+public final class CrossValidation {
+
+    private static final Logger LOG = Logger.getLogger(CrossValidation.class.getName());
+    private static final double[] OCTAVE_EDGES = {0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6};
+
+    private final TrainingSet training;
+    private final LearnerCatalogue catalogue;
+    private final XrayAbsorption absorption;
+    private final EbvResolver ebvResolver;
+
+    public CrossValidation(TrainingSet training, LearnerCatalogue catalogue, XrayAbsorption absorption,
+                           EbvResolver ebvResolver) {
+        this.training = training;
+        this.catalogue = catalogue;
+        this.absorption = absorption;
+        this.ebvResolver = ebvResolver;
+    }
+
+    /**
+     * Stratified k-fold cross-validation.
+     *
+     * @param folds     k, 2..N
+     * @param reddening how each fold's training AGNs are reddened
+     * @param p         draws, seed, algorithm, E(B-V) policy for the training sources (TD.csv has no ebv column: use
+     *                  DUST_MAP or TABLE_ELSE_DUST_MAP), CT threshold, threads
+     * @param executor  pool for the work units, or null for a private one
+     */
+    public ClassificationResult kFold(int folds, CvReddening reddening, RunParameters p, ProgressListener progress,
+                                      ExecutorService executor) {
+        int[] labels = labels();
+        int[] fold = StratifiedFolds.assign(labels, SourceClass.count(), folds,
+                Seeds.derive(p.masterSeed(), Seeds.FOLDS));
+        return run(fold, folds, reddening, p, progress, executor, "k-fold " + folds);
+    }
+
+    /** Leave-one-out: N folds of one source, each reddened to that source's own E(B-V) (the paper's protocol). */
+    public ClassificationResult leaveOneOut(RunParameters p, ProgressListener progress, ExecutorService executor) {
+        int[] fold = new int[training.size()];
+        Arrays.setAll(fold, i -> i);
+        CvReddening mode = p.ebvPolicy() == EbvPolicy.NONE ? CvReddening.NONE : CvReddening.TEST_SOURCE_BIN;
+        return run(fold, training.size(), mode, p, progress, executor, "leave-one-out");
+    }
+
+    private int[] labels() {
+        int[] y = new int[training.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = training.sources().get(i).trueClass().ordinal();
+        }
+        return y;
+    }
+
+    private ClassificationResult run(int[] fold, int folds, CvReddening mode, RunParameters p,
+                                     ProgressListener progress, ExecutorService executor, String protocol) {
+        Learner learner = catalogue.get(p.algorithm());
+        List<SourceMeasurements> src = training.sources();
+        double[] ebv = mode == CvReddening.NONE ? new double[src.size()] : ebvResolver.resolve(src, p.ebvPolicy());
+        List<DrawTask> tasks = new ArrayList<>();
+        List<Double> ebvUsed = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<Integer> test = new ArrayList<>();
+            List<Integer> train = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                (fold[i] == f ? test : train).add(i);
+            }
+            int[] trainRows = train.stream().mapToInt(Integer::intValue).toArray();
+            for (Map.Entry<Integer, int[]> g : groups(test, ebv, mode).entrySet()) {
+                int[] members = g.getValue();
+                double mean = 0;
+                for (int m : members) {
+                    mean += ebv[m];
+                }
+                mean /= members.length;
+                AgnReddening red = mode == CvReddening.NONE ? AgnReddening.NONE
+                        : AgnReddening.forEbv(mean, absorption);
+                tasks.add(new DrawTask(((long) f << 24) | g.getKey(), trainRows, members, red));
+                ebvUsed.add(mode == CvReddening.NONE ? 0.0 : mean);
+            }
+        }
+        LOG.info(() -> protocol + ": " + tasks.size() + " (fold, E(B-V) group) tasks, " + p.draws() + " draws, "
+                + learner.name());
+        MonteCarloEngine engine = new MonteCarloEngine(src, src, true, learner, p.masterSeed());
+        List<ProbabilityAccumulator> acc = engine.run(tasks, p.draws(), p.drawsPerUnit(), p.keepQuantiles(),
+                p.threads(), executor, progress);
+        SourceResult[] results = new SourceResult[src.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            int[] members = tasks.get(t).targetRows();
+            for (int j = 0; j < members.length; j++) {
+                results[members[j]] = ClassificationRun.result(src.get(members[j]), ebv[members[j]], ebvUsed.get(t),
+                        acc.get(t).summary(j), p.ctThreshold());
+            }
+        }
+        Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
+                training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
+                protocol + ", " + mode + ", " + p.ebvPolicy(), Provenance.softwareVersion());
+        return new ClassificationResult(Arrays.asList(results), prov);
+    }
+
+    /** Test rows grouped by reddening key, in key order. */
+    private static Map<Integer, int[]> groups(List<Integer> test, double[] ebv, CvReddening mode) {
+        Map<Integer, List<Integer>> g = new TreeMap<>();
+        for (int i : test) {
+            int key = switch (mode) {
+                case NONE -> 0;
+                case TEST_SOURCE_BIN -> ExtinctionBins.binOf(ebv[i]);
+                case OCTAVE_GROUPS -> octave(ebv[i]);
+            };
+            g.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, int[]> out = new TreeMap<>();
+        g.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
+    }
+
+    static int octave(double ebv) {
+        int k = 0;
+        while (k < OCTAVE_EDGES.length && ebv >= OCTAVE_EDGES[k]) {
+            k++;
+        }
+        return k;
+    }
+}

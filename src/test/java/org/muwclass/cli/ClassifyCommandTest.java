@@ -1,0 +1,87 @@
+package org.muwclass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.tables.ClassificationTable;
+import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.TableFormat;
+
+/** {@code muwclass classify} through the real pipeline, kept small (3 sources, 2 draws, 5 trees). */
+class ClassifyCommandTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        Console console = new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), 0);
+        return new Main(new LocalPipeline(), console, false).run(args);
+    }
+
+    @Test
+    void classifiesAndIsIndependentOfThreadCount(@TempDir Path dir) throws Exception {
+        List<String> td = Files.readAllLines(
+                Path.of(getClass().getResource("/muwclass/TD.csv").toURI()), StandardCharsets.UTF_8);
+        Path input = dir.resolve("three.csv");
+        Files.write(input, td.subList(0, 4), StandardCharsets.UTF_8);
+        Path one = dir.resolve("one.vot");
+        Path two = dir.resolve("two.vot");
+        String[] common = {"--input", input.toString(), "--draws", "2", "--trees", "5", "--ebv", "none", "--seed",
+            "11"};
+        assertEquals(0, run(concat(new String[] {"classify", "--output", one.toString(), "--threads", "1"}, common)),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run(concat(new String[] {"classify", "--output", two.toString(), "--threads", "2"}, common)),
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("classification: 100%"), "progress on stderr");
+
+        List<ClassifiedSource> a = ClassificationTable.read(TableFiles.read(one, TableFormat.VOTABLE));
+        List<ClassifiedSource> b = ClassificationTable.read(TableFiles.read(two, TableFormat.VOTABLE));
+        assertEquals(3, a.size());
+        assertEquals(a, b, "same results with 1 and 2 threads");
+        for (ClassifiedSource s : a) {
+            double sum = 0;
+            for (double p : s.mean()) {
+                sum += p;
+            }
+            assertEquals(1.0, sum, 1e-9, "probabilities sum to 1 for " + s.name());
+            assertFalse(Double.isNaN(s.std()[0]), "e_P with 2 draws");
+            assertFalse(Double.isNaN(s.median()[0]), "quantiles kept");
+            assertEquals(0.0, s.ebvMag(), "--ebv none");
+        }
+        assertEquals("2CXO J000009.3+135618", a.get(0).name());
+        String xml = Files.readString(one);
+        assertTrue(xml.contains("<INFO name=\"training_set_sha256\" value=\""
+                + TrainingSetReader.readDefault().sha256() + "\"/>"), "training checksum");
+        assertTrue(xml.contains("<INFO name=\"seed\" value=\"11\"/>"));
+        assertTrue(xml.contains("<INFO name=\"mc_draws\" value=\"2\"/>"));
+        assertArrayEquals(a.get(1).mean(), b.get(1).mean(), 0.0);
+    }
+
+    @Test
+    void badInputTableNamesColumn(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("bad.csv");
+        Files.writeString(input, "name,ra,dec\nA,10,20\n");
+        assertEquals(Main.FAILURE, run("classify", "--input", input.toString(), "--output",
+                dir.resolve("o.vot").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("muwclass classify: error: Missing required column"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

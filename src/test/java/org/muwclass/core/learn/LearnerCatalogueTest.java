@@ -1,0 +1,117 @@
+package org.muwclass.core.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.muwclass.core.features.FeatureSchema;
+import org.muwclass.core.features.TrainingMatrix;
+import org.muwclass.core.model.SourceClass;
+import weka.classifiers.trees.RandomForest;
+
+class LearnerCatalogueTest {
+
+    private static final FeatureSchema S = FeatureSchema.MUWCLASS;
+    private static final int[] CLASSES = {SourceClass.AGN.ordinal(), SourceClass.CV.ordinal(),
+        SourceClass.YSO.ordinal()};
+
+    /** Three Gaussian classes separated along features 0 and 5 only; the rest is noise. */
+    private static TrainingMatrix blobs(int perClass, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] x = new double[perClass * CLASSES.length][S.size()];
+        int[] y = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int k = i % CLASSES.length;
+            for (int j = 0; j < S.size(); j++) {
+                x[i][j] = r.nextGaussian();
+            }
+            x[i][0] += 4 * k;
+            x[i][5] -= 4 * k;
+            y[i] = CLASSES[k];
+        }
+        return new TrainingMatrix(x, y);
+    }
+
+    private static double accuracy(TrainedModel m, TrainingMatrix test) {
+        double[][] p = m.predict(test.rows());
+        int ok = 0;
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(SourceClass.count(), p[i].length);
+            double sum = 0;
+            int best = 0;
+            for (int c = 0; c < p[i].length; c++) {
+                sum += p[i][c];
+                best = p[i][c] > p[i][best] ? c : best;
+            }
+            assertEquals(1.0, sum, 1e-9);
+            ok += best == test.labels()[i] ? 1 : 0;
+        }
+        return ok / (double) p.length;
+    }
+
+    @Test
+    void everyStandardLearnerSeparatesEasyClasses() {
+        LearnerCatalogue cat = LearnerCatalogue.standard(10);
+        assertEquals(List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree"), List.copyOf(cat.names()));
+        TrainingMatrix train = blobs(60, 1);
+        TrainingMatrix test = blobs(40, 2);
+        for (String name : cat.names()) {
+            TrainedModel m = cat.get(name).train(train, S, 7);
+            assertEquals(S, m.schema());
+            assertTrue(accuracy(m, test) > 0.9, name);
+        }
+    }
+
+    @Test
+    void forestIsReproducibleFromItsSeed() {
+        Learner rf = LearnerCatalogue.standard(5).get("RF");
+        TrainingMatrix train = blobs(30, 3);
+        TrainingMatrix test = blobs(20, 4);
+        double[][] a = rf.train(train, S, 11).predict(test.rows());
+        double[][] b = rf.train(train, S, 11).predict(test.rows());
+        double[][] c = rf.train(train, S, 12).predict(test.rows());
+        boolean differs = false;
+        for (int i = 0; i < a.length; i++) {
+            assertArrayEquals(a[i], b[i]);
+            differs |= !java.util.Arrays.equals(a[i], c[i]);
+        }
+        assertTrue(differs, "another seed grows another forest");
+        // 5 trees with pure leaves: probabilities are multiples of 1/5
+        for (double p : a[0]) {
+            assertEquals(0.0, Math.abs(p * 5 - Math.rint(p * 5)), 1e-9);
+        }
+    }
+
+    @Test
+    void unknownNamesListTheAllowedOnesAndEntriesCanBeAdded() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LearnerCatalogue.standard().get("xgboost"));
+        assertTrue(e.getMessage().contains("allowed: rf, extratrees"), e.getMessage());
+        LearnerCatalogue more = LearnerCatalogue.standard().with("fastrf", () -> LearnerCatalogue.randomForest(3));
+        assertEquals("fastrf", more.get("FastRF").name());
+        assertFalse(LearnerCatalogue.standard().names().contains("fastrf"));
+    }
+
+    @Test
+    void forestImportanceRanksTheInformativeFeaturesFirst() {
+        LearnerCatalogue cat = LearnerCatalogue.standard().with("rfimp", () -> {
+            RandomForest rf = LearnerCatalogue.randomForest(20);
+            rf.setComputeAttributeImportance(true);
+            return rf;
+        });
+        WekaModel m = (WekaModel) cat.get("rfimp").train(blobs(60, 5), S, 1);
+        double[] imp = m.impurityImportance().orElseThrow();
+        assertEquals(1.0, java.util.Arrays.stream(imp).sum(), 1e-9);
+        for (int j = 1; j < imp.length; j++) {
+            if (j != 5) {
+                assertTrue(imp[0] > imp[j] && imp[5] > imp[j], "feature " + j);
+            }
+        }
+        assertTrue(((WekaModel) cat.get("tree").train(blobs(10, 5), S, 1)).impurityImportance().isEmpty());
+    }
+}
