@@ -102,10 +102,17 @@ export function errorPositions(message, query) {
     const a = offset(+m[1], +m[2]);
     ranges.push([a, Math.max(a + 1, offset(+m[3], +m[4]))]);
   }
+  const encountered = message.match(/Encountered "([^"]+)"/);
   for (const m of message.matchAll(/line (\d+),? column (\d+)/gi)) {
     const a = offset(+m[1], +m[2]);
     let b = a;
-    while (b < query.length && /[\w.$"]/.test(query[b])) b++;
+    if (encountered && query.startsWith(encountered[1], a)) {
+      b = a + encountered[1].length;
+    } else if (/[\w"]/.test(query[a] || '')) {
+      while (b < query.length && /[\w.$"]/.test(query[b])) b++;
+    } else {
+      while (b < query.length && /[^\s\w"']/.test(query[b])) b++;
+    }
     ranges.push([a, Math.max(a + 1, b)]);
   }
   ranges.sort((x, y) => x[0] - y[0]);
