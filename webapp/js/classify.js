@@ -115,9 +115,9 @@ async function watch() {
 
 function showJob(job) {
   const dl = $('job-summary');
-  const row = (k, v) => (v ? [el('dt', {}, k), el('dd', {}, v)] : []);
+  const row = (k, v, id) => (v ? [el('dt', {}, k), el('dd', { id }, v)] : []);
   const params = job.params.filter(p => !p.byReference).map(p => `${p.id}=${p.value}`).join(', ');
-  dl.replaceChildren(...row('Job', job.id), ...row('Phase', job.phase), ...row('Created', job.creationTime),
+  dl.replaceChildren(...row('Job', job.id), ...row('Phase', job.phase, 'job-phase'), ...row('Created', job.creationTime),
     ...row('Started', job.startTime), ...row('Ended', job.endTime), ...row('Parameters', params),
     ...row('Estimated end (quote)', job.quote), ...row('Execution limit', job.executionDuration
       ? `${job.executionDuration} s` : null), ...row('Deleted after', job.destruction));
