@@ -38,9 +38,26 @@ export async function startHubWithSnooper() {
   const snoopLog = path.join(home, 'snooper.log');
   const hub = spawn(JSAMP, ['hub', '-mode', 'no-gui', '-profiles', 'std,web', '-web:auth', 'true'],
     { env, stdio: ['ignore', fs.openSync(hubLog, 'a'), fs.openSync(hubLog, 'a')] });
-  await until('the SAMP hub', async () => fs.existsSync(path.join(home, '.samp')) && webHubAnswers(), 60000);
-  const snooper = spawn(JSAMP, ['snooper'], { env, stdio: ['ignore', fs.openSync(snoopLog, 'a'), fs.openSync(snoopLog, 'a')] });
-  await until('the SAMP snooper to register', () => fs.readFileSync(snoopLog, 'utf8').includes('samp.hub.event'), 60000);
+  let snooper = null;
+  const stop = async () => {
+    for (const p of [snooper, hub]) {
+      if (p && p.exitCode === null && p.signalCode === null) {
+        p.kill('SIGTERM');
+        await new Promise(r => { p.once('exit', r); setTimeout(r, 5000); });
+      }
+    }
+  };
+  try {
+    // JVM start-up on a busy 2-core machine can take a minute or more
+    await until('the SAMP hub', async () => fs.existsSync(path.join(home, '.samp')) && webHubAnswers(), 240000);
+    snooper = spawn(JSAMP, ['snooper'], { env, stdio: ['ignore', fs.openSync(snoopLog, 'a'), fs.openSync(snoopLog, 'a')] });
+    await until('the SAMP snooper to register', () => fs.readFileSync(snoopLog, 'utf8').includes('samp.hub.event'), 240000);
+  } catch (e) {
+    const log = fs.existsSync(hubLog) ? fs.readFileSync(hubLog, 'utf8').slice(-2000) : '';
+    await stop();
+    fs.rmSync(home, { recursive: true, force: true });
+    throw new Error(`${e.message}; hub log: ${log}`);
+  }
   return {
     snooperLog: () => fs.readFileSync(snoopLog, 'utf8'),
     hubLog: () => fs.readFileSync(hubLog, 'utf8'),
@@ -51,12 +68,7 @@ export async function startHubWithSnooper() {
       }, timeoutMs);
     },
     async stop() {
-      for (const p of [snooper, hub]) {
-        if (p.exitCode === null) {
-          p.kill('SIGTERM');
-          await new Promise(r => { p.once('exit', r); setTimeout(r, 5000); });
-        }
-      }
+      await stop();
       fs.rmSync(home, { recursive: true, force: true });
     },
   };

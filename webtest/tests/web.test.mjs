@@ -19,7 +19,7 @@ const skip = BASE ? false : 'BASE_URL is not set: run scripts/acceptance/web.sh,
 
 let browser;
 let page;
-let hub = null;
+let hubStarting = null; // the SAMP hub and snooper, started by the classify test
 const pageErrors = [];
 
 before(async () => {
@@ -30,6 +30,7 @@ before(async () => {
 });
 
 after(async () => {
+  const hub = hubStarting ? await hubStarting.catch(() => null) : null;
   if (hub) await hub.stop();
   if (browser) await browser.close();
 });
@@ -185,6 +186,9 @@ async function runJob(timeoutMs) {
 }
 
 test('classify page: the NGC3532 demo field (per-observation detections + counterparts) through UWS, results, plots, SAMP to a real hub', { skip, timeout: 1800000 }, async () => {
+  // the hub (a JVM) starts while the job runs
+  hubStarting = startHubWithSnooper();
+  hubStarting.catch(() => {});
   await page.goto(url('classify.html'));
   await page.setInputFiles('#input-file', demo('per'));
   await page.click('#counterparts summary');
@@ -222,7 +226,7 @@ test('classify page: the NGC3532 demo field (per-observation detections + counte
   assert.ok((await page.textContent('#prob-selected-caption')).includes(name));
   await saveScreenshot(page, 'classify');
 
-  hub = await startHubWithSnooper();
+  const hub = await hubStarting;
   await page.click('#samp-send');
   await page.waitForSelector('#samp-status.status-ok', { timeout: 60000 });
   const jobId = new URL(page.url()).searchParams.get('job');
@@ -242,7 +246,7 @@ test('classify page: a source-level table, its sources drawn over the training s
   await page.fill('#draws', '2');
   await page.selectOption('#ebv', 'none');
   await runJob(1100000);
-  await page.waitForSelector('#job-plot svg g.sources path', { timeout: 60000 });
+  await page.waitForSelector('#job-plot svg g.sources', { state: 'attached', timeout: 60000 });
   await page.selectOption('#job-x', 'HR_ms');
   await page.selectOption('#job-y', 'Fs');
   const markers = await page.locator('#job-plot svg g.sources path').count();
