@@ -10,6 +10,7 @@ import { ACTIVE, abortJob, createJob, deleteJob, getJob, parseJobList } from './
 import { wireSampButton } from './samp.js';
 import { trainingSet } from './tap.js';
 import { featureSpace } from './featurespace.js';
+import { FEATURES } from './features.js';
 
 markCurrentNav();
 
@@ -282,20 +283,22 @@ function withFeatures(list) {
   if (list.length && hasFeatures(list[0].row)) return list.map(s => ({ ...s.row, _cls: s.cls, _name: s.name }));
   if (!input) return null;
   const byName = new Map(input.map(r => [String(pick(r, ['name', 'CSCv2_name', 'source_name']) ?? '').trim(), r]));
-  return list.map((s, i) => {
+  const joined = list.map((s, i) => {
     const r = byName.get(s.name) || (input.length === list.length ? input[i] : null);
     return r ? { ...r, _cls: s.cls, _name: s.name } : null;
   }).filter(Boolean);
+  // A per-observation input (CSC detections) has no source-level fluxes: nothing to place.
+  return joined.some(r => FEATURES.some(f => f.f(r) !== null)) ? joined : null;
 }
 
 async function drawFeatureSpace(list) {
   const joined = withFeatures(list);
   if (!joined) {
-    setStatus('fs-status', 'The result table has no fluxes or magnitudes and the input table was not uploaded from '
-        + 'this page (or is not CSV/VOTable), so the sources cannot be placed in feature space here; the training '
-        + 'set is shown alone.', 'info');
+    setStatus('fs-status', 'The result table has no fluxes or magnitudes, and no source-level input table (CSV or '
+        + 'VOTable with fluxes and magnitudes) was uploaded from this page, so the job\'s sources cannot be placed in '
+        + 'feature space here; the training set is shown alone.', 'info');
   } else {
-    $('fs-status').textContent = '';
+    setStatus('fs-status', '');
   }
   try {
     const { rows } = await trainingSet();

@@ -33,7 +33,9 @@ export async function webHubRunning() {
 /** Starts a hub (standard + web profiles, registrations accepted without a dialog) and a snooper. */
 export async function startHubWithSnooper() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'muwclass-samp-'));
-  const env = { ...process.env, HOME: home };
+  // Java takes user.home from the password database, not from $HOME: set it so the hub's lockfile (~/.samp) and the
+  // snooper's lookup stay in this scratch directory, away from any hub of the user's.
+  const env = { ...process.env, HOME: home, JAVA_TOOL_OPTIONS: `-Duser.home=${home}` };
   const hubLog = path.join(home, 'hub.log');
   const snoopLog = path.join(home, 'snooper.log');
   const hub = spawn(JSAMP, ['hub', '-mode', 'no-gui', '-profiles', 'std,web', '-web:auth', 'true'],

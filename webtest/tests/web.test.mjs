@@ -218,6 +218,7 @@ test('classify page: the NGC3532 demo field (per-observation detections + counte
   // so the page says why the job's own sources are not placed
   await page.waitForSelector('#job-plot svg g.training path', { timeout: 60000 });
   await expectDrawn(page.locator('#job-plot svg'), 8);
+  assert.match(await page.textContent('#fs-status'), /cannot be placed in feature space/);
   // keyboard: select a row with Enter, the probability plot follows
   const row = page.locator('#result-table tbody tr').nth(3);
   await row.focus();
