@@ -147,7 +147,8 @@ $('abort').addEventListener('click', async () => {
   if (!state.jobUrl) return;
   try {
     await abortJob(state.jobUrl);
-    setStatus('job-status', 'Abort requested…', 'info');
+    // the watcher may already have shown the ABORTED phase
+    if (state.job && ACTIVE.has(state.job.phase)) setStatus('job-status', 'Abort requested…', 'info');
     if (!state.watching) watch();
   } catch (e) {
     setStatus('job-status', `Could not abort the job: ${e.message}`, 'error');

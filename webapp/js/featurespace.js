@@ -61,7 +61,7 @@ export function featureSpace(container, opts) {
     }
     const labels = CLASSES.map(c => c.label).filter(l => shown.has(l));
     const legendItems = classLegend(labels, counts);
-    if (opts.sources) legendItems.push({ label: 'job sources (outlined)', color: '#fff', shape: 'circle', stroke: '#000' });
+    if (opts.sources) legendItems.push({ label: 'job sources', color: '#fff', shape: 'circle', stroke: '#000' });
     scatterPlot(plot, {
       title: `${fy.label} against ${fx.label}`,
       xLabel: fx.label, yLabel: fy.label, layers, legendItems,

@@ -269,7 +269,7 @@ test('classify page: a job can be aborted', { skip, timeout: 300000 }, async () 
   await page.click('#abort');
   await page.waitForFunction(() => document.getElementById('job-phase')?.textContent === 'ABORTED', null,
     { timeout: 120000 });
-  assert.match(await page.textContent('#job-status'), /aborted/);
+  await page.waitForFunction(() => /aborted/.test(document.getElementById('job-status').textContent));
   await page.click('#delete');
   await page.waitForSelector('#job', { state: 'hidden' });
 });
