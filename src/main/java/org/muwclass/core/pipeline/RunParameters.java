@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param ebvPolicy     where each target's E(B-V) comes from
  * @param ctThreshold   CT at or above which a classification counts as confident (paper: 2), &gt;= 0
  * @param threads       worker threads when the run makes its own pool, 1..256
- * @param drawsPerUnit  draws per work unit (granularity of scheduling and progress), &gt;= 1; results do not depend on it
- *                      bit for bit only through the merge order, so keep it fixed to reproduce a run exactly
+ * @param drawsPerUnit  draws per work unit (granularity of scheduling and progress), &gt;= 1. It fixes the order in
+ *                      which partial sums are merged: keep it (and the seed) to reproduce a run bit for bit; other
+ *                      values change means and errors only by rounding
  * @param keepQuantiles whether to keep every draw for medians and 2-sigma quantiles (memory: sources x draws x 8
  *                      doubles)
  */
@@ -41,26 +42,32 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
         return new RunParameters(draws, masterSeed, "rf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true);
     }
 
+    /** A copy with another learner name. */
     public RunParameters withAlgorithm(String name) {
         return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy with another E(B-V) policy. */
     public RunParameters withEbvPolicy(EbvPolicy policy) {
         return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy with another thread count. */
     public RunParameters withThreads(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy with another work-unit size. */
     public RunParameters withDrawsPerUnit(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles);
     }
 
+    /** A copy with another CT threshold. */
     public RunParameters withCtThreshold(double ct) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy that does or does not keep draws for quantiles. */
     public RunParameters withKeepQuantiles(boolean keep) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep);
     }

@@ -16,8 +16,6 @@ import org.muwclass.service.uws.JobFailedException;
 import org.muwclass.service.uws.JobInput;
 import org.muwclass.service.uws.JobKind;
 import org.muwclass.service.uws.JobParameters;
-import org.muwclass.service.uws.ParameterException;
-import org.muwclass.service.uws.UploadReferences;
 
 /**
  * TAP queries as UWS jobs (/tap/async): the parameters are checked when the job is created, the ADQL when it runs
@@ -25,7 +23,7 @@ import org.muwclass.service.uws.UploadReferences;
  * job's result "result".
  */
 @ApplicationScoped
-public class TapJobKind implements JobKind<TapRequest> {
+public class TapJobKind implements JobKind<Map<String, List<String>>> {
 
     public static final String NAME = "tap";
 
@@ -37,36 +35,36 @@ public class TapJobKind implements JobKind<TapRequest> {
         return NAME;
     }
 
+    /**
+     * Accepts any parameters: TAP 1.1 clients expect a job even for a bad query and read the problem from the job's
+     * error (taplint checks this), so validation happens in {@link #execute}.
+     */
     @Override
-    public TapRequest parse(JobInput input) throws ParameterException {
-        UploadReferences.resolve(input); // every UPLOAD names a part of the request
-        try {
-            return tap.request(asMap(input.parameters()));
-        } catch (TapException e) {
-            throw new ParameterException(firstWord(e.getMessage()), e.getMessage());
-        }
+    public Map<String, List<String>> parse(JobInput input) {
+        return asMap(input.parameters());
     }
 
     @Override
-    public Duration estimate(TapRequest parameters) {
+    public Duration estimate(Map<String, List<String>> parameters) {
         return Duration.ofSeconds(5);
     }
 
     @Override
-    public void execute(TapRequest request, JobContext context) throws Exception {
+    public void execute(Map<String, List<String>> parameters, JobContext context) throws Exception {
         context.checkpoint();
         TapQueryRunner.UploadSource uploads = part -> {
             var file = context.input().upload(part);
             return file.isPresent() ? Files.newInputStream(file.get().path()) : null;
         };
-        try (TapQueryRunner.Result result = tap.runner().run(request, uploads);
-             OutputStream out = context.openResult("result", result.contentType())) {
-            result.writeTo(out);
-        } catch (TapException e) {
-            if (e.userError()) {
-                throw new JobFailedException(e.getMessage());
+        try {
+            TapRequest request = tap.request(parameters);
+            try (TapQueryRunner.Result result = tap.runner().run(request, uploads, tap.localResults());
+                 OutputStream out = context.openResult("result", result.contentType())) {
+                result.writeTo(out);
             }
-            throw e;
+        } catch (TapException e) {
+            // the message says what to fix (or what failed); TAP clients show it from /error
+            throw new JobFailedException(e.getMessage(), org.muwclass.service.uws.ErrorType.FATAL, e);
         }
     }
 
@@ -76,12 +74,5 @@ public class TapJobKind implements JobKind<TapRequest> {
             map.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>()).add(p.value());
         }
         return map;
-    }
-
-    private static String firstWord(String message) {
-        int i = message.indexOf('=');
-        int j = message.indexOf(' ');
-        int end = i > 0 && (j < 0 || i < j) ? i : (j > 0 ? j : message.length());
-        return message.substring(0, end);
     }
 }

@@ -61,7 +61,7 @@ public final class AdqlCompiler {
             throw new AdqlException("ADQL syntax error: " + clean(e.getMessage()));
         }
         for (SelectItem item : query.getSelect()) {
-            if (item.getOperand().isGeometry()) {
+            if (item.getOperand() != null && item.getOperand().isGeometry()) { // null for SELECT *
                 throw new AdqlException("ADQL error" + at(item.getPosition()) + ": the select item " + item.toADQL()
                         + " is a geometry; this service returns numbers and strings, so select the coordinates "
                         + "(e.g. ra, dec) instead");

@@ -13,10 +13,23 @@ import org.muwclass.service.meta.ColumnDescriptor;
 public final class DescribedColumn extends DefaultDBColumn {
 
     private final ColumnDescriptor descriptor;
+    private final String xtype;
 
     public DescribedColumn(String dbName, String adqlName, DBType type, DBTable table, ColumnDescriptor descriptor) {
+        this(dbName, adqlName, type, table, descriptor, null);
+    }
+
+    /** @param xtype VOTable xtype of the values (e.g. "timestamp"), or null */
+    public DescribedColumn(String dbName, String adqlName, DBType type, DBTable table, ColumnDescriptor descriptor,
+                           String xtype) {
         super(dbName, adqlName, type, table);
         this.descriptor = descriptor;
+        this.xtype = xtype;
+    }
+
+    /** VOTable xtype, or null. */
+    public String xtype() {
+        return xtype;
     }
 
     /** The published description, or null for a column without one (uploaded tables). */
@@ -26,6 +39,6 @@ public final class DescribedColumn extends DefaultDBColumn {
 
     @Override
     public DBColumn copy(String dbName, String adqlName, DBTable dbTable) {
-        return new DescribedColumn(dbName, adqlName, getDatatype(), dbTable, descriptor);
+        return new DescribedColumn(dbName, adqlName, getDatatype(), dbTable, descriptor, xtype);
     }
 }

@@ -55,6 +55,9 @@ public final class ResultSetStarTable extends AbstractStarTable {
             if (sqlTypes[i] == Types.TIMESTAMP || sqlTypes[i] == Types.TIMESTAMP_WITH_TIMEZONE) {
                 info.setXtype("timestamp");
             }
+            if (adql instanceof DescribedColumn dc && dc.xtype() != null) {
+                info.setXtype(dc.xtype());
+            }
             infos[i] = info;
         }
     }

@@ -36,6 +36,20 @@ public final class TapQueryRunner {
         UploadSource NONE = part -> null;
     }
 
+    /**
+     * Opens a result of this service's own jobs by its URL, reading the local file; never fetches anything.
+     *
+     * @throws TapException (user error) when the URL is not such a result
+     */
+    @FunctionalInterface
+    public interface LocalResults {
+        InputStream open(String url) throws TapException, IOException;
+
+        LocalResults NONE = url -> {
+            throw TapException.user("UPLOAD from " + url + " is not accepted: this service does not fetch URLs");
+        };
+    }
+
     private final Database database;
     private final Supplier<List<DBTable>> publishedTables;
     private final long uploadLimitBytes;
@@ -63,6 +77,10 @@ public final class TapQueryRunner {
     }
 
     public Result run(TapRequest request, UploadSource uploads) throws TapException {
+        return run(request, uploads, LocalResults.NONE);
+    }
+
+    public Result run(TapRequest request, UploadSource uploads, LocalResults localResults) throws TapException {
         Connection c = null;
         UploadedTables uploaded = null;
         Statement st = null;
@@ -71,7 +89,7 @@ public final class TapQueryRunner {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             uploaded = new UploadedTables(c);
             for (TapRequest.Upload u : request.uploads()) {
-                InputStream in = uploads.open(u.part());
+                InputStream in = u.part() != null ? uploads.open(u.part()) : localResults.open(u.url());
                 if (in == null) {
                     throw TapException.user("UPLOAD " + u.name() + ",param:" + u.part() + ": the request has no "
                             + "multipart part named '" + u.part() + "'");

@@ -18,8 +18,19 @@ import java.util.regex.Pattern;
  */
 public record TapRequest(String query, ResponseFormat format, int maxrec, List<Upload> uploads) {
 
-    /** One UPLOAD entry: table {@code TAP_UPLOAD.<name>} from the multipart part {@code part}. */
-    public record Upload(String name, String part) {
+    /**
+     * One UPLOAD entry: table {@code TAP_UPLOAD.<name>} from the multipart part {@code part}, or (part null) from
+     * {@code url}, which must be a result of one of this service's own jobs: it is read locally, never fetched.
+     */
+    public record Upload(String name, String part, String url) {
+        public Upload(String name, String part) {
+            this(name, part, null);
+        }
+
+        /** How the client referred to the table, for messages. */
+        public String reference() {
+            return part != null ? "param:" + part : url;
+        }
     }
 
     private static final Pattern UPLOAD_ITEM = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*,\\s*(\\S+)\\s*");
@@ -96,15 +107,16 @@ public record TapRequest(String query, ResponseFormat format, int maxrec, List<U
                     }
                     String name = mt.group(1);
                     String uri = mt.group(2);
-                    if (!uri.startsWith("param:") || uri.length() == 6) {
-                        throw TapException.user("UPLOAD " + name + ": '" + uri + "' is not accepted; this service "
-                                + "takes inline uploads only (UPLOAD=" + name + ",param:partname with the VOTable in "
-                                + "the multipart part partname) and does not fetch URLs");
+                    boolean http = uri.startsWith("http://") || uri.startsWith("https://");
+                    if (!http && (!uri.startsWith("param:") || uri.length() == 6)) {
+                        throw TapException.user("UPLOAD " + name + ": '" + uri + "' is not accepted; send the VOTable "
+                                + "inline (UPLOAD=" + name + ",param:partname with the table in the multipart part "
+                                + "partname) or give the URL of a result of this service's own jobs");
                     }
                     if (out.stream().anyMatch(u -> u.name().equalsIgnoreCase(name))) {
                         throw TapException.user("UPLOAD table name '" + name + "' is given twice");
                     }
-                    out.add(new Upload(name, uri.substring(6)));
+                    out.add(http ? new Upload(name, null, uri) : new Upload(name, uri.substring(6)));
                 }
             }
         }

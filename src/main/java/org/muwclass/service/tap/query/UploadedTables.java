@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.meta.ColumnDescriptor;
 import org.muwclass.service.tap.adql.DescribedColumn;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
@@ -140,7 +141,11 @@ public final class UploadedTables implements AutoCloseable {
                             + "; only scalar numbers, booleans and strings can be uploaded"));
                     sqlTypes[i] = ct.sqlType;
                     ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(ct.ddl);
-                    t.addColumn(new DescribedColumn("c" + (i + 1), colName, ct.adql, t, null));
+                    // keep the uploaded metadata so results carry it (the descriptor name is the database name)
+                    ColumnDescriptor described = new ColumnDescriptor("c" + (i + 1), "", ct.voDatatype(),
+                            ct.sqlType == Types.VARCHAR ? "*" : "", info.getUnitString(), info.getUCD(),
+                            info.getUtype(), info.getDescription(), false, false, false);
+                    t.addColumn(new DescribedColumn("c" + (i + 1), colName, ct.adql, t, described, info.getXtype()));
                 }
                 try (Statement s = connection.createStatement()) {
                     s.execute("CREATE SCHEMA IF NOT EXISTS tap_upload");
@@ -199,6 +204,18 @@ public final class UploadedTables implements AutoCloseable {
     }
 
     private record ColumnType(String ddl, int sqlType, DBType adql) {
+        String voDatatype() {
+            return switch (sqlType) {
+                case Types.DOUBLE -> "double";
+                case Types.REAL -> "float";
+                case Types.BIGINT -> "long";
+                case Types.INTEGER -> "int";
+                case Types.SMALLINT -> "short";
+                case Types.BOOLEAN -> "boolean";
+                default -> "char";
+            };
+        }
+
         static java.util.Optional<ColumnType> of(ColumnInfo info) {
             Class<?> c = info.getContentClass();
             ColumnType t = null;

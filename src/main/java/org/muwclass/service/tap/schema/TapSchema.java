@@ -11,6 +11,7 @@ import org.muwclass.service.meta.ColumnDescriptor;
 import org.muwclass.service.meta.SchemaDescriptor;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoMetadata;
+import org.muwclass.service.tap.adql.AdqlNames;
 
 /**
  * TAP_SCHEMA (TAP 1.1 section 4): its five tables described like any published table, and their rows written from
@@ -19,6 +20,39 @@ import org.muwclass.service.meta.VoMetadata;
 public final class TapSchema {
 
     public static final String SCHEMA = "TAP_SCHEMA";
+
+    /**
+     * A single-column foreign key, as published in TAP_SCHEMA.keys/key_columns and in /tables.
+     *
+     * @param id           key_id
+     * @param fromTable    qualified name of the referencing table
+     * @param targetTable  qualified name of the referenced table
+     * @param fromColumn   column of the referencing table
+     * @param targetColumn column of the referenced table
+     * @param description  what the key means
+     */
+    public record ForeignKey(String id, String fromTable, String targetTable, String fromColumn, String targetColumn,
+                             String description) {
+    }
+
+    /** The foreign keys whose referencing table is {@code table}. */
+    public static List<ForeignKey> foreignKeys(String table) {
+        return STANDARD_KEYS.stream().filter(k -> k[1].equalsIgnoreCase(table))
+                .map(k -> new ForeignKey(k[0], k[1], k[2], k[3], k[4], k[5])).toList();
+    }
+
+    /** TAP 1.1 foreign keys between the TAP_SCHEMA tables: id, from table, target table, columns, description. */
+    private static final List<String[]> STANDARD_KEYS = List.of(
+            new String[]{"tap_schema_tables_schema", SCHEMA + ".tables", SCHEMA + ".schemas", "schema_name",
+                    "schema_name", "The schema of a table"},
+            new String[]{"tap_schema_columns_table", SCHEMA + ".columns", SCHEMA + ".tables", "table_name",
+                    "table_name", "The table of a column"},
+            new String[]{"tap_schema_keys_from", SCHEMA + ".keys", SCHEMA + ".tables", "from_table", "table_name",
+                    "The table a key points from"},
+            new String[]{"tap_schema_keys_target", SCHEMA + ".keys", SCHEMA + ".tables", "target_table",
+                    "table_name", "The table a key points to"},
+            new String[]{"tap_schema_key_columns_key", SCHEMA + ".key_columns", SCHEMA + ".keys", "key_id", "key_id",
+                    "The key a column pair belongs to"});
 
     private static final Logger LOG = Logger.getLogger(TapSchema.class.getName());
 
@@ -102,10 +136,14 @@ public final class TapSchema {
                 insert(c, "tables", t.schemaName(), t.name(), t.type(), t.utype(), t.description(), i++);
                 int ci = 0;
                 for (ColumnDescriptor col : t.columns()) {
-                    insert(c, "columns", t.name(), col.name(), col.datatype(), col.arraysize(), "", null,
+                    insert(c, "columns", t.name(), AdqlNames.published(col.name()), col.datatype(), col.arraysize(), "", null,
                             col.description(), col.utype(), col.unit(), col.ucd(), col.indexed() ? 1 : 0,
                             col.principal() ? 1 : 0, col.std() ? 1 : 0, ci++);
                 }
+            }
+            for (String[] k : STANDARD_KEYS) {
+                insert(c, "keys", k[0], k[1], k[2], k[5], "");
+                insert(c, "key_columns", k[0], k[3], k[4]);
             }
             c.commit();
         } catch (SQLException e) {

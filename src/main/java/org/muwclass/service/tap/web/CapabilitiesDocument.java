@@ -46,6 +46,8 @@ public final class CapabilitiesDocument {
             x.append("  </outputFormat>\n");
         }
         x.append("  <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-inline\"/>\n");
+        // HTTP: only URLs of this service's own job results, read locally (the service never fetches a URL)
+        x.append("  <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-http\"/>\n");
         long retention = config.destructionDefault().toSeconds();
         x.append("  <retentionPeriod><default>").append(retention).append("</default><hard>").append(retention)
                 .append("</hard></retentionPeriod>\n");

@@ -5,6 +5,8 @@ import org.muwclass.service.meta.ColumnDescriptor;
 import org.muwclass.service.meta.SchemaDescriptor;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoMetadata;
+import org.muwclass.service.tap.adql.AdqlNames;
+import org.muwclass.service.tap.schema.TapSchema;
 
 /** VOSI 1.1 tables documents (VODataService 1.1 tableset, or one table). */
 public final class TablesDocument {
@@ -55,7 +57,7 @@ public final class TablesDocument {
         }
         for (ColumnDescriptor c : t.columns()) {
             x.append("   <column").append(c.std() ? " std=\"true\"" : "").append(">")
-                    .append("<name>").append(Xml.esc(c.name())).append("</name>")
+                    .append("<name>").append(Xml.esc(AdqlNames.published(c.name()))).append("</name>")
                     .append(Xml.elem("description", c.description())).append(Xml.elem("unit", c.unit()))
                     .append(Xml.elem("ucd", c.ucd())).append(Xml.elem("utype", c.utype()))
                     .append("<dataType xsi:type=\"vs:VOTableType\"")
@@ -64,6 +66,12 @@ public final class TablesDocument {
                     .append(c.indexed() ? "<flag>indexed</flag>" : "")
                     .append(c.principal() ? "<flag>primary</flag>" : "")
                     .append("</column>\n");
+        }
+        for (TapSchema.ForeignKey k : TapSchema.foreignKeys(t.name())) {
+            x.append("   <foreignKey><targetTable>").append(Xml.esc(k.targetTable())).append("</targetTable>")
+                    .append("<fkColumn><fromColumn>").append(Xml.esc(k.fromColumn())).append("</fromColumn>")
+                    .append("<targetColumn>").append(Xml.esc(k.targetColumn())).append("</targetColumn></fkColumn>")
+                    .append(Xml.elem("description", k.description())).append("</foreignKey>\n");
         }
     }
 }

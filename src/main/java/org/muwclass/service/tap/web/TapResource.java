@@ -135,7 +135,7 @@ public class TapResource {
         TapQueryRunner.Result result;
         try {
             TapRequest request = tap.request(params);
-            result = tap.runner().run(request, uploads);
+            result = tap.runner().run(request, uploads, tap.localResults());
         } catch (TapException e) {
             cleanup.run();
             if (!e.userError()) {
