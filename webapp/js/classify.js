@@ -8,7 +8,7 @@ import { renderTable } from './table.js';
 import { classLegend, errorBarChart, groupedBars, scatterPlot } from './plots.js';
 import { ACTIVE, abortJob, createJob, deleteJob, getJob, parseJobList } from './uws.js';
 import { wireSampButton } from './samp.js';
-import { trainingSet } from './tap.js';
+import { TRAINING_COLUMNS, tapQuery, trainingSet } from './tap.js';
 import { featureSpace } from './featurespace.js';
 import { FEATURES } from './features.js';
 
@@ -43,6 +43,7 @@ $('job-form').addEventListener('submit', async e => {
   if ($('ct-threshold').value !== '2') fd.append('CT_THRESHOLD', $('ct-threshold').value);
   if ($('algorithm').value !== 'rf') fd.append('ALGORITHM', $('algorithm').value);
   if ($('ebv').value !== 'table-else-dust-map') fd.append('EBV', $('ebv').value);
+  if ($('publish').checked) fd.append('PUBLISH', 'yes');
   fd.append('PHASE', 'RUN');
   $('submit').disabled = true;
   setStatus('submit-status', `Uploading ${input.name} and creating the job…`, 'info');
@@ -79,6 +80,8 @@ async function readLocalTable(file) {
 function openJob(jobUrl) {
   state.jobUrl = jobUrl;
   state.result = null;
+  state.job = null;
+  $('published-link').replaceChildren();
   const url = new URL(location.href);
   url.searchParams.set('job', jobUrl.split('/').pop());
   history.replaceState(null, '', url);
@@ -292,14 +295,39 @@ function withFeatures(list) {
   return joined.some(r => FEATURES.some(f => f.f(r) !== null)) ? joined : null;
 }
 
+/** The job's published rows (PUBLISH=yes) from muwclass.classified_sources: the measurements the pipeline used,
+ *  also for per-observation input. Null when the job was not published. */
+async function publishedRows(job) {
+  const published = job.params.some(p => (p.id || '').toUpperCase() === 'PUBLISH' && /^(yes|true|1)$/i.test(p.value));
+  if (!published || !/^[A-Za-z0-9_-]+$/.test(job.id || '')) return null;
+  const { rows } = await tapQuery(`SELECT ${TRAINING_COLUMNS.filter(c => c !== 'true_class').join(', ')}`
+      + ` FROM muwclass.classified_sources WHERE run_id = '${job.id}'`, 1000000);
+  return rows.length ? rows.map(r => ({ ...r, _cls: classInfo(r.class).label, _name: String(r.name ?? '').trim() })) : null;
+}
+
 async function drawFeatureSpace(list) {
-  const joined = withFeatures(list);
+  let joined = withFeatures(list);
+  let from = joined ? 'the uploaded table' : null;
+  if (state.job) {
+    try {
+      const pub = await publishedRows(state.job);
+      if (pub) {
+        joined = pub;
+        from = 'muwclass.classified_sources';
+        const q = `SELECT * FROM muwclass.classified_sources WHERE run_id = '${state.job.id}'`;
+        $('published-link').replaceChildren('The job\'s rows are published: ', el('a', {
+          href: `query.html?query=${encodeURIComponent(q)}` }, 'query them with ADQL'), '.');
+      }
+    } catch (e) {
+      // fall back to what the browser has
+    }
+  }
   if (!joined) {
     setStatus('fs-status', 'The result table has no fluxes or magnitudes, and no source-level input table (CSV or '
         + 'VOTable with fluxes and magnitudes) was uploaded from this page, so the job\'s sources cannot be placed in '
         + 'feature space here; the training set is shown alone.', 'info');
   } else {
-    setStatus('fs-status', '');
+    setStatus('fs-status', `The job's sources (large outlined markers) with the fluxes and magnitudes from ${from}.`, 'info');
   }
   try {
     const { rows } = await trainingSet();

@@ -214,11 +214,17 @@ test('classify page: the NGC3532 demo field (per-observation detections + counte
   assert.equal(await page.locator('#prob-most svg path.errorbar').count(), 8, 'error bars drawn');
   const counts = await page.textContent('#counts-plot svg desc');
   assert.match(counts, /^all \(\d+\): AGN \d+, CV \d+/);
-  // the training set is drawn behind; per-observation input carries no source-level features in the result,
-  // so the page says why the job's own sources are not placed
-  await page.waitForSelector('#job-plot svg g.training path', { timeout: 60000 });
+  // the job was published (PUBLISH=yes, the default on the page): the measurements the pipeline derived from the
+  // detections and counterparts come back through TAP and the sources are drawn over the training set
+  await page.waitForSelector('#job-plot svg g.sources path', { timeout: 60000 });
+  assert.match(await page.textContent('#fs-status'), /muwclass\.classified_sources/);
+  await page.selectOption('#job-y', 'Fs');
+  const placed = Number((await page.textContent('#job-note')).match(/; (\d+) of (\d+) of the job's sources/)[1]);
+  assert.ok(placed >= 300, `job sources placed in the HR_ms / log(Fs/Fb) slice: ${placed}`);
+  await page.selectOption('#job-y', 'FG');
   await expectDrawn(page.locator('#job-plot svg'), 8);
-  assert.match(await page.textContent('#fs-status'), /cannot be placed in feature space/);
+  const published = await page.getAttribute('#published-link a', 'href');
+  assert.ok(published.startsWith('query.html?query='), 'link to the published rows');
   // keyboard: select a row with Enter, the probability plot follows
   const row = page.locator('#result-table tbody tr').nth(3);
   await row.focus();
@@ -246,12 +252,14 @@ test('classify page: a source-level table, its sources drawn over the training s
   await page.setInputFiles('#input-file', demo('ave'));
   await page.fill('#draws', '2');
   await page.selectOption('#ebv', 'none');
+  await page.uncheck('#publish'); // the fluxes then come from the uploaded CSV, read in the browser
   await runJob(1100000);
   await page.waitForSelector('#job-plot svg g.sources', { state: 'attached', timeout: 60000 });
   await page.selectOption('#job-x', 'HR_ms');
   await page.selectOption('#job-y', 'Fs');
   const markers = await page.locator('#job-plot svg g.sources path').count();
   assert.ok(markers >= 300, `job sources in feature space: ${markers}`);
+  assert.match(await page.textContent('#fs-status'), /the uploaded table/);
   const note = await page.textContent('#job-note');
   const placed = Number(note.match(/; (\d+) of (\d+) of the job's sources/)[1]);
   assert.ok(placed >= 300, note);
