@@ -80,10 +80,14 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("draws", "N", "100", "Monte-Carlo draws, 1..100000 (the paper used 1000)"),
                 OptionSpec.value("seed", "N", "1", "master random seed (any 64-bit integer)"),
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
-                OptionSpec.value("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                OptionSpec.value("threads", "N", String.valueOf(Math.min(256, Runtime.getRuntime().availableProcessors())),
                         "worker threads, 1..256 (results do not depend on it)"),
                 OptionSpec.value("algorithm", "NAME", "rf", "classifier: " + String.join(", ", ALGORITHMS)
                         + " (rf = the paper's random forest)"),
+                OptionSpec.value("plots", "DIR", null, "also write class_counts.png (sources per predicted class, all "
+                        + "and CT >= --ct-threshold) and probabilities.png (a few sources from least to most "
+                        + "confident) into DIR"),
+                OptionSpec.value("ct-threshold", "T", "2", "confidence cut for the summary and plots, 0..1000"),
                 OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) used to redden the training AGN "
                         + "for each source: " + String.join(", ", EBV_SOURCES)
                         + " (dust-map = 0.86 x SFD at the source position; table = the input's ebv column)"));
@@ -92,6 +96,8 @@ final class ClassifyCommand implements Command {
     @Override
     public int run(ParsedOptions o, Console console) throws Exception {
         Settings s = settings(o);
+        double ct = o.doubleValue("ct-threshold", 0, 1000);
+        Path plots = o.path("plots").orElse(null);
         PipelineBridge.ClassificationResult result = pipeline.classify(s, console);
         TableFiles.write(ClassificationTable.of(result.sources()), s.outputFormat(), result.provenance().entries(),
                 s.output());
@@ -104,7 +110,14 @@ final class ClassifyCommand implements Command {
             sb.append(String.format(Locale.ROOT, " %s %d", c.label(), counts[c.ordinal()]));
         }
         console.out().println("classified " + result.sources().size() + " sources:" + sb);
+        long confident = result.sources().stream().filter(c -> c.ct() >= ct).count();
+        console.out().println(confident + " with CT >= " + o.string("ct-threshold").orElseThrow());
         console.out().println("wrote " + s.output() + " (" + s.outputFormat().formatName() + ")");
+        if (plots != null) {
+            ClassificationFigures.write(result.sources(), ct, plots);
+            console.out().println("wrote " + plots.resolve(ClassificationFigures.CLASS_COUNTS) + " and "
+                    + plots.resolve(ClassificationFigures.PROBABILITIES));
+        }
         return 0;
     }
 

@@ -15,16 +15,23 @@ public final class Console {
     private long lastProgress = Long.MIN_VALUE;
     private final long startNanos = System.nanoTime();
 
+    /**
+     * @param out                    where results summaries go (standard output)
+     * @param err                    where progress and errors go (standard error)
+     * @param progressIntervalMillis least time between two progress lines, ms
+     */
     public Console(PrintStream out, PrintStream err, long progressIntervalMillis) {
         this.out = out;
         this.err = err;
         this.progressIntervalMillis = progressIntervalMillis;
     }
 
+    /** Standard output: results summaries. */
     public PrintStream out() {
         return out;
     }
 
+    /** Standard error: progress and errors. */
     public PrintStream err() {
         return err;
     }
@@ -47,6 +54,7 @@ public final class Console {
         }
     }
 
+    /** Reports progress as a count, e.g. {@code "folds: 3/10 (30%), 12 s elapsed"}. */
     public void progress(String what, long done, long total) {
         if (due(done >= total)) {
             String pct = total > 0 ? String.format(Locale.ROOT, " (%.0f%%)", 100.0 * done / total) : "";

@@ -63,16 +63,45 @@ final class EvaluateCommand implements Command {
                 OptionSpec.value("draws", "N", "10", "Monte-Carlo draws per fold, 1..100000 (the paper used 1000)"),
                 OptionSpec.value("seed", "N", "1", "master random seed (any 64-bit integer)"),
                 OptionSpec.value("trees", "N", "100", "trees per random forest, 1..10000"),
-                OptionSpec.value("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                OptionSpec.value("threads", "N", String.valueOf(Math.min(256, Runtime.getRuntime().availableProcessors())),
                         "worker threads, 1..256 (results do not depend on it)"),
+                OptionSpec.value("algorithm", "NAME", "rf", "classifier: "
+                        + String.join(", ", ClassifyCommand.ALGORITHMS) + " (rf = the paper's random forest)"),
+                OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) of the training sources: "
+                        + String.join(", ", ClassifyCommand.EBV_SOURCES)),
+                OptionSpec.value("reddening", "MODE", "octaves", "k-fold only: how each fold's training AGN are "
+                        + "reddened for its test sources: " + String.join(", ", REDDENING_MODES) + " (octaves = "
+                        + "E(B-V) octave groups, bins = the 0.025 mag bins of a field run, much slower; "
+                        + "leave-one-out always reddens to each source's own bin)"),
                 OptionSpec.value("ct-threshold", "T", "2", "confidence cut CT >= T for the 'confident' subset, 0..1000"),
                 OptionSpec.value("sweep-max", "T", "10", "largest CT threshold of the metrics-vs-CT sweep, 0..1000"),
                 OptionSpec.value("sweep-step", "T", "0.25", "step of the metrics-vs-CT sweep, 0.001..1000"));
     }
 
-    /** Validated settings for a cross-validation run. */
+    /** Values of --reddening. */
+    static final List<String> REDDENING_MODES = List.of("octaves", "bins", "none");
+
+    /** The per-source cross-validation predictions written next to the report. */
+    static final String PREDICTIONS_FILE = "predictions.csv";
+
+    /**
+     * Validated settings for a cross-validation run.
+     *
+     * @param training       training-set table, or null for the shipped TD.csv
+     * @param trainingFormat its format
+     * @param folds          k (ignored for leave-one-out)
+     * @param leaveOneOut    leave-one-out instead of k-fold
+     * @param draws          Monte-Carlo draws per fold
+     * @param seed           master seed
+     * @param trees          trees per forest
+     * @param threads        worker threads
+     * @param algorithm      learner name
+     * @param ebv            E(B-V) source of the training sources (see {@link ClassifyCommand#EBV_SOURCES})
+     * @param reddening      k-fold reddening mode (see {@link #REDDENING_MODES})
+     * @param ctThreshold    CT threshold for the "confident" flag
+     */
     record CrossValidation(Path training, TableFormat trainingFormat, int folds, boolean leaveOneOut, int draws,
-            long seed, int trees, int threads) {
+            long seed, int trees, int threads, String algorithm, String ebv, String reddening, double ctThreshold) {
     }
 
     @Override
@@ -91,7 +120,7 @@ final class EvaluateCommand implements Command {
         List<LabelledPrediction> predictions;
         if (o.has("predictions")) {
             for (String cvOnly : List.of("training", "training-format", "folds", "loo", "draws", "seed", "trees",
-                    "threads")) {
+                    "threads", "algorithm", "ebv", "reddening")) {
                 if (o.has(cvOnly)) {
                     throw new UsageException("option '--" + cvOnly + "' cannot be combined with '--predictions' "
                             + "(a given classification table is scored as it is)");
@@ -113,6 +142,10 @@ final class EvaluateCommand implements Command {
                 throw new UsageException("options '--loo' and '--folds' exclude each other; leave-one-out uses one "
                         + "fold per source");
             }
+            if (o.has("loo") && o.has("reddening")) {
+                throw new UsageException("option '--reddening' applies to k-fold only; leave-one-out reddens each "
+                        + "source's training set to its own E(B-V) bin");
+            }
             if (o.has("training-format") && !o.has("training")) {
                 throw new UsageException("option '--training-format' needs '--training FILE'");
             }
@@ -120,10 +153,16 @@ final class EvaluateCommand implements Command {
                     o.has("training") ? InputTables.format(o, "training", "training-format") : TableFormat.CSV,
                     o.flag("loo") ? 0 : o.intValue("folds", 2, 100_000), o.flag("loo"),
                     o.intValue("draws", 1, 100_000), o.longValue("seed"), o.intValue("trees", 1, 10_000),
-                    o.intValue("threads", 1, 256));
+                    o.intValue("threads", 1, 256), ClassifyCommand.oneOf(o, "algorithm", ClassifyCommand.ALGORITHMS),
+                    ClassifyCommand.oneOf(o, "ebv", ClassifyCommand.EBV_SOURCES),
+                    ClassifyCommand.oneOf(o, "reddening", REDDENING_MODES), ct);
             PipelineBridge.CrossValidationResult result = pipeline.crossValidate(cv, console);
             predictions = result.predictions();
             provenance.putAll(result.provenance());
+            java.nio.file.Files.createDirectories(outDir);
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(outDir.resolve(PREDICTIONS_FILE))) {
+                LabelledPredictionTable.writeCsv(predictions, w);
+            }
         }
         console.status(String.format(Locale.ROOT, "evaluating %d sources (CT >= %s; sweep 0..%s step %s)",
                 predictions.size(), trim(ct), trim(sweepMax), trim(sweepStep)));
@@ -140,7 +179,7 @@ final class EvaluateCommand implements Command {
                 "CT >= %s: %d sources, accuracy %.2f%%, completeness %.2f%%, balanced completeness %.2f%%",
                 trim(ct), ev.confident().kept(), 100 * ev.confident().metrics().accuracy(),
                 100 * ev.confident().completeness(), 100 * ev.confident().balancedCompleteness()));
-        console.out().println("wrote " + files.size() + " files to " + outDir);
+        console.out().println("wrote " + (files.size() + (o.has("predictions") ? 0 : 1)) + " files to " + outDir);
         return 0;
     }
 

@@ -18,7 +18,10 @@ import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
+import org.muwclass.core.eval.LabelledPrediction;
 import org.muwclass.core.pipeline.ClassificationRun;
+import org.muwclass.core.pipeline.CrossValidation;
+import org.muwclass.core.pipeline.CvReddening;
 import org.muwclass.core.pipeline.EbvPolicy;
 import org.muwclass.core.pipeline.EbvResolver;
 import org.muwclass.core.pipeline.Provenance;
@@ -69,6 +72,53 @@ class LocalPipeline extends UnwiredPipeline {
         RunProvenance rp = new RunProvenance(Main.version(), prov.algorithm(), prov.masterSeed(), prov.draws(),
                 prov.trainingSha256(), inputSha, started, Instant.now(), extra);
         return new ClassificationResult(rows, rp);
+    }
+
+    @Override
+    public CrossValidationResult crossValidate(EvaluateCommand.CrossValidation s, Console console)
+            throws IOException {
+        TrainingSet training = training(s.training(), s.trainingFormat(), console);
+        RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
+                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads()).withCtThreshold(s.ctThreshold());
+        CrossValidation cv = new CrossValidation(training, LearnerCatalogue.standard(s.trees()),
+                XrayAbsorption.loadDefault(), EbvResolver.standard());
+        String protocol = s.leaveOneOut() ? "leave-one-out" : s.folds() + "-fold";
+        if (s.leaveOneOut()) {
+            console.status("leave-one-out trains at least " + ((long) training.size() * s.draws())
+                    + " models (sources x draws); the paper's 1000 draws took about a day on a cluster");
+        }
+        console.status("cross-validating " + training.size() + " sources: " + protocol + ", " + s.algorithm() + " ("
+                + s.trees() + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads()
+                + " threads");
+        org.muwclass.core.pipeline.ClassificationResult result = s.leaveOneOut()
+                ? cv.leaveOneOut(p, f -> console.progressFraction("cross-validation", f), null)
+                : cv.kFold(s.folds(), reddening(s.reddening()), p,
+                        f -> console.progressFraction("cross-validation", f), null);
+        List<LabelledPrediction> predictions = new ArrayList<>(result.sources().size());
+        for (SourceResult r : result.sources()) {
+            predictions.add(new LabelledPrediction(r.name(), r.trueClass(), r.decision().predicted(),
+                    r.probabilities().mean(), r.probabilities().std(), r.decision().ct()));
+        }
+        Provenance prov = result.provenance();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("algorithm", prov.algorithm() + " (" + s.trees() + " trees)");
+        facts.put("protocol", prov.ebvPolicy());
+        facts.put("seed", Long.toString(prov.masterSeed()));
+        facts.put("mc_draws", Integer.toString(prov.draws()));
+        facts.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
+        facts.put("training_set_origin", prov.trainingOrigin());
+        facts.put("training_set_size", Integer.toString(prov.trainingSize()));
+        facts.put("training_set_sha256", prov.trainingSha256());
+        facts.put("feature_schema", prov.featureSchemaId());
+        return new CrossValidationResult(predictions, facts);
+    }
+
+    static CvReddening reddening(String name) {
+        return switch (name) {
+            case "bins" -> CvReddening.TEST_SOURCE_BIN;
+            case "none" -> CvReddening.NONE;
+            default -> CvReddening.OCTAVE_GROUPS;
+        };
     }
 
     /** The shipped TD.csv, or a user's table. */

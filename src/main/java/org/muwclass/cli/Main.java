@@ -37,6 +37,7 @@ public final class Main {
         this.debug = debug;
     }
 
+    /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         // One line per log record, before anything initialises java.util.logging.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {

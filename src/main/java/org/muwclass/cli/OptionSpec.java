@@ -33,6 +33,7 @@ public record OptionSpec(String name, String valueName, String description, Stri
         return new OptionSpec(name, null, description, null, false);
     }
 
+    /** Whether the option takes no value. */
     public boolean isFlag() {
         return valueName == null;
     }

@@ -95,11 +95,13 @@ public final class ParsedOptions {
         return new ParsedOptions(command, specs, values, flags);
     }
 
+    /** Whether the user gave the option (defaults do not count). */
     public boolean has(String name) {
         spec(name);
         return values.containsKey(name) || flags.contains(name);
     }
 
+    /** Whether the flag was given. */
     public boolean flag(String name) {
         return flags.contains(spec(name).name());
     }
@@ -110,6 +112,7 @@ public final class ParsedOptions {
         return Optional.ofNullable(values.getOrDefault(name, s.defaultValue()));
     }
 
+    /** The given value or the default as a path. */
     public Optional<Path> path(String name) {
         return string(name).map(Path::of);
     }

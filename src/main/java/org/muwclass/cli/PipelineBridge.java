@@ -18,7 +18,7 @@ interface PipelineBridge {
     record CrossValidationResult(List<LabelledPrediction> predictions, Map<String, String> provenance) {
         public CrossValidationResult {
             predictions = List.copyOf(predictions);
-            provenance = Map.copyOf(provenance);
+            provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         }
     }
 

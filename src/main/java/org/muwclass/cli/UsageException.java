@@ -5,6 +5,7 @@ public final class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what is wrong and what is allowed, shown as is */
     public UsageException(String message) {
         super(message);
     }

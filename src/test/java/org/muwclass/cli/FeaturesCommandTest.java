@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
+import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.training.SourceTableReader;
+import org.muwclass.core.training.StarColumnTable;
 import org.muwclass.tables.TableFiles;
 import org.muwclass.tables.TableFormat;
 import uk.ac.starlink.table.StarTable;
@@ -52,5 +55,10 @@ class FeaturesCommandTest {
         assertEquals(ave.text(0, "name").orElseThrow(), ((String) t.getCell(0, 0)).trim());
         assertEquals(ave.number(0, "flux_aper90_ave_s"), (Double) t.getCell(0, names.indexOf("Fs")), 1e-30);
         assertEquals(ave.number(0, "e_flux_aper90_ave_s"), (Double) t.getCell(0, names.indexOf("e_Fs")), 1e-30);
+
+        // The output is a valid 'classify' input: the source-table reader accepts every row.
+        List<SourceMeasurements> targets = SourceTableReader.read(new StarColumnTable(t), false);
+        assertEquals(373, targets.size());
+        assertEquals(ave.number(0, "ra"), targets.get(0).raDeg(), 1e-9);
     }
 }

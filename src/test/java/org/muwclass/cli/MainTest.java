@@ -205,9 +205,15 @@ class MainTest {
                         "t", "i", Instant.EPOCH, Instant.EPOCH, Map.of()));
             }
         };
+        Path plots = dir.resolve("plots");
         assertEquals(0, run(fake, "classify", "--input", input.toString(), "--output", output.toString(), "--seed",
-                "7", "--draws", "3"), err());
+                "7", "--draws", "3", "--plots", plots.toString()), err());
         assertTrue(out().contains("classified 1 sources: AGN 1 CV 0"), out());
+        assertTrue(out().contains("1 with CT >= 2"), out());
+        java.awt.image.BufferedImage counts = javax.imageio.ImageIO.read(
+                plots.resolve(ClassificationFigures.CLASS_COUNTS).toFile());
+        assertEquals(org.muwclass.core.report.ClassCountsPlot.WIDTH, counts.getWidth());
+        assertTrue(javax.imageio.ImageIO.read(plots.resolve(ClassificationFigures.PROBABILITIES).toFile()) != null);
         assertTrue(err().contains("classification: 1/1 (100%)"), err());
         NodeList infos = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(output.toFile())
                 .getElementsByTagName("INFO");

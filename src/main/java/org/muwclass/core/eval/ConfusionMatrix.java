@@ -41,6 +41,7 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(c);
     }
 
+    /** Sources of true class {@code trueClass} predicted as {@code predicted}. */
     public long count(SourceClass trueClass, SourceClass predicted) {
         return counts[trueClass.ordinal()][predicted.ordinal()];
     }
@@ -54,6 +55,7 @@ public final class ConfusionMatrix {
         return c;
     }
 
+    /** Number of sources. */
     public long total() {
         long s = 0;
         for (long[] row : counts) {

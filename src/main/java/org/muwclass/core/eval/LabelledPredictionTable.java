@@ -53,7 +53,8 @@ public final class LabelledPredictionTable {
     }
 
     /**
-     * Reads every row.
+     * Reads every row. A missing CT (e.g. from a single Monte-Carlo draw, where the spread is undefined) is NaN: such
+     * a source is in no CT cut.
      *
      * @throws IllegalArgumentException naming the column and 1-based row for a missing column, a missing or
      *                                  non-numeric value or an unknown class label
@@ -86,9 +87,43 @@ public final class LabelledPredictionTable {
             Object name = nameCol < 0 ? null : table.cell(r, nameCol);
             out.add(new LabelledPrediction(name == null ? "" : name.toString().trim(),
                     label(table, r, trueCol, columns.trueClass()), label(table, r, predCol, columns.predicted()), p,
-                    e, requiredNumber(table, r, ctCol, "CT")));
+                    e, number(table, r, ctCol, "CT")));
         }
         return out;
+    }
+
+    /**
+     * Writes predictions as CSV with the {@link #LOO_CLASSES} column names ({@code name, true_Class, Class, CT,
+     * P_<class>…, e_P_<class>…}), full double precision, so that {@link #read} gives them back exactly.
+     */
+    public static void writeCsv(List<LabelledPrediction> predictions, java.io.Writer out) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("name,true_Class,Class,CT");
+        for (SourceClass c : SourceClass.values()) {
+            sb.append(",P_").append(c.label());
+        }
+        for (SourceClass c : SourceClass.values()) {
+            sb.append(",e_P_").append(c.label());
+        }
+        out.write(sb.append('\n').toString());
+        for (LabelledPrediction p : predictions) {
+            sb.setLength(0);
+            String name = p.name();
+            if (name.indexOf(',') >= 0 || name.indexOf('"') >= 0) {
+                name = '"' + name.replace("\"", "\"\"") + '"';
+            }
+            sb.append(name).append(',').append(p.trueClass().label()).append(',').append(p.predicted().label())
+                    .append(',').append(Double.isNaN(p.ct()) ? "" : Double.toString(p.ct()));
+            for (double v : p.probabilities()) {
+                sb.append(',').append(v);
+            }
+            for (double v : p.probabilityErrors()) {
+                sb.append(',');
+                if (!Double.isNaN(v)) {
+                    sb.append(v);
+                }
+            }
+            out.write(sb.append('\n').toString());
+        }
     }
 
     private static int require(Map<String, Integer> idx, String column) {

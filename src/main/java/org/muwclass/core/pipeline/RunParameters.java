@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param ebvPolicy     where each target's E(B-V) comes from
  * @param ctThreshold   CT at or above which a classification counts as confident (paper: 2), &gt;= 0
  * @param threads       worker threads when the run makes its own pool, 1..256
- * @param drawsPerUnit  draws per work unit (granularity of scheduling and progress), &gt;= 1; results do not depend on it
- *                      bit for bit only through the merge order, so keep it fixed to reproduce a run exactly
+ * @param drawsPerUnit  draws per work unit (granularity of scheduling and progress), &gt;= 1. It fixes the order in
+ *                      which partial sums are merged: keep it (and the seed) to reproduce a run bit for bit; other
+ *                      values change means and errors only by rounding
  * @param keepQuantiles whether to keep every draw for medians and 2-sigma quantiles (memory: sources x draws x 8
  *                      doubles)
  */

@@ -11,6 +11,7 @@ import org.muwclass.core.model.SourceClass;
 /** Number of sources per class, all versus those passing the CT cut, as grouped bars (paper Fig. 9). */
 public final class ClassCountsPlot {
 
+    /** Image size, pixels. */
     public static final int WIDTH = 800;
     public static final int HEIGHT = 480;
 

@@ -31,6 +31,7 @@ public final class ConfusionMatrixPlot {
         }
     }
 
+    /** Image size, pixels. */
     public static final int WIDTH = 720;
     public static final int HEIGHT = 680;
 

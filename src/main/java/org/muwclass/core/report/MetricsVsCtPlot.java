@@ -14,6 +14,7 @@ import org.muwclass.core.eval.CtSweep;
 /** Accuracy, balanced accuracy, macro F1, MCC, completeness and balanced completeness versus CT (paper Fig. 6). */
 public final class MetricsVsCtPlot {
 
+    /** Image size, pixels. */
     public static final int WIDTH = 800;
     public static final int HEIGHT = 520;
 

@@ -11,6 +11,7 @@ import org.muwclass.core.model.SourceClass;
 /** Class probabilities of a few sources with ±1σ error bars, one colour per source (paper Fig. 7). */
 public final class ProbabilityPlot {
 
+    /** Image size, pixels. */
     public static final int WIDTH = 880;
     public static final int HEIGHT = 500;
     /** At most this many sources fit the legend. */

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.model.MwBand;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.model.XrayBand;
+import uk.ac.starlink.table.StarTable;
 
 /**
  * Reads a table with TD-style columns (see {@link ColumnAliases}) into {@link SourceMeasurements}, validating every
@@ -49,6 +51,16 @@ public final class SourceTableReader {
      */
     public static List<SourceMeasurements> read(ColumnTable table, boolean requireClasses) {
         return new SourceTableReader(table).readAll(requireClasses);
+    }
+
+    /** Unlabelled (or optionally labelled) target sources from a STIL table (VOTable, FITS, ... uploads). */
+    public static List<SourceMeasurements> readTargets(StarTable table) {
+        return read(new StarColumnTable(table), false);
+    }
+
+    /** Target sources from a CSV table. */
+    public static List<SourceMeasurements> readTargets(CsvTable table) {
+        return read(new CsvColumnTable(table), false);
     }
 
     private List<SourceMeasurements> readAll(boolean requireClasses) {

@@ -91,6 +91,31 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void undefinedCtPassesNoCut() {
+        double[] p = {1, 0, 0, 0, 0, 0, 0, 0};
+        List<LabelledPrediction> s = List.of(new LabelledPrediction("a", AGN, AGN, p, Double.NaN),
+                new LabelledPrediction("b", CV, CV, p, 3.0));
+        ConfidenceCut cut = ConfidenceCut.apply(s, 0.0);
+        assertEquals(1, cut.kept());
+        assertEquals(0.5, cut.completeness(), 1e-12);
+        assertEquals(0.5, cut.balancedCompleteness(), 1e-12);
+    }
+
+    @Test
+    void csvWriterRoundTripsExactly() throws Exception {
+        double[] p = {0.1, 0.2, 0.3, 0.05, 0.05, 0.1, 0.1, 0.1};
+        double[] e = {0.01, 0.02, 0.03, Double.NaN, 0.005, 0.01, 0.01, 1.0 / 3};
+        List<LabelledPrediction> s = List.of(new LabelledPrediction("x, \"quoted\"", HM_STAR, CV, p, e, 0.1 + 0.2),
+                new LabelledPrediction("y", AGN, AGN, p, e, Double.NaN));
+        java.io.StringWriter w = new java.io.StringWriter();
+        LabelledPredictionTable.writeCsv(s, w);
+        List<LabelledPrediction> back = LabelledPredictionTable.read(
+                org.muwclass.core.io.CsvTable.read(new java.io.StringReader(w.toString())),
+                LabelledPredictionTable.LOO_CLASSES);
+        assertEquals(s, back);
+    }
+
+    @Test
     void sweepRejectsBadStep() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CtSweep.of(List.of(), 0, 1, 0));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.core.learn.LearnerCatalogue;
@@ -90,5 +92,21 @@ class ClassificationRunTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> run.run(targets, RunParameters.of(2, 1L).withAlgorithm("gbm"), ProgressListener.NONE));
         assertTrue(e.getMessage().contains("allowed: rf"));
+    }
+
+    @Test
+    void anInterruptedCallerGetsACancellation() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt(); // e.g. a UWS abort before the units finish
+            try {
+                run.run(targets, RunParameters.of(50, 1L), ProgressListener.NONE);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        caller.join(20_000);
+        assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
     }
 }
