@@ -38,6 +38,7 @@ public final class GridUnitExecutor implements UnitExecutor {
     private final Duration lostAfter;
     private final Map<String, Integer> unitsByMember = new TreeMap<>();
     private int requeued;
+    private int reused;
 
     /**
      * @param pollInterval      how often stored results are collected
@@ -69,7 +70,6 @@ public final class GridUnitExecutor implements UnitExecutor {
         Set<String> members = grid.memberIds();
         long now = System.nanoTime();
         Map<Integer, Long> offeredAt = new HashMap<>();
-        int reused = 0;
         for (int u = 0; u < n; u++) {
             if (stored.contains(u)) {
                 reused++;
@@ -154,6 +154,11 @@ public final class GridUnitExecutor implements UnitExecutor {
     /** Units each member ran for this job (collected results only), by member label. */
     public Map<String, Integer> unitsByMember() {
         return new TreeMap<>(unitsByMember);
+    }
+
+    /** Units whose results were already stored when this coordinator started (left by a previous one). */
+    public int reused() {
+        return reused;
     }
 
     /** Units queued again after a member left or a unit was lost. */
