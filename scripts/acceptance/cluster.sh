@@ -44,71 +44,8 @@ echo "set configs.config.server-config.network-config.network-listeners.network-
 # 30 sources of the training set as the input; E(B-V) none: one task, DRAWS units of one forest each
 head -n 31 src/main/resources/muwclass/TD.csv > "$WORK/input.csv"
 
-JAVA_FLAGS=(-Xmx1g -Djava.awt.headless=true -Dweka.packageManager.offline=true
-  -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK)
-GRID_FLAGS=(-Dhazelcast.socket.bind.any=false -Dhazelcast.heartbeat.interval.seconds=1
-  -Dhazelcast.max.no.heartbeat.seconds=10 -Dmuwclass.cluster.threads=1)
-
-# start_member NAME HTTP_PORT: a cluster member on PostgreSQL and the shared data directory
-start_member() {
-  java "${JAVA_FLAGS[@]}" "${GRID_FLAGS[@]}" -DWEKA_HOME="$WORK/weka-$1" \
-    -Dmuwclass.data.dir="$WORK/shared" -Dmuwclass.db.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
-    -Dmuwclass.db.user=tap -Dmuwclass.db.password=tap -Dmuwclass.jobs.threads=1 \
-    -jar target/payara-micro.jar --deploy target/muwclass-vo.war --contextroot / --port "$2" --name "$1" \
-    --clustermode "tcpip:127.0.0.1:$HZ,127.0.0.1:$((HZ + 1))" --interfaces 127.0.0.1 --startport "$HZ" \
-    --nohostaware --disablephonehome --prebootcommandfile "$WORK/preboot.asadmin" >> "$WORK/$1.log" 2>&1 &
-  PIDS+=($!)
-  eval "PID_$1=$!"
-}
-
-start_single() {
-  java "${JAVA_FLAGS[@]}" -DWEKA_HOME="$WORK/weka-single" -Dmuwclass.data.dir="$WORK/single" \
-    -Dmuwclass.jobs.threads=1 -jar target/payara-micro.jar --deploy target/muwclass-vo.war --contextroot / \
-    --port "$P3" --nohazelcast --disablephonehome --prebootcommandfile "$WORK/preboot.asadmin" \
-    >> "$WORK/single.log" 2>&1 &
-  PIDS+=($!)
-  PID_single=$!
-}
-
-wait_ready() { # PORT NAME
-  for _ in $(seq 1 240); do
-    if curl -sf "http://127.0.0.1:$1/availability" 2>/dev/null | grep -q '<vosi:available>true'; then
-      log "$2 is up on port $1"; return 0
-    fi
-    sleep 1
-  done
-  fail "$2 did not become available on port $1"
-}
-
-submit() { # PORT -> job URL
-  curl -s -D - -o /dev/null -F "INPUT=@$WORK/input.csv;type=text/csv" -F INPUT_FORMAT=csv -F "DRAWS=$DRAWS" \
-    -F "TREES=$TREES" -F EBV=none -F SEED=20261125 -F PHASE=RUN "http://127.0.0.1:$1/classify" \
-    | tr -d '\r' | sed -n 's/^[Ll]ocation: //p'
-}
-
-progress_done() { # JOB_URL -> units done
-  curl -s "$1" | tr -d '\n' | sed -n 's/.*done="\{0,1\}\([0-9][0-9]*\).*/\1/p;s/.*<[a-z:]*done>\([0-9][0-9]*\)<.*/\1/p' | head -n 1
-}
-
-wait_progress() { # JOB_URL UNITS
-  for _ in $(seq 1 600); do
-    d=$(progress_done "$1"); d=${d:-0}
-    [ "$d" -ge "$2" ] && { log "job at $d units"; return 0; }
-    sleep 0.5
-  done
-  fail "job $1 did not reach $2 units"
-}
-
-wait_phase() { # JOB_URL PHASE TIMEOUT_S
-  local ph=""
-  for _ in $(seq 1 "$3"); do
-    ph=$(curl -s "$1/phase" || true)
-    [ "$ph" = "$2" ] && return 0
-    case "$ph" in ERROR|ABORTED) curl -s "$1/error" || true; echo; fail "job $1 is $ph";; esac
-    sleep 1
-  done
-  fail "job $1 is '$ph' after $3 s, expected $2"
-}
+JOB_THREADS=1 UNIT_THREADS=1
+. scripts/lib/cluster-common.sh
 
 # ---------------------------------------------------------------- 1: a worker member dies
 start_member m1 "$P1"; wait_ready "$P1" m1

@@ -2,6 +2,7 @@ package org.muwclass.service.cluster;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.logging.Logger;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobCoordination;
 import org.muwclass.service.uws.JobKind;
@@ -37,6 +39,9 @@ public class ClusterService {
     static final Duration RECONCILE = Duration.ofSeconds(2);
     static final Duration LOST_AFTER = Duration.ofSeconds(10);
 
+    @Inject
+    ServiceConfig config;
+
     private volatile boolean looked;
     private volatile WorkGrid grid;
     private UnitWorkers workers;
@@ -55,7 +60,7 @@ public class ClusterService {
         if (!looked) {
             synchronized (this) {
                 if (!looked) {
-                    grid = lookUp();
+                    grid = lookUp(config);
                     looked = true;
                 }
             }
@@ -63,7 +68,7 @@ public class ClusterService {
         return grid;
     }
 
-    private static WorkGrid lookUp() {
+    private static WorkGrid lookUp(ServiceConfig serviceConfig) {
         Config cfg = ConfigProvider.getConfig();
         if (!cfg.getOptionalValue("muwclass.cluster.enabled", Boolean.class).orElse(true)) {
             LOG.info("Cluster mode is off (muwclass.cluster.enabled=false): all work runs on this instance");
@@ -71,6 +76,12 @@ public class ClusterService {
         }
         try {
             WorkGrid g = PayaraDataGrid.lookup();
+            if (g != null && serviceConfig != null && serviceConfig.embeddedDatabase()) {
+                LOG.warning("Payara's data grid is on, but the database is the embedded H2 one, which members cannot"
+                        + " share: running as a single instance. Cluster mode needs PostgreSQL (muwclass.db.url) and"
+                        + " a shared muwclass.data.dir; see docs/cluster.md");
+                return null;
+            }
             if (g != null) {
                 LOG.info(() -> "Cluster mode: Payara's data grid is on; this member is " + g.selfLabel() + ", "
                         + g.memberIds().size() + " member(s)");

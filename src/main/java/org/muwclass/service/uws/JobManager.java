@@ -115,7 +115,11 @@ public final class JobManager implements AutoCloseable {
 
     /** Creates the tables, recovers jobs of a previous process and starts the reaper. */
     public void start() throws SQLException {
-        store.createSchema();
+        if (coordination == null) {
+            store.createSchema();
+        } else {
+            createSchemaAlongsideOthers();
+        }
         if (coordination != null) {
             startClustered();
             return;
@@ -620,12 +624,41 @@ public final class JobManager implements AutoCloseable {
 
     // ---------------------------------------------------------------- cluster
 
-    private void startClustered() throws SQLException {
-        owners.createSchema();
+    /** Members starting together may race on CREATE TABLE IF NOT EXISTS (PostgreSQL): the loser tries again. */
+    private void createSchemaAlongsideOthers() throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.createSchema();
+                owners.createSchema();
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                LOG.warning(() -> "Creating the job tables failed (" + e.getMessage() + "); trying again");
+                try {
+                    Thread.sleep(2000L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void startClustered() {
         deleteOldStaging();
         timer.scheduleWithFixedDelay(this::takeOverOrphansQuietly, 0, 5, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::followRemoteChangesQuietly, 1, 1, TimeUnit.SECONDS);
-        coordination.onMemberLeft(() -> timer.execute(this::takeOverOrphansQuietly));
+        coordination.onMemberLeft(() -> {
+            if (!closed) {
+                try {
+                    timer.execute(this::takeOverOrphansQuietly);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // closed meanwhile: nothing to take over
+                }
+            }
+        });
         long every = limits.reaperInterval().toMillis();
         timer.scheduleWithFixedDelay(this::reapQuietly, every, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Job manager started as cluster member " + coordination.selfId());
