@@ -7,7 +7,7 @@ with the UWS 1.1 blocking WAIT, downloads the result VOTable and the PNG summary
 published MUWCLASS classes of the field (NGC3532_class.csv) for the sources the paper classified with CT >= 2.
 
 Usage: examples/classify_ngc3532.py [--url http://127.0.0.1:8080] [--draws 10] [--seed 1] [--out DIR]
-       [--min-agreement 0.9]
+       [--min-agreement 0.9] [--timeout 3600] [--job JOB_URL]
 Exit status 0 when the job completed and the agreement is at least --min-agreement, 1 otherwise.
 """
 import argparse
@@ -101,10 +101,11 @@ def main():
     ap.add_argument("--out", default=".")
     ap.add_argument("--timeout", type=int, default=3600, help="longest wait for the job, s")
     ap.add_argument("--min-agreement", type=float, default=0.9)
+    ap.add_argument("--job", help="URL of an existing job to wait for and check instead of submitting one")
     a = ap.parse_args()
     base = a.url.rstrip("/")
 
-    job_url = submit(base, a.draws, a.seed)
+    job_url = a.job or submit(base, a.draws, a.seed)
     print("job:", job_url)
     print("quote:", get(job_url + "/quote").decode() or "unknown")
     job = wait(job_url, a.timeout)

@@ -1,6 +1,7 @@
 package org.muwclass.service.classify;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.physics.ExtinctionBins;
+import org.muwclass.core.physics.NhMap;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationResult;
@@ -72,7 +74,9 @@ import org.muwclass.tables.TableFormat;
  *   <li>DRAWS: Monte-Carlo draws (default and limit from muwclass.classify.draws.*); SEED: master seed (default 1);
  *       ALGORITHM: rf (default), extratrees, boosting, bagging, svm, knn, tree; TREES: 1..1000 (default 100);
  *       CT_THRESHOLD: CT at or above which a class counts as confident (default 2); EBV: table-else-dust-map
- *       (default), table, dust-map, none.</li>
+ *       (default), table, dust-map (0.86 x SFD), nh-column (input column nh in cm^-2 / 6.851e21), nh-map (HI4PI
+ *       N_H / 6.851e21), none; PUBLISH: yes to add the rows to the ADQL-queryable table of a
+ *       {@link ClassificationPublisher} (refused when the service has none).</li>
  * </ul>
  * Results: "result" (VOTable: P_, e_P_, quantiles per class, Class, Class_prob, CT, ebv used, provenance INFOs) and
  * "summary.png" (class counts with and without the CT cut, the most and least confident sources).
@@ -86,7 +90,12 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     /** Cost of one forest of 100 trees on the shipped training set, one thread (docs/stack.md: 6 s on 2 cores). */
     static final Duration FOREST_100_TREES = Duration.ofMillis(6000);
 
-    static final List<String> EBV_VALUES = List.of("table-else-dust-map", "table", "dust-map", "none");
+    static final List<String> EBV_VALUES = List.of("table-else-dust-map", "table", "dust-map", "nh-column", "nh-map",
+            "none");
+    /** N_H per unit E(B-V): N_H = 2.21e21 A_V and A_V = 3.1 E(B-V) (spec section 6.1), cm^-2 per mag. */
+    static final double NH_PER_EBV = 6.851e21;
+    /** Input column names of the hydrogen column density (cm^-2) for EBV=nh-column, compared case-insensitively. */
+    static final List<String> NH_COLUMNS = List.of("nh", "n_h", "nh_gal", "nh_cm2");
     private static final Logger LOG = Logger.getLogger(ClassifyJobKind.class.getName());
     private static final String VOTABLE_MIME = "application/x-votable+xml";
 
@@ -94,19 +103,24 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     private int drawsLimit;
     private int threadsPerJob;
     private String serviceVersion;
+    private Instance<ClassificationPublisher> publishers;
+    private ClassificationPublisher fixedPublisher;
     private volatile TrainingSet shippedTraining;
     private volatile EbvResolver ebvResolver;
     private ClusterService cluster;
+    private volatile NhMap nhMap;
 
     /** For CDI proxies. */
     protected ClassifyJobKind() {
     }
 
     @Inject
-    public ClassifyJobKind(ServiceConfig config, ClusterService cluster) {
+    public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers,
+                           ClusterService cluster) {
         this(config.drawsDefault(), config.drawsLimit(),
                 Math.max(1, Runtime.getRuntime().availableProcessors() / config.workerThreads()),
                 "MUWCLASS-VO " + Provenance.softwareVersion());
+        this.publishers = publishers;
         this.cluster = cluster;
     }
 
@@ -114,6 +128,28 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     public ClassifyJobKind onCluster(ClusterService clusterService) {
         this.cluster = clusterService;
         return this;
+    }
+
+    /** For tests: a kind publishing through {@code publisher}. */
+    ClassifyJobKind(int drawsDefault, int drawsLimit, ClassificationPublisher publisher) {
+        this(drawsDefault, drawsLimit, 1, "test");
+        this.fixedPublisher = publisher;
+    }
+
+    private Optional<ClassificationPublisher> publisher() {
+        if (fixedPublisher != null) {
+            return Optional.of(fixedPublisher);
+        }
+        return publishers != null && publishers.isResolvable() ? Optional.of(publishers.get()) : Optional.empty();
+    }
+
+    /** Withdraws the job's published rows. */
+    @Override
+    public void destroyed(String jobId) throws Exception {
+        Optional<ClassificationPublisher> p = publisher();
+        if (p.isPresent()) {
+            p.get().withdraw(jobId);
+        }
     }
 
     /**
@@ -146,6 +182,11 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
                     "one of " + String.join(", ", catalogue.names()));
         }
         double ct = doubleParam(input, "CT_THRESHOLD", 2.0);
+        boolean publish = booleanParam(input, "PUBLISH");
+        if (publish && publisher().isEmpty()) {
+            throw new ParameterException("PUBLISH", input.parameters().get("PUBLISH").get(),
+                    "no: this service has no table to publish classifications into");
+        }
         String ebvName = input.parameters().get("EBV").map(v -> v.trim().toLowerCase(Locale.ROOT))
                 .orElse(EBV_VALUES.get(0));
         if (!EBV_VALUES.contains(ebvName)) {
@@ -153,7 +194,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
                     "one of " + String.join(", ", EBV_VALUES));
         }
         EbvPolicy policy = switch (ebvName) {
-            case "table" -> EbvPolicy.TABLE;
+            case "table", "nh-column", "nh-map" -> EbvPolicy.TABLE; // the N_H choices fill the ebv of every source
             case "dust-map" -> EbvPolicy.DUST_MAP;
             case "none" -> EbvPolicy.NONE;
             default -> EbvPolicy.TABLE_ELSE_DUST_MAP;
@@ -202,6 +243,16 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
             throw new ParameterException("INPUT", "the table has no sources to classify");
         }
 
+        if (ebvName.equals("nh-column")) {
+            if (!shape.equals("sources")) {
+                throw new ParameterException("EBV", ebvName, "nh-column only with a source-level INPUT that has an nh"
+                        + " column (cm^-2); use nh-map or dust-map for per-observation input");
+            }
+            targets = withNhColumn(targets, columns);
+        } else if (ebvName.equals("nh-map")) {
+            NhMap map = nhMap();
+            targets = targets.stream().map(t -> t.withEbv(map.nhCm2(t.raDeg(), t.decDeg()) / NH_PER_EBV)).toList();
+        }
         TrainingSet training = training(input, referenced);
         double[] ebv;
         try {
@@ -214,7 +265,53 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         RunParameters run = RunParameters.of(draws, seed).withAlgorithm(algorithm).withEbvPolicy(policy)
                 .withCtThreshold(ct).withThreads(threadsPerJob).withDrawsPerUnit(1);
         return new ClassifyPlan(targets, shape, run, trees, training, bins, sha256(inputFiles),
-                inputFile.fileName() == null ? "INPUT" : inputFile.fileName());
+                inputFile.fileName() == null ? "INPUT" : inputFile.fileName(), publish);
+    }
+
+    /** E(B-V) = N_H / {@value #NH_PER_EBV} from the input's N_H column, cm^-2. */
+    static List<SourceMeasurements> withNhColumn(List<SourceMeasurements> targets,
+                                                 org.muwclass.core.training.ColumnTable table)
+            throws ParameterException {
+        int col = -1;
+        List<String> names = table.columnNames();
+        for (int i = 0; i < names.size() && col < 0; i++) {
+            if (NH_COLUMNS.contains(names.get(i).toLowerCase(Locale.ROOT))) {
+                col = i;
+            }
+        }
+        if (col < 0) {
+            throw new ParameterException("EBV", "nh-column", "an INPUT with an N_H column (cm^-2) called one of "
+                    + NH_COLUMNS);
+        }
+        if (table.rowCount() != targets.size()) {
+            throw new IllegalStateException("INPUT rows and sources differ: " + table.rowCount() + " / "
+                    + targets.size());
+        }
+        List<SourceMeasurements> out = new ArrayList<>(targets.size());
+        for (int r = 0; r < targets.size(); r++) {
+            Object cell = table.cell(r, col);
+            double nh;
+            try {
+                nh = cell instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(cell).trim());
+            } catch (NumberFormatException e) {
+                nh = Double.NaN;
+            }
+            if (cell == null || !(nh >= 0) || Double.isInfinite(nh)) {
+                throw new ParameterException("INPUT", "column '" + names.get(col) + "', row " + (r + 1) + ": '"
+                        + cell + "' is not allowed with EBV=nh-column; expected a finite N_H >= 0 in cm^-2");
+            }
+            out.add(targets.get(r).withEbv(nh / NH_PER_EBV));
+        }
+        return out;
+    }
+
+    private NhMap nhMap() {
+        NhMap m = nhMap;
+        if (m == null) {
+            m = NhMap.loadHi4piLowRes();
+            nhMap = m;
+        }
+        return m;
     }
 
     static boolean isPerObservation(List<String> columns) {
@@ -342,6 +439,12 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         try (OutputStream out = context.openResult("summary.png", "image/png")) {
             SummaryImage.write(rows, plan.run().ctThreshold(), out);
         }
+        if (plan.publish()) {
+            context.checkpoint();
+            String table = publisher().orElseThrow(() -> new JobFailedException("Publishing is no longer available"))
+                    .publish(context.jobId(), rows, plan.targets());
+            LOG.info(() -> "Job " + context.jobId() + ": " + rows.size() + " rows published into " + table);
+        }
         LOG.fine(() -> "Job " + context.jobId() + ": " + rows.size() + " sources classified");
     }
 
@@ -378,6 +481,18 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
             // reported below
         }
         throw new ParameterException(name, v.get(), "an integer from " + min + " to " + max);
+    }
+
+    private static boolean booleanParam(JobInput input, String name) throws ParameterException {
+        Optional<String> v = input.parameters().get(name);
+        if (v.isEmpty()) {
+            return false;
+        }
+        return switch (v.get().trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "1" -> true;
+            case "no", "false", "0", "" -> false;
+            default -> throw new ParameterException(name, v.get(), "yes or no");
+        };
     }
 
     private static long longParam(JobInput input, String name, long dflt) throws ParameterException {

@@ -16,7 +16,8 @@ import org.muwclass.core.training.TrainingSet;
  * @param ebvBins      number of E(B-V) bins the targets fall in (each is a separate training per draw)
  * @param inputSha256  checksum of the uploaded input files, for provenance
  * @param inputName    the client's file name of the input, for provenance
+ * @param publish      whether to publish the rows through the {@link ClassificationPublisher}
  */
 record ClassifyPlan(List<SourceMeasurements> targets, String shape, RunParameters run, int trees,
-                    TrainingSet training, int ebvBins, String inputSha256, String inputName) {
+                    TrainingSet training, int ebvBins, String inputSha256, String inputName, boolean publish) {
 }

@@ -36,4 +36,11 @@ public interface JobKind<P> {
      * @throws Exception          anything else: the job goes to ERROR with a generic summary, and it is logged
      */
     void execute(P parameters, JobContext context) throws Exception;
+
+    /**
+     * Called after a job of this kind was destroyed (DELETE or destruction time), its rows and files gone; for
+     * anything the kind keeps outside the job directory. Failures are logged, not reported.
+     */
+    default void destroyed(String jobId) throws Exception {
+    }
 }

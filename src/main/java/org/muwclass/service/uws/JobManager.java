@@ -259,6 +259,7 @@ public final class JobManager implements AutoCloseable {
 
     private void destroy(String id) {
         abort(id, ErrorSummary.fatal("The job was destroyed"));
+        JobRecord job = findQuietly(id);
         try {
             store.delete(id);
         } catch (SQLException e) {
@@ -266,6 +267,14 @@ public final class JobManager implements AutoCloseable {
         }
         JobFiles.deleteTree(files.jobDirectory(id));
         signalPhaseChange();
+        JobKind<?> kind = job == null ? null : kinds.get(job.kind());
+        if (kind != null) {
+            try {
+                kind.destroyed(id);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Clean-up of destroyed job " + id + " failed", e);
+            }
+        }
     }
 
     /**
@@ -403,8 +412,9 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * The UWS quote: when the job is expected to complete, from the job kind's estimate and the work queued ahead
-     * of it shared among the workers; the end time for finished jobs; empty when unknown.
+     * The UWS quote: when the job is expected to complete. Executing jobs extrapolate their progress so far (the
+     * kind's estimate before the first work unit ends); queued and pending ones add their estimate to the work
+     * queued ahead of them shared among the workers; finished jobs give their end time; empty when unknown.
      */
     public Optional<Instant> quote(JobRecord job) {
         if (job.phase().isFinal()) {
@@ -415,7 +425,15 @@ public final class JobManager implements AutoCloseable {
         }
         Instant now = clock.instant();
         if (job.phase() == ExecutionPhase.EXECUTING && job.startTime() != null) {
-            Instant q = job.startTime().plus(job.estimate());
+            Progress p = job.progress();
+            Instant q;
+            if (p.total() > 0 && p.done() > 0) {
+                // extrapolate the rate measured so far: honest on a loaded machine too
+                Duration elapsed = Duration.between(job.startTime(), now);
+                q = job.startTime().plus(elapsed.multipliedBy(p.total()).dividedBy(p.done()));
+            } else {
+                q = job.startTime().plus(job.estimate());
+            }
             return Optional.of(q.isBefore(now) ? now : q);
         }
         Duration ahead = Duration.ZERO;

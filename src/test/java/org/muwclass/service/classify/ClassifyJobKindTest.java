@@ -121,6 +121,8 @@ class ClassifyJobKindTest {
         assertTrue(refused(JobParameters.of("ALGORITHM", "deepnet"), good).getMessage()
                 .startsWith("Parameter ALGORITHM: 'deepnet' is not allowed; expected one of "));
         assertTrue(refused(JobParameters.of("EBV", "nh"), good).getMessage().contains("table-else-dust-map"));
+        assertEquals("Parameter PUBLISH: 'yes' is not allowed; expected no: this service has no table to publish"
+                + " classifications into", refused(JobParameters.of("PUBLISH", "yes"), good).getMessage());
         assertTrue(refused(JobParameters.EMPTY).getMessage().startsWith("Parameter INPUT: an input table is required"));
         ParameterException noFormat = refused(JobParameters.EMPTY,
                 upload("INPUT", "data.bin", "application/octet-stream", tdRows(1, 3)));
@@ -147,6 +149,67 @@ class ClassifyJobKindTest {
     private ParameterException refused(JobParameters p, UploadedFile... uploads) {
         return assertThrows(ParameterException.class,
                 () -> manager.create(ClassifyJobKind.NAME, null, p, List.of(uploads)));
+    }
+
+    @Test
+    void publishedRowsFollowTheJob() throws Exception {
+        java.util.Map<String, List<java.util.Map<String, Object>>> table = new java.util.concurrent.ConcurrentHashMap<>();
+        ClassificationPublisher fake = new ClassificationPublisher() {
+            @Override
+            public String publish(String runId, List<ClassifiedSource> rows,
+                                  List<org.muwclass.core.model.SourceMeasurements> inputs) {
+                table.put(runId, ClassifiedSourcesPublisher.rows(rows, inputs));
+                return "fake";
+            }
+
+            @Override
+            public void withdraw(String runId) {
+                table.remove(runId);
+            }
+        };
+        manager.close();
+        JobFiles files = new JobFiles(dir.resolve("jobs2"));
+        manager = new JobManager(new JobStore(pool, files), files, List.of(new ClassifyJobKind(100, 1000, fake)),
+                new JobLimits(1, 10, Duration.ofSeconds(600), Duration.ofSeconds(600), Duration.ofDays(1),
+                        Duration.ofSeconds(60), Duration.ofSeconds(3600)), Clock.systemUTC());
+        manager.start();
+        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "EBV", "none",
+                "PUBLISH", "yes"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        List<java.util.Map<String, Object>> rows = table.get(job.id());
+        assertEquals(2, rows.size());
+        java.util.Map<String, Object> first = rows.get(0);
+        assertEquals("2CXO J000009.3+135618", first.get("name"));
+        assertEquals(4e-15 + 5e-16, (Double) first.get("flux_b"), 1e-27, "Fs + Fm + Fh of the TD row");
+        assertEquals((2e-15 - 5e-16) / (2e-15 + 5e-16), (Double) first.get("hr_hm"), 1e-12);
+        assertEquals(18.494, (Double) first.get("gmag"), 0.0);
+        assertTrue(!first.containsKey("jmag"), "missing magnitude is NULL");
+        assertTrue(first.containsKey("p_hm_star") && first.containsKey("class") && first.containsKey("ct"));
+        manager.delete(ClassifyJobKind.NAME, job.id(), null);
+        assertTrue(table.isEmpty(), "rows withdrawn with the job");
+    }
+
+    @Test
+    void nhColumnGivesTheEbvUsed() throws Exception {
+        String[] lines = new String(tdRows(1, 3), StandardCharsets.UTF_8).split("\n");
+        String csv = lines[0] + ",NH\n" + lines[1] + ",6.851e21\n" + lines[2] + ",6.851e20\n";
+        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
+                List.of(upload("INPUT", "nh.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
+                TableFormat.VOTABLE));
+        assertEquals(1.0, rows.get(0).ebvMag(), 1e-12, "N_H 6.851e21 cm^-2 is E(B-V) 1 mag");
+        assertEquals(0.1, rows.get(1).ebvMag(), 1e-12);
+        assertEquals(2, job.progress().total(), "two E(B-V) bins x 1 draw");
+
+        ParameterException negative = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
+                (lines[0] + ",NH\n" + lines[1] + ",-5\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Parameter INPUT: column 'NH', row 1: '-5' is not allowed with EBV=nh-column; expected a finite"
+                + " N_H >= 0 in cm^-2", negative.getMessage());
+        ParameterException none = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
+                tdRows(1, 2)));
+        assertTrue(none.getMessage().startsWith("Parameter EBV: 'nh-column' is not allowed; expected an INPUT with"
+                + " an N_H column"), none.getMessage());
     }
 
     @Test

@@ -218,8 +218,8 @@ class ClassifyUwsIT {
         assertTrue(vot.headers().firstValue("Content-Type").orElse("").startsWith("application/x-votable+xml"));
         assertTrue(vot.body().contains("<INFO name=\"seed\" value=\"99\"/>"), "provenance");
         assertTrue(vot.body().contains("name=\"P_AGN\"") && vot.body().contains("name=\"CT\""), "columns");
-        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(uri(uri(job).getPath().substring(
-                deployed.getPath().length()) + "/results/summary.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(job + "/results/summary.png")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png.body(), 4));
         assertEquals(404, get(job + "/results/nothing").statusCode());
@@ -326,6 +326,20 @@ class ClassifyUwsIT {
         assertFalse(get("classify", OWNER_HEADER, "bob").body().contains(id));
         assertFalse(get("classify").body().contains(id));
         assertEquals(303, postForm(job, Map.of("ACTION", "DELETE"), OWNER_HEADER, "alice").statusCode());
+    }
+
+    @Test
+    void publishedJobIsQueryableThroughTapUntilDeleted() throws Exception {
+        String job = create(tiny("PHASE", "RUN", "PUBLISH", "yes"), 2);
+        assertEquals("COMPLETED", phaseOf(waitUntilFinal(job)));
+        String id = job.substring(job.lastIndexOf('/') + 1);
+        String query = "tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY="
+                + enc("SELECT name, class, ct FROM muwclass.classified_sources WHERE run_id = '" + id + "'");
+        HttpResponse<String> rows = get(query);
+        assertEquals(200, rows.statusCode(), rows.body());
+        assertTrue(rows.body().contains("2CXO J000009.3+135618"), rows.body());
+        assertEquals(303, postForm(job, Map.of("ACTION", "DELETE")).statusCode());
+        assertFalse(get(query).body().contains("2CXO J000009.3+135618"), "rows withdrawn with the job");
     }
 
     private static int count(String s, String what) {

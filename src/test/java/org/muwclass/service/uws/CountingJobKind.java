@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 final class CountingJobKind implements JobKind<CountingJobKind.Plan> {
 
-    record Plan(int units, int ms, String fail, boolean crash, boolean ignoreStop) {
+    record Plan(int units, int ms, String fail, boolean crash, boolean ignoreStop, long estimateMs) {
     }
 
     @Override
@@ -25,7 +25,8 @@ final class CountingJobKind implements JobKind<CountingJobKind.Plan> {
         int units = intParam(input, "UNITS", 3, 1, 10_000);
         int ms = intParam(input, "MS", 5, 0, 60_000);
         return new Plan(units, ms, input.parameters().get("FAIL").orElse(null),
-                input.parameters().get("CRASH").isPresent(), input.parameters().get("IGNORESTOP").isPresent());
+                input.parameters().get("CRASH").isPresent(), input.parameters().get("IGNORESTOP").isPresent(),
+                input.parameters().get("EST_MS").map(Long::parseLong).orElse((long) units * ms));
     }
 
     private static int intParam(JobInput input, String name, int dflt, int min, int max) throws ParameterException {
@@ -46,7 +47,7 @@ final class CountingJobKind implements JobKind<CountingJobKind.Plan> {
 
     @Override
     public Duration estimate(Plan plan) {
-        return Duration.ofMillis((long) plan.units() * plan.ms());
+        return Duration.ofMillis(plan.estimateMs());
     }
 
     @Override

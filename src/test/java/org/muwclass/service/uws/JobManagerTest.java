@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,18 @@ class JobManagerTest {
     @TempDir
     Path dir;
 
-    private JdbcConnectionPool pool;
+    private DataSource pool;
     private JobManager manager;
+
+    /** The database the jobs are stored in; a subclass runs the same tests on PostgreSQL. */
+    protected DataSource openDatabase(Path dir) throws Exception {
+        return JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("db/uws") + ";DATABASE_TO_LOWER=TRUE", "sa",
+                "");
+    }
+
+    protected void closeDatabase(DataSource db) throws Exception {
+        ((JdbcConnectionPool) db).dispose();
+    }
 
     private JobManager start(int threads, int queue) throws Exception {
         return start(threads, queue, Duration.ofSeconds(3600));
@@ -41,8 +52,7 @@ class JobManagerTest {
 
     private JobManager start(int threads, int queue, Duration durationDefault) throws Exception {
         if (pool == null) {
-            pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("db/uws") + ";DATABASE_TO_LOWER=TRUE",
-                    "sa", "");
+            pool = openDatabase(dir);
         }
         JobFiles files = new JobFiles(dir.resolve("jobs"));
         manager = new JobManager(new JobStore(pool, files), files, List.of(new CountingJobKind()),
@@ -53,12 +63,12 @@ class JobManagerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (manager != null) {
             manager.close();
         }
         if (pool != null) {
-            pool.dispose();
+            closeDatabase(pool);
         }
     }
 
@@ -184,6 +194,25 @@ class JobManagerTest {
         assertEquals(ExecutionPhase.QUEUED, manager.get(KIND, pending.id(), null).phase(), "slot freed by abort");
         Instant quote = manager.quote(manager.get(KIND, pending.id(), null)).orElseThrow();
         assertTrue(quote.isAfter(Instant.now().plusSeconds(5)), "queued behind a ~10 s job: " + quote);
+    }
+
+    @Test
+    void quoteOfAnExecutingJobFollowsItsMeasuredProgress() throws Exception {
+        start(1, 10);
+        // the kind's estimate says an hour; the job really takes about 2 s
+        JobRecord job = manager.create(KIND, null, JobParameters.of("PHASE", "RUN", "UNITS", "200", "MS", "10",
+                "EST_MS", "3600000"), List.of());
+        JobRecord running = manager.get(KIND, job.id(), null);
+        long until = System.currentTimeMillis() + 20_000;
+        while ((running.phase() != ExecutionPhase.EXECUTING || running.progress().done() < 20)
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+            running = manager.get(KIND, job.id(), null);
+        }
+        assertEquals(ExecutionPhase.EXECUTING, running.phase());
+        Instant quote = manager.quote(running).orElseThrow();
+        assertTrue(quote.isBefore(Instant.now().plusSeconds(60)), "extrapolated, not the 1 h estimate: " + quote);
+        manager.abort(KIND, job.id(), null);
     }
 
     @Test
