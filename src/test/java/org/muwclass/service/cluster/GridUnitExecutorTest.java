@@ -91,6 +91,18 @@ class GridUnitExecutorTest {
         return hz;
     }
 
+    private static void awaitSafe(HazelcastInstance hz) {
+        long until = System.currentTimeMillis() + 30_000;
+        while (!hz.getPartitionService().isClusterSafe() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Every member builds its own plan from the same inputs, as members do from the shared database. */
     private static ClassificationPlan rebuild(String jobId, String kind) {
         return run.plan(targets, PARAMS);
@@ -169,7 +181,9 @@ class GridUnitExecutorTest {
     void aNewCoordinatorReusesTheUnitsDoneAndFinishesWithTheSameBits() {
         HazelcastInstance hzA = member();
         WorkGrid a = withWorkers(new HazelcastWorkGrid(hzA));
-        WorkGrid b = withWorkers(new HazelcastWorkGrid(member()));
+        HazelcastInstance hzB = member();
+        WorkGrid b = withWorkers(new HazelcastWorkGrid(hzB));
+        awaitSafe(hzB); // every partition has its backup on the other member
         String job = "job-coordinator-dies";
         ClassificationPlan plan = run.plan(targets, PARAMS);
         // the first coordinator (on A) stops once a third of the units are done, leaving the grid state
@@ -178,8 +192,11 @@ class GridUnitExecutorTest {
                 throw new CancellationException("coordinator died");
             }
         }));
+        int storedBefore = a.resultUnits(job).size();
         hzA.getLifecycleService().terminate();
-        assertTrue(b.resultUnits(job).size() >= plan.unitCount() / 3, "results survive A (backups on B)");
+        awaitSafe(hzB); // B has promoted its backups
+        assertTrue(storedBefore >= plan.unitCount() / 3);
+        assertTrue(b.resultUnits(job).size() >= storedBefore, "results survive A (backups on B)");
 
         GridUnitExecutor second = executor(b, job);
         ClassificationResult r = run.plan(targets, PARAMS).execute(second, ProgressListener.NONE);
