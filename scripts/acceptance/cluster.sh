@@ -26,7 +26,7 @@ PIDS=()
 log() { echo "cluster.sh [$(date +%H:%M:%S)] $*"; }
 fail() { log "FAIL: $*"; for f in "$WORK"/*.log; do echo "---- tail of $f"; tail -n 40 "$f"; done; exit 1; }
 cleanup() {
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   if [ -z "${CLUSTER_KEEP:-}" ]; then rm -rf "$WORK"; else log "kept $WORK"; fi
 }
 trap cleanup EXIT
@@ -54,7 +54,7 @@ grep -q "Members {size:2" "$WORK/m2.log" || sleep 3
 JOB1=$(submit "$P1"); [ -n "$JOB1" ] || fail "no job created on m1"
 log "job 1: $JOB1"
 wait_progress "$JOB1" "$KILL_AT"
-kill -9 "$PID_m2"; log "killed m2 (pid $PID_m2)"
+kill -9 "$PID_m2"; wait "$PID_m2" 2>/dev/null || true; log "killed m2 (pid $PID_m2)"
 wait_phase "$JOB1" COMPLETED 600
 curl -sf "$JOB1/results/result" -o "$WORK/job1.vot" || fail "no result for job 1"
 log "job 1 COMPLETED"
@@ -66,12 +66,12 @@ JOB2=$(submit "$P1"); [ -n "$JOB2" ] || fail "no job created on m1"
 JOB2_ON_M2=${JOB2/:$P1\//:$P2\/}
 log "job 2: $JOB2"
 wait_progress "$JOB2" "$KILL_AT"
-kill -9 "$PID_m1"; log "killed m1 (pid $PID_m1), the member that accepted job 2"
+kill -9 "$PID_m1"; wait "$PID_m1" 2>/dev/null || true; log "killed m1 (pid $PID_m1), the member that accepted job 2"
 wait_phase "$JOB2_ON_M2" COMPLETED 600
 curl -sf "$JOB2_ON_M2/results/result" -o "$WORK/job2.vot" || fail "no result for job 2"
 grep -q "takes it over" "$WORK/m2.log" || fail "m2 did not log a takeover"
 log "job 2 COMPLETED on m2 after the takeover"
-kill -9 "$PID_m2" 2>/dev/null || true
+kill -9 "$PID_m2" 2>/dev/null || true; wait "$PID_m2" 2>/dev/null || true
 
 # ---------------------------------------------------------------- 3: single instance reference
 start_single; wait_ready "$P3" single
