@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ClassDecision;
-import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.aggregate.ProbabilitySummary;
-import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.learn.Learner;
 import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
@@ -67,6 +65,16 @@ public final class ClassificationRun {
      */
     public ClassificationResult run(List<SourceMeasurements> targets, RunParameters p, ProgressListener progress,
                                     ExecutorService executor) {
+        return plan(targets, p).execute(UnitExecutor.local(p.threads(), executor), progress);
+    }
+
+    /**
+     * Plans a run without running it: resolves E(B-V), groups the targets into bins and lists the work units.
+     * Deterministic: the same targets and parameters give the same plan on any machine.
+     *
+     * @throws IllegalArgumentException for no targets, an unknown algorithm or a missing E(B-V) the policy requires
+     */
+    public ClassificationPlan plan(List<SourceMeasurements> targets, RunParameters p) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("No target sources to classify");
         }
@@ -91,22 +99,7 @@ public final class ClassificationRun {
         LOG.info(() -> "Classifying " + targets.size() + " sources in " + tasks.size() + " E(B-V) bins, "
                 + p.draws() + " draws, " + p.algorithm());
         MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, false, learner, p.masterSeed());
-        List<ProbabilityAccumulator> acc = engine.run(tasks, p.draws(), p.drawsPerUnit(), p.keepQuantiles(),
-                p.threads(), executor, progress);
-
-        SourceResult[] results = new SourceResult[targets.size()];
-        for (int t = 0; t < tasks.size(); t++) {
-            int[] members = tasks.get(t).targetRows();
-            for (int j = 0; j < members.length; j++) {
-                SourceMeasurements s = targets.get(members[j]);
-                results[members[j]] = result(s, ebv[members[j]], ebvUsed.get(t), acc.get(t).summary(j),
-                        p.ctThreshold());
-            }
-        }
-        Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
-                training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                p.ebvPolicy().name(), Provenance.softwareVersion());
-        return new ClassificationResult(Arrays.asList(results), prov);
+        return new ClassificationPlan(targets, p, training, learner.name(), ebv, tasks, ebvUsed, engine);
     }
 
     static SourceResult result(SourceMeasurements s, double ebvSource, double ebvUsed, ProbabilitySummary sum,

@@ -1,6 +1,7 @@
 package org.muwclass.core.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.learn.Learner;
@@ -58,6 +60,17 @@ final class MonteCarloEngine {
                 Seeds.derive(masterSeed, Seeds.LEARNER, task.key(), draw));
     }
 
+    /** Work units of {@code taskCount} tasks in (task, first draw) order: the order partial sums are merged in. */
+    static List<WorkUnit> units(int taskCount, int draws, int drawsPerUnit) {
+        List<WorkUnit> units = new ArrayList<>();
+        for (int t = 0; t < taskCount; t++) {
+            for (int d = 0; d < draws; d += drawsPerUnit) {
+                units.add(new WorkUnit(units.size(), t, d, Math.min(draws, d + drawsPerUnit)));
+            }
+        }
+        return units;
+    }
+
     /**
      * Runs all draws of all tasks.
      *
@@ -67,30 +80,35 @@ final class MonteCarloEngine {
      */
     List<ProbabilityAccumulator> run(List<DrawTask> tasks, int draws, int drawsPerUnit, boolean keepDraws,
                                      int threads, ExecutorService executor, ProgressListener progress) {
-        record Unit(int task, int firstDraw, int endDraw) {
-        }
-        List<Unit> units = new ArrayList<>();
-        for (int t = 0; t < tasks.size(); t++) {
-            for (int d = 0; d < draws; d += drawsPerUnit) {
-                units.add(new Unit(t, d, Math.min(draws, d + drawsPerUnit)));
-            }
-        }
+        List<WorkUnit> units = units(tasks.size(), draws, drawsPerUnit);
+        ProbabilityAccumulator[] partial = runAll(units.size(),
+                u -> runUnit(tasks.get(units.get(u).task()), units.get(u), keepDraws), threads, executor, progress);
+        return merge(tasks, units, Arrays.asList(partial), keepDraws);
+    }
+
+    /**
+     * Runs {@code count} independent units on a pool and returns their results by unit index.
+     *
+     * @param executor pool to run on, or null to use a private pool of {@code threads} threads
+     * @throws CancellationException when the calling thread is interrupted
+     */
+    static ProbabilityAccumulator[] runAll(int count, IntFunction<ProbabilityAccumulator> unit, int threads,
+                                           ExecutorService executor, ProgressListener progress) {
         ExecutorService pool = executor != null ? executor : Executors.newFixedThreadPool(threads, daemonThreads());
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-        ProbabilityAccumulator[] partial = new ProbabilityAccumulator[units.size()];
-        List<Future<Integer>> futures = new ArrayList<>(units.size());
+        ProbabilityAccumulator[] partial = new ProbabilityAccumulator[count];
+        List<Future<Integer>> futures = new ArrayList<>(count);
         try {
-            for (int u = 0; u < units.size(); u++) {
+            for (int u = 0; u < count; u++) {
                 int unitIndex = u;
-                Unit unit = units.get(u);
                 futures.add(done.submit(() -> {
-                    partial[unitIndex] = runUnit(tasks.get(unit.task()), unit.firstDraw(), unit.endDraw(), keepDraws);
+                    partial[unitIndex] = unit.apply(unitIndex);
                     return unitIndex;
                 }));
             }
-            for (int finished = 1; finished <= units.size(); finished++) {
+            for (int finished = 1; finished <= count; finished++) {
                 done.take().get();
-                progress.progress(finished / (double) units.size());
+                progress.progress(finished / (double) count);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,15 +127,28 @@ final class MonteCarloEngine {
                 pool.shutdownNow();
             }
         }
+        return partial;
+    }
+
+    /** Merges unit results (indexed like {@code units}) into one accumulator per task, in unit order. */
+    static List<ProbabilityAccumulator> merge(List<DrawTask> tasks, List<WorkUnit> units,
+                                              List<ProbabilityAccumulator> partial, boolean keepDraws) {
+        if (partial.size() != units.size()) {
+            throw new IllegalArgumentException(partial.size() + " partial sums for " + units.size() + " units");
+        }
         List<ProbabilityAccumulator> out = new ArrayList<>(tasks.size());
         for (int t = 0; t < tasks.size(); t++) {
             out.add(new ProbabilityAccumulator(tasks.get(t).targetRows().length, SourceClass.count(), keepDraws));
         }
-        // units were created in (task, draw) order: merging in list order is draw order within each task
+        // units are in (task, draw) order: merging in list order is draw order within each task
         for (int u = 0; u < units.size(); u++) {
-            out.get(units.get(u).task()).merge(partial[u]);
+            out.get(units.get(u).task()).merge(partial.get(u));
         }
         return out;
+    }
+
+    ProbabilityAccumulator runUnit(DrawTask task, WorkUnit unit, boolean keepDraws) {
+        return runUnit(task, unit.firstDraw(), unit.endDraw(), keepDraws);
     }
 
     private ProbabilityAccumulator runUnit(DrawTask task, int firstDraw, int endDraw, boolean keepDraws) {

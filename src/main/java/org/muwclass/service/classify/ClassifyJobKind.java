@@ -31,6 +31,7 @@ import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.physics.ExtinctionBins;
 import org.muwclass.core.physics.NhMap;
 import org.muwclass.core.physics.XrayAbsorption;
+import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationResult;
 import org.muwclass.core.pipeline.ClassificationRun;
 import org.muwclass.core.pipeline.EbvPolicy;
@@ -38,9 +39,14 @@ import org.muwclass.core.pipeline.EbvResolver;
 import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.SourceResult;
+import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.training.SourceTableReader;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.service.cluster.ClusterService;
+import org.muwclass.service.cluster.DistributedJobKind;
+import org.muwclass.service.cluster.GridUnitExecutor;
+import org.muwclass.service.cluster.UnitFailedException;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.uws.JobContext;
 import org.muwclass.service.uws.JobFailedException;
@@ -76,7 +82,7 @@ import org.muwclass.tables.TableFormat;
  * "summary.png" (class counts with and without the CT cut, the most and least confident sources).
  */
 @ApplicationScoped
-public class ClassifyJobKind implements JobKind<ClassifyPlan> {
+public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKind {
 
     public static final String NAME = "classify";
     /** Fewest sources of one class in an uploaded training set (SMOTE uses 4 neighbours). */
@@ -101,6 +107,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     private ClassificationPublisher fixedPublisher;
     private volatile TrainingSet shippedTraining;
     private volatile EbvResolver ebvResolver;
+    private ClusterService cluster;
     private volatile NhMap nhMap;
 
     /** For CDI proxies. */
@@ -108,11 +115,19 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     }
 
     @Inject
-    public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers) {
+    public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers,
+                           ClusterService cluster) {
         this(config.drawsDefault(), config.drawsLimit(),
                 Math.max(1, Runtime.getRuntime().availableProcessors() / config.workerThreads()),
                 "MUWCLASS-VO " + Provenance.softwareVersion());
         this.publishers = publishers;
+        this.cluster = cluster;
+    }
+
+    /** Runs the work units on {@code cluster}'s members when it has a grid (see docs/cluster.md). */
+    public ClassifyJobKind onCluster(ClusterService clusterService) {
+        this.cluster = clusterService;
+        return this;
     }
 
     /** For tests: a kind publishing through {@code publisher}. */
@@ -362,17 +377,30 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         return Duration.ofMillis(Math.round(forests * FOREST_100_TREES.toMillis() * scale));
     }
 
+    /** The job's plan: the same on every member that builds it from the same stored input. */
+    @Override
+    public ClassificationPlan plan(JobInput input) throws ParameterException {
+        return planOf(parse(input));
+    }
+
+    private ClassificationPlan planOf(ClassifyPlan plan) {
+        ClassificationRun run = new ClassificationRun(plan.training(), LearnerCatalogue.standard(plan.trees()),
+                XrayAbsorption.loadDefault(), ebvResolver());
+        return run.plan(plan.targets(), plan.run());
+    }
+
     @Override
     public void execute(ClassifyPlan plan, JobContext context) throws Exception {
         Instant started = Instant.now();
-        ClassificationRun run = new ClassificationRun(plan.training(), LearnerCatalogue.standard(plan.trees()),
-                XrayAbsorption.loadDefault(), ebvResolver());
         long units = (long) plan.ebvBins() * plan.run().draws();
         context.progress(0, units);
+        GridUnitExecutor grid = cluster == null ? null : cluster.executorFor(context.jobId(), NAME);
+        UnitExecutor executor = grid != null ? grid : UnitExecutor.local(plan.run().threads(), null);
         ClassificationResult result;
         try {
-            result = run.run(plan.targets(), plan.run(), f -> context.progress(Math.round(f * units), units));
-        } catch (IllegalArgumentException e) {
+            ClassificationPlan work = planOf(plan);
+            result = work.execute(executor, f -> context.progress(Math.round(f * units), units));
+        } catch (IllegalArgumentException | UnitFailedException e) {
             throw new JobFailedException(e.getMessage());
         }
         List<ClassifiedSource> rows = new ArrayList<>(result.sources().size());
@@ -395,6 +423,14 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         extra.put("feature_schema", p.featureSchemaId());
         extra.put("draws_per_unit", Integer.toString(p.drawsPerUnit()));
         extra.put("core_version", p.version());
+        if (grid != null) {
+            // who ran what: the result itself does not depend on it (units are deterministic, merged in order)
+            StringBuilder byMember = new StringBuilder();
+            grid.unitsByMember().forEach((m, n) -> byMember.append(byMember.length() == 0 ? "" : ",")
+                    .append(m).append('=').append(n));
+            extra.put("cluster_units_by_member", byMember.toString());
+            extra.put("cluster_units_requeued", Integer.toString(grid.requeued()));
+        }
         RunProvenance provenance = new RunProvenance(serviceVersion, p.algorithm(), p.masterSeed(), p.draws(),
                 p.trainingSha256(), plan.inputSha256(), started, Instant.now(), extra);
         try (OutputStream out = new BufferedOutputStream(context.openResult("result", VOTABLE_MIME))) {
