@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "web: starting the service on 127.0.0.1:$PORT (log: $SCRATCH/service.log)"
-DATA_DIR="$SCRATCH/data" PORT=$PORT HEAP=${HEAP:-2g} ./scripts/run.sh > "$SCRATCH/service.log" 2>&1 &
+MUWCLASS_DEMO_PUBLISH=${MUWCLASS_DEMO_PUBLISH:-false} DATA_DIR="$SCRATCH/data" PORT=$PORT HEAP=${HEAP:-2g} ./scripts/run.sh > "$SCRATCH/service.log" 2>&1 &
 SERVICE_PID=$!
 for i in $(seq 1 240); do
   if curl -fsS "http://127.0.0.1:$PORT/availability" 2>/dev/null | grep -q '<vosi:available>true'; then break; fi

@@ -3,7 +3,8 @@
 # and the functions log/fail from the caller, and runs from the repository root.
 
 JAVA_FLAGS=(-Xmx${HEAP:-1g} -Djava.awt.headless=true -Dweka.packageManager.offline=true
-  -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK)
+  -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK
+  -Dmuwclass.demo.publish=${MUWCLASS_DEMO_PUBLISH:-false})  # no background demo jobs in these measurements
 # fast failure detection on loopback: a member that stops answering heartbeats for 10 s is removed
 GRID_FLAGS=(-Dhazelcast.socket.bind.any=false -Dhazelcast.heartbeat.interval.seconds=1
   -Dhazelcast.max.no.heartbeat.seconds=10 ${UNIT_THREADS:+-Dmuwclass.cluster.threads=$UNIT_THREADS})

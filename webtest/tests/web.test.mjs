@@ -12,8 +12,10 @@ import { startHubWithSnooper, webHubRunning } from '../lib/samp.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const BASE = process.env.BASE_URL;
-const DEMO_DIR = path.join(repo, 'src/test/resources/muwclass/demo/NGC3532');
-const demo = name => path.join(DEMO_DIR, `NGC3532_${name}.csv`);
+const DEMO_DIR = path.join(repo, 'src/main/resources/muwclass/demo/NGC3532');
+// inputs are shipped with the service (main resources); the averaged source-level table is a test fixture
+const demo = name => path.join(name === 'ave' ? path.join(repo, 'src/test/resources/muwclass/demo/NGC3532') : DEMO_DIR,
+  `NGC3532_${name}.csv`);
 const DRAWS = process.env.DEMO_DRAWS || '3';
 const skip = BASE ? false : 'BASE_URL is not set: run scripts/acceptance/web.sh, which starts the service';
 

@@ -85,8 +85,12 @@ public final class DemoFieldRuns {
     public record Outcome(String field, Action action, String jobId, ExecutionPhase phase) {
     }
 
-    private record LogRow(String jobId, int attempts, String note) {
+    /** A row of muwclass.demo_runs; state is CLAIMED (a submission is under way), SUBMITTED or REFUSED. */
+    private record LogRow(String jobId, int attempts, String state, Instant submittedAt, String note) {
     }
+
+    /** A claim older than this without a job is taken as a submission cut off by a crash. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(10);
 
     private final DataSource dataSource;
     private final JobManager jobs;
@@ -123,11 +127,21 @@ public final class DemoFieldRuns {
     private Outcome runField(String field) throws SQLException {
         Optional<LogRow> row = readLog(field);
         if (row.isEmpty()) {
+            // the primary key lets one member of a cluster sharing the database claim the field
+            if (!claimNew(field)) {
+                LOG.info(() -> "Demo field " + field + " is being submitted by another member");
+                return new Outcome(field, Action.NOT_RUN, null, null);
+            }
             return submit(field, 1, "first start of this database");
         }
         LogRow r = row.get();
         if (r.jobId() == null) {
-            return retryOrGiveUp(field, r, false, "the earlier submission was refused: " + r.note());
+            if (r.state().equals("CLAIMED") && r.submittedAt().plus(CLAIM_TIMEOUT).isAfter(clock.instant())) {
+                LOG.info(() -> "Demo field " + field + " is being submitted by another member");
+                return new Outcome(field, Action.NOT_RUN, null, null);
+            }
+            return retryOrGiveUp(field, r, false, r.state().equals("CLAIMED")
+                    ? "the earlier submission was cut off" : "the earlier submission was refused: " + r.note());
         }
         JobRecord job;
         try {
@@ -167,6 +181,10 @@ public final class DemoFieldRuns {
                     + " to try again at the next start.");
             return new Outcome(field, Action.NOT_RUN, r.jobId(), null);
         }
+        if (!claimRetry(field, r.attempts())) {
+            LOG.info(() -> "Demo field " + field + " is being resubmitted by another member");
+            return new Outcome(field, Action.NOT_RUN, null, null);
+        }
         LOG.warning(() -> "Demo field " + field + ": retrying because " + why);
         if (r.jobId() != null) {
             try {
@@ -178,6 +196,7 @@ public final class DemoFieldRuns {
         return submit(field, r.attempts() + 1, "retry: " + why);
     }
 
+    /** Submits the field's job; its row in muwclass.demo_runs is already claimed (attempt {@code attempt}). */
     private Outcome submit(String field, int attempt, String reason) throws SQLException {
         Path staging = null;
         try {
@@ -193,7 +212,7 @@ public final class DemoFieldRuns {
                     "PUBLISH", "yes", "EXECUTIONDURATION", "0");
             JobRecord job = jobs.createForService(ClassifyJobKind.NAME, OWNER, parameters, uploads,
                     clock.instant().plus(KEPT_FOR));
-            writeLog(field, job.id(), attempt, reason);
+            updateLog(field, job.id(), "SUBMITTED", reason);
             LOG.info(() -> "Demo field " + field + " (" + reason + "): classification job " + job.id() + " queued ("
                     + settings.draws() + " draws, seed " + settings.seed() + ", " + settings.algorithm() + ", "
                     + settings.trees() + " trees); its rows go into " + ClassifiedSourcesStore.TABLE
@@ -201,7 +220,7 @@ public final class DemoFieldRuns {
             return new Outcome(field, Action.SUBMITTED, job.id(), job.phase());
         } catch (ParameterException | JobRequestException | IOException e) {
             String message = e.getMessage();
-            writeLog(field, null, attempt, message);
+            updateLog(field, null, "REFUSED", message);
             LOG.warning(() -> "Demo field " + field + " was not submitted: " + message);
             return new Outcome(field, Action.REFUSED, null, null);
         } finally {
@@ -281,41 +300,60 @@ public final class DemoFieldRuns {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS muwclass");
             s.execute("CREATE TABLE IF NOT EXISTS " + LOG_TABLE + " (field VARCHAR(100) PRIMARY KEY,"
-                    + " job_id VARCHAR(100), attempts INTEGER NOT NULL, submitted_at TIMESTAMP NOT NULL,"
-                    + " note VARCHAR(2000))");
+                    + " job_id VARCHAR(100), attempts INTEGER NOT NULL, state VARCHAR(20) NOT NULL,"
+                    + " submitted_at TIMESTAMP NOT NULL, note VARCHAR(2000))");
         }
     }
 
     private Optional<LogRow> readLog(String field) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT job_id, attempts, note FROM " + LOG_TABLE + " WHERE field = ?")) {
+                "SELECT job_id, attempts, state, submitted_at, note FROM " + LOG_TABLE + " WHERE field = ?")) {
             ps.setString(1, field);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new LogRow(rs.getString(1), rs.getInt(2), rs.getString(3)))
-                        : Optional.empty();
+                return rs.next() ? Optional.of(new LogRow(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5))) : Optional.empty();
             }
         }
     }
 
-    private void writeLog(String field, String jobId, int attempts, String note) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + LOG_TABLE + " WHERE field = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO " + LOG_TABLE
-                         + " (field, job_id, attempts, submitted_at, note) VALUES (?,?,?,?,?)")) {
-                del.setString(1, field);
-                del.executeUpdate();
-                ins.setString(1, field);
-                ins.setString(2, jobId);
-                ins.setInt(3, attempts);
-                ins.setTimestamp(4, Timestamp.from(clock.instant()));
-                ins.setString(5, note == null ? null : note.substring(0, Math.min(note.length(), 2000)));
-                ins.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+    /** Inserts the field's first claim; false when another member inserted it first. */
+    private boolean claimNew(String field) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
+                + LOG_TABLE + " (field, job_id, attempts, state, submitted_at, note) VALUES (?, NULL, 1, 'CLAIMED', ?,"
+                + " NULL)")) {
+            ps.setString(1, field);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) { // integrity constraint violation
+                return false;
             }
+            throw e;
+        }
+    }
+
+    /** Compare-and-set of the attempt count; false when another member claimed the retry first. */
+    private boolean claimRetry(String field, int seenAttempts) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE "
+                + LOG_TABLE + " SET attempts = ?, job_id = NULL, state = 'CLAIMED', submitted_at = ?, note = NULL"
+                + " WHERE field = ? AND attempts = ?")) {
+            ps.setInt(1, seenAttempts + 1);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setString(3, field);
+            ps.setInt(4, seenAttempts);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void updateLog(String field, String jobId, String state, String note) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE "
+                + LOG_TABLE + " SET job_id = ?, state = ?, note = ? WHERE field = ?")) {
+            ps.setString(1, jobId);
+            ps.setString(2, state);
+            ps.setString(3, note == null ? null : note.substring(0, Math.min(note.length(), 2000)));
+            ps.setString(4, field);
+            ps.executeUpdate();
         }
     }
 }

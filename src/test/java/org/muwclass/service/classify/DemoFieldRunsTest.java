@@ -238,6 +238,21 @@ class DemoFieldRunsTest {
         }
     }
 
+    @Test
+    void aFieldClaimedByAnotherMemberIsLeftToIt() throws Exception {
+        runDemo(new DemoSettings(true, 1, 1L, "nonsense", 5)); // creates the table; both submissions refused
+        try (Connection c = db.database.connection(); Statement s = c.createStatement()) {
+            // another cluster member has just claimed NGC3532 and is submitting it
+            s.executeUpdate("UPDATE muwclass.demo_runs SET state = 'CLAIMED', attempts = 1, submitted_at ="
+                    + " CURRENT_TIMESTAMP WHERE field = 'NGC3532'");
+            s.executeUpdate("DELETE FROM muwclass.demo_runs WHERE field = 'IC2395'");
+        }
+        List<Outcome> outcomes = runDemo(new DemoSettings(true, 1, 1L, "nonsense", 5));
+        assertEquals(Action.NOT_RUN, outcomes.get(0).action(), outcomes.toString());
+        assertEquals(Action.REFUSED, outcomes.get(1).action(), "IC2395 claimed afresh: " + outcomes);
+        assertEquals(Map.of("NGC3532", 1, "IC2395", 1), attempts());
+    }
+
     private Map<String, Integer> attempts() throws SQLException {
         try (Connection c = db.database.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT field, attempts FROM muwclass.demo_runs")) {
