@@ -1,0 +1,100 @@
+package org.muwclass.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.muwclass.core.learn.FastRandomForest;
+import org.muwclass.core.learn.SyntheticClasses;
+import weka.classifiers.trees.RandomForest;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * Times FastRandomForest against Weka's RandomForest (both 100 trees, K = 5, one thread) on a synthetic matrix shaped
+ * like the SMOTE-balanced MUWCLASS training set (8 classes x 1390 rows, 29 features, missing blocks as -100).
+ * The two are run alternately in one JVM so that load from other processes hits both alike; the ratio of the
+ * medians is the number to quote. Not a unit test: run it by hand (see docs/benchmarks.md).
+ *
+ * <p>Arguments (all optional): {@code rounds} (default 5), {@code warmups} (default 2), {@code trees} (100).
+ */
+public final class ForestFitBenchmark {
+
+    private ForestFitBenchmark() {
+    }
+
+    /** Runs the benchmark and prints a table to standard output. */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int trees = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+
+        SyntheticClasses all = SyntheticClasses.generate(1390 + 250, 29, 8, 0.45, -100, 20261125L);
+        // Rows cycle through the classes, so the first 11,120 rows are balanced (1390 per class).
+        SyntheticClasses train = all.slice(0, 11120);
+        SyntheticClasses test = all.slice(11120, all.x().length);
+        Instances trainInstances = train.toInstances("train");
+        Instances testInstances = test.toInstances("test");
+        System.out.printf(Locale.ROOT, "Training matrix %d x %d, %d classes; test %d rows; %d trees, K = 5%n",
+                train.x().length, train.x()[0].length, train.numClasses(), test.x().length, trees);
+
+        double[] fastFit = new double[rounds];
+        double[] wekaFit = new double[rounds];
+        double[] fastPredict = new double[rounds];
+        double[] wekaPredict = new double[rounds];
+        for (int r = -warmups; r < rounds; r++) {
+            FastRandomForest fast = new FastRandomForest();
+            fast.setOptions(Utils.splitOptions("-I " + trees + " -K 5 -S " + (r + 10) + " -num-slots 1"));
+            long t0 = System.nanoTime();
+            fast.buildClassifier(trainInstances);
+            long t1 = System.nanoTime();
+            double[][] fastProba = fast.distributionsForInstances(testInstances);
+            long t2 = System.nanoTime();
+
+            RandomForest weka = new RandomForest();
+            weka.setNumIterations(trees);
+            weka.setNumFeatures(5);
+            weka.setSeed(r + 10);
+            weka.setNumExecutionSlots(1);
+            long t3 = System.nanoTime();
+            weka.buildClassifier(trainInstances);
+            long t4 = System.nanoTime();
+            double[][] wekaProba = weka.distributionsForInstances(testInstances);
+            long t5 = System.nanoTime();
+
+            String phase = r < 0 ? "warm-up" : "round " + (r + 1);
+            System.out.printf(Locale.ROOT,
+                    "%-8s fit: fast %7.3f s, weka %7.3f s, ratio %5.1f | test accuracy: fast %.4f, weka %.4f%n",
+                    phase, (t1 - t0) / 1e9, (t4 - t3) / 1e9, (double) (t4 - t3) / (t1 - t0),
+                    accuracy(fastProba, test.y()), accuracy(wekaProba, test.y()));
+            if (r >= 0) {
+                fastFit[r] = (t1 - t0) / 1e9;
+                wekaFit[r] = (t4 - t3) / 1e9;
+                fastPredict[r] = test.x().length / ((t2 - t1) / 1e9);
+                wekaPredict[r] = test.x().length / ((t5 - t4) / 1e9);
+            }
+        }
+        System.out.printf(Locale.ROOT, "Median fit time:  fast %.3f s, weka %.3f s, weka/fast = %.1f%n",
+                median(fastFit), median(wekaFit), median(wekaFit) / median(fastFit));
+        System.out.printf(Locale.ROOT, "Median predictions/s (%d rows, %d trees): fast %.0f, weka %.0f%n",
+                test.x().length, trees, median(fastPredict), median(wekaPredict));
+        System.out.printf(Locale.ROOT, "Available processors: %d, load average at end: %.2f%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static double accuracy(double[][] proba, int[] y) {
+        int correct = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (Utils.maxIndex(proba[i]) == y[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / y.length;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
