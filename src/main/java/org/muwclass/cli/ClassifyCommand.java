@@ -39,7 +39,7 @@ final class ClassifyCommand implements Command {
     }
 
     /** Learner names accepted by --algorithm (core-ml's catalogue). */
-    static final List<String> ALGORITHMS = List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree");
+    static final List<String> ALGORITHMS = List.of("rf", "fastrf", "extratrees", "boosting", "bagging", "svm", "knn", "tree");
     /** Values of --ebv. */
     static final List<String> EBV_SOURCES = List.of("table-else-dust-map", "table", "dust-map", "none");
 
