@@ -103,6 +103,7 @@ public final class ProbabilityAccumulator {
         return count;
     }
 
+    /** Number of sources. */
     public int sources() {
         return sources;
     }

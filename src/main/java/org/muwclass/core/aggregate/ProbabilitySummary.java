@@ -13,6 +13,7 @@ package org.muwclass.core.aggregate;
 public record ProbabilitySummary(double[] mean, double[] std, double[] median, double[] lower2Sigma,
                                  double[] upper2Sigma, long draws) {
 
+    /** Whether median and quantiles are available (draws were kept). */
     public boolean hasQuantiles() {
         return median != null;
     }

@@ -30,6 +30,7 @@ public record FeatureSchema(String id, List<String> names) {
         }
     }
 
+    /** Number of features. */
     public int size() {
         return names.size();
     }

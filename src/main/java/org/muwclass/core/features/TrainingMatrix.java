@@ -14,6 +14,7 @@ public record TrainingMatrix(double[][] rows, int[] labels) {
         }
     }
 
+    /** Number of rows. */
     public int size() {
         return rows.length;
     }

@@ -50,30 +50,13 @@ public final class WekaModel implements TrainedModel {
     }
 
     /**
-     * Impurity-based importance per feature, in schema order, normalised to sum 1, from Weka's RandomForest with
-     * attribute importance switched on; empty for other classifiers. Weka records the (unweighted) entropy gain of each
-     * split; this sums it over all split nodes of each attribute (Weka's average times its node count). Unlike
-     * sklearn's MDI the gains are not weighted by the node's sample fraction, so compare rankings, not values.
+     * Mean decrease in Gini impurity per feature (sklearn's {@code feature_importances_} definition, see
+     * {@link ForestImportance}), in schema order, summing to 1; empty for classifiers other than Weka's RandomForest.
      */
     public Optional<double[]> impurityImportance() {
-        if (!(classifier instanceof RandomForest rf) || !rf.getComputeAttributeImportance()) {
+        if (!(classifier instanceof RandomForest rf)) {
             return Optional.empty();
         }
-        try {
-            double[] counts = new double[schema.size() + 1];
-            double[] imp = rf.computeAverageImpurityDecreasePerAttribute(counts);
-            double[] out = new double[schema.size()];
-            double sum = 0;
-            for (int j = 0; j < out.length; j++) {
-                out[j] = imp[j] * counts[j];
-                sum += out[j];
-            }
-            for (int j = 0; j < out.length && sum > 0; j++) {
-                out[j] /= sum;
-            }
-            return Optional.of(out);
-        } catch (Exception e) {
-            throw new IllegalStateException("Attribute importance unavailable: " + e.getMessage(), e);
-        }
+        return Optional.of(ForestImportance.mdi(rf, schema.size()));
     }
 }

@@ -32,6 +32,7 @@ public final class Smote {
 
     private final int k;
 
+    /** @param k neighbours per row, &gt;= 1 (the paper uses 4) */
     public Smote(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("SMOTE k must be >= 1, got " + k);

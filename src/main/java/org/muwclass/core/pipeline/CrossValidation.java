@@ -36,6 +36,12 @@ public final class CrossValidation {
     private final XrayAbsorption absorption;
     private final EbvResolver ebvResolver;
 
+    /**
+     * @param training    labelled sources to cross-validate
+     * @param catalogue   learners selectable by {@link RunParameters#algorithm()}
+     * @param absorption  tbabs cross-sections for the AGN reddening
+     * @param ebvResolver E(B-V) of the training sources (as test sources)
+     */
     public CrossValidation(TrainingSet training, LearnerCatalogue catalogue, XrayAbsorption absorption,
                            EbvResolver ebvResolver) {
         this.training = training;

@@ -18,11 +18,10 @@ import org.muwclass.core.oversampling.Smote;
 import org.muwclass.core.sampling.MonteCarloSampler;
 import org.muwclass.core.sampling.Seeds;
 import org.muwclass.core.training.TrainingSet;
-import weka.classifiers.trees.RandomForest;
 
 /**
- * Impurity-based feature importance of the forest with an added pure-noise feature "Random" (as in the paper's
- * {@code feature_importance.csv}): per draw, the whole training set is sampled, featurised (no reddening),
+ * Mean-decrease-in-impurity feature importance of the forest with an added pure-noise feature "Random" (as in the
+ * paper's {@code feature_importance.csv}): per draw, the whole training set is sampled, featurised (no reddening),
  * standardised, SMOTE-balanced and fitted; the per-draw importances (see {@link WekaModel#impurityImportance()}) are
  * averaged. Features whose importance does not exceed Random's carry no information for the forest.
  */
@@ -54,11 +53,7 @@ public final class FeatureImportance {
         List<String> names = new ArrayList<>(FeatureSchema.MUWCLASS.names());
         names.add("Random");
         FeatureSchema schema = new FeatureSchema(FeatureSchema.MUWCLASS.id() + "+random", names);
-        WekaLearner learner = new WekaLearner("rf-importance", () -> {
-            RandomForest rf = LearnerCatalogue.randomForest(trees);
-            rf.setComputeAttributeImportance(true);
-            return rf;
-        });
+        WekaLearner learner = new WekaLearner("rf-importance", () -> LearnerCatalogue.randomForest(trees));
         List<SourceMeasurements> src = training.sources();
         int[] y = src.stream().mapToInt(s -> s.trueClass().ordinal()).toArray();
         double[] sum = new double[names.size()];

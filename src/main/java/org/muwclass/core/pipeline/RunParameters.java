@@ -42,26 +42,32 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
         return new RunParameters(draws, masterSeed, "rf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true);
     }
 
+    /** A copy with another learner name. */
     public RunParameters withAlgorithm(String name) {
         return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy with another E(B-V) policy. */
     public RunParameters withEbvPolicy(EbvPolicy policy) {
         return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy with another thread count. */
     public RunParameters withThreads(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy with another work-unit size. */
     public RunParameters withDrawsPerUnit(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles);
     }
 
+    /** A copy with another CT threshold. */
     public RunParameters withCtThreshold(double ct) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles);
     }
 
+    /** A copy that does or does not keep draws for quantiles. */
     public RunParameters withKeepQuantiles(boolean keep) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep);
     }

@@ -8,6 +8,7 @@ public final class CsvColumnTable implements ColumnTable {
 
     private final CsvTable table;
 
+    /** @param table the parsed CSV file */
     public CsvColumnTable(CsvTable table) {
         this.table = table;
     }

@@ -8,6 +8,7 @@ public final class InvalidTableException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message the user-facing explanation */
     public InvalidTableException(String message) {
         super(message);
     }

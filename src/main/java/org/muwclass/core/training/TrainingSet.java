@@ -32,6 +32,7 @@ public record TrainingSet(List<SourceMeasurements> sources, String sha256, Strin
         return new TrainingSet(sources, TrainingSetChecksum.sha256(sources), origin);
     }
 
+    /** Number of training sources. */
     public int size() {
         return sources.size();
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.features.TrainingMatrix;
 import org.muwclass.core.model.SourceClass;
-import weka.classifiers.trees.RandomForest;
 
 class LearnerCatalogueTest {
 
@@ -99,12 +98,8 @@ class LearnerCatalogueTest {
 
     @Test
     void forestImportanceRanksTheInformativeFeaturesFirst() {
-        LearnerCatalogue cat = LearnerCatalogue.standard().with("rfimp", () -> {
-            RandomForest rf = LearnerCatalogue.randomForest(20);
-            rf.setComputeAttributeImportance(true);
-            return rf;
-        });
-        WekaModel m = (WekaModel) cat.get("rfimp").train(blobs(60, 5), S, 1);
+        LearnerCatalogue cat = LearnerCatalogue.standard(20);
+        WekaModel m = (WekaModel) cat.get("rf").train(blobs(60, 5), S, 1);
         double[] imp = m.impurityImportance().orElseThrow();
         assertEquals(1.0, java.util.Arrays.stream(imp).sum(), 1e-9);
         for (int j = 1; j < imp.length; j++) {
@@ -113,5 +108,19 @@ class LearnerCatalogueTest {
             }
         }
         assertTrue(((WekaModel) cat.get("tree").train(blobs(10, 5), S, 1)).impurityImportance().isEmpty());
+    }
+
+    @Test
+    void aForestThatCanOnlySplitOneFeatureGivesItAllTheImportance() {
+        double[][] x = new double[40][S.size()];
+        int[] y = new int[40];
+        for (int i = 0; i < 40; i++) {
+            x[i][3] = i;  // the only non-constant feature
+            y[i] = i < 20 ? SourceClass.AGN.ordinal() : SourceClass.YSO.ordinal();
+        }
+        WekaModel m = (WekaModel) LearnerCatalogue.standard(5).get("rf").train(new TrainingMatrix(x, y), S, 2);
+        double[] imp = m.impurityImportance().orElseThrow();
+        assertEquals(1.0, imp[3], 1e-12);
+        assertEquals(0.0, java.util.Arrays.stream(imp).sum() - imp[3], 1e-12);
     }
 }

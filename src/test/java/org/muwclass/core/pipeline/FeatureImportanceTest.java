@@ -20,5 +20,13 @@ class FeatureImportanceTest {
         for (String f : new String[] {"HR_ms", "Fs", "Fb"}) {
             assertTrue(r.mean()[r.names().indexOf(f)] > random, f);
         }
+        // and the two leaders are among the top five here; Random is in the lower half
+        assertTrue(rank(r, "HR_ms") < 5 && rank(r, "Fs") < 5, "HR_ms " + rank(r, "HR_ms") + ", Fs " + rank(r, "Fs"));
+        assertTrue(rank(r, "Random") >= 15, "Random ranks " + rank(r, "Random"));
+    }
+
+    private static int rank(FeatureImportance.Result r, String name) {
+        double v = r.mean()[r.names().indexOf(name)];
+        return (int) Arrays.stream(r.mean()).filter(x -> x > v).count();
     }
 }
