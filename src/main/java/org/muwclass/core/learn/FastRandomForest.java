@@ -22,7 +22,6 @@ import weka.core.Instances;
 import weka.core.Option;
 import weka.core.Randomizable;
 import weka.core.Utils;
-import weka.core.WeightedInstancesHandler;
 
 /**
  * A random forest of CART trees grown like sklearn's {@code RandomForestClassifier} (Gini, best split at midpoints,
@@ -35,9 +34,10 @@ import weka.core.WeightedInstancesHandler;
  *
  * <p>Reproducible: every tree's seed is drawn from the master seed before any tree is grown, so a forest is
  * identical for any number of threads. Missing values (NaN, Weka's missing) are treated as negative infinity: in
- * training and prediction they always go to the left child. Only numeric attributes and a nominal class are handled.
+ * training and prediction they always go to the left child. Only numeric attributes, a nominal class and instance
+ * weights of 1 are handled (rows are weighted only by their bootstrap draw counts, so all class counts are integers).
  */
-public class FastRandomForest extends AbstractClassifier implements Randomizable, WeightedInstancesHandler {
+public class FastRandomForest extends AbstractClassifier implements Randomizable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(FastRandomForest.class.getName());
@@ -253,17 +253,12 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
      * @throws IllegalArgumentException naming the bad argument, row or value
      */
     public static Model fit(double[][] x, int[] y, int numClasses, Options options) {
-        return fit(x, y, null, numClasses, options);
-    }
-
-    /** As {@link #fit(double[][], int[], int, Options)} with instance weights ({@code >= 0}; null means all 1). */
-    static Model fit(double[][] x, int[] y, double[] weights, int numClasses, Options options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        InputChecks.trainingSet(x, y, weights, numClasses);
+        InputChecks.trainingSet(x, y, numClasses);
         long started = System.nanoTime();
-        PresortedColumns data = PresortedColumns.of(x, y, weights, numClasses);
+        PresortedColumns data = PresortedColumns.of(x, y, numClasses);
         FlatTree[] trees = growTrees(data, options);
         Model model = new Model(trees, data.numFeatures, numClasses, options);
         if (LOG.isLoggable(Level.FINE)) {
@@ -355,36 +350,36 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         return result;
     }
 
+    /**
+     * Trains on numeric attributes and a nominal class. Instances without a class value are skipped; instance
+     * weights other than 1 are refused by the capability check (this is no {@code WeightedInstancesHandler}).
+     */
     @Override
     public void buildClassifier(Instances data) throws Exception {
         getCapabilities().testWithFail(data);
-        Instances train = new Instances(data);
-        train.deleteWithMissingClass();
-        if (train.numInstances() == 0) {
-            throw new IllegalArgumentException("No training instance has a class value");
-        }
-        int classIndex = train.classIndex();
-        int[] features = new int[train.numAttributes() - 1];
-        for (int a = 0, j = 0; a < train.numAttributes(); a++) {
+        int classIndex = data.classIndex();
+        int[] features = new int[data.numAttributes() - 1];
+        for (int a = 0, j = 0; a < data.numAttributes(); a++) {
             if (a != classIndex) {
                 features[j++] = a;
             }
         }
-        int n = train.numInstances();
-        double[][] x = new double[n][];
-        int[] y = new int[n];
-        double[] weights = new double[n];
-        boolean unitWeights = true;
-        for (int i = 0; i < n; i++) {
-            Instance instance = train.instance(i);
-            x[i] = featureVector(instance, features);
-            y[i] = (int) instance.classValue();
-            weights[i] = instance.weight();
-            unitWeights &= weights[i] == 1.0;
+        List<double[]> rows = new ArrayList<>(data.numInstances());
+        List<Integer> labels = new ArrayList<>(data.numInstances());
+        for (Instance instance : data) {
+            if (!instance.classIsMissing()) {
+                rows.add(featureVector(instance, features));
+                labels.add((int) instance.classValue());
+            }
         }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("No training instance has a class value");
+        }
+        double[][] x = rows.toArray(new double[0][]);
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         featureAttributes = features;
-        trainingNumAttributes = train.numAttributes();
-        model = fit(x, y, unitWeights ? null : weights, train.numClasses(), forestOptions);
+        trainingNumAttributes = data.numAttributes();
+        model = fit(x, y, data.numClasses(), forestOptions);
     }
 
     @Override

@@ -6,8 +6,8 @@ final class InputChecks {
     private InputChecks() {
     }
 
-    /** Checks a training set: rectangular non-empty {@code x}, labels in range, weights finite and non-negative. */
-    static void trainingSet(double[][] x, int[] y, double[] weights, int numClasses) {
+    /** Checks a training set: rectangular non-empty {@code x} and labels in range. */
+    static void trainingSet(double[][] x, int[] y, int numClasses) {
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be at least 1, got " + numClasses);
         }
@@ -29,23 +29,6 @@ final class InputChecks {
                 throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is outside 0.." + (numClasses - 1)
                         + " (numClasses = " + numClasses + ")");
             }
-        }
-        if (weights == null) {
-            return;
-        }
-        if (weights.length != y.length) {
-            throw new IllegalArgumentException("weights has " + weights.length + " values but y has " + y.length);
-        }
-        boolean anyPositive = false;
-        for (int i = 0; i < weights.length; i++) {
-            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                throw new IllegalArgumentException("weights[" + i + "] = " + weights[i]
-                        + " must be finite and non-negative");
-            }
-            anyPositive |= weights[i] > 0;
-        }
-        if (!anyPositive) {
-            throw new IllegalArgumentException("weights must have at least one positive value");
         }
     }
 

@@ -18,18 +18,49 @@ final class PresortedColumns {
     final double[][] columns;
     /** Rows in ascending order of {@code columns[feature][row]}, ties in row order. */
     final int[][] order;
+    /** Index of each row's value among the column's distinct values in ascending order, {@code rank[f][row]}. */
+    final int[][] rank;
+    /**
+     * The rows of {@link #order} as entries: {@code rank << rowBits | row} when {@link #packed}, else the row alone.
+     * Packing lets the trees compare values and find rows without touching the columns.
+     */
+    final int[][] entries;
+    /** Whether every entry carries its rank (row and rank fit in 31 bits together). */
+    final boolean packed;
+    final int rowBits;
+    /** Mask that extracts the row from an entry. */
+    final int rowMask;
     final int[] labels;
-    /** Instance weights, all {@code > 0}; null when every weight is 1. */
-    final double[] weights;
 
-    private PresortedColumns(double[][] columns, int[][] order, int[] labels, double[] weights, int numClasses) {
+    private PresortedColumns(double[][] columns, int[][] order, int[][] rank, int[] labels, int numClasses) {
         this.numRows = labels.length;
         this.numFeatures = columns.length;
         this.numClasses = numClasses;
         this.columns = columns;
         this.order = order;
+        this.rank = rank;
         this.labels = labels;
-        this.weights = weights;
+        this.rowBits = bitsFor(numRows);
+        int maxRank = 0;
+        for (int[] r : rank) {
+            for (int value : r) {
+                maxRank = Math.max(maxRank, value);
+            }
+        }
+        this.packed = rowBits + bitsFor(maxRank + 1) <= 31;
+        this.rowMask = packed ? (1 << rowBits) - 1 : -1 >>> 1;
+        this.entries = new int[numFeatures][numRows];
+        for (int f = 0; f < numFeatures; f++) {
+            for (int i = 0; i < numRows; i++) {
+                int row = order[f][i];
+                entries[f][i] = packed ? rank[f][row] << rowBits | row : row;
+            }
+        }
+    }
+
+    /** Bits needed to store the numbers 0 to {@code count - 1}. */
+    static int bitsFor(int count) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(count - 1));
     }
 
     /**
@@ -37,51 +68,37 @@ final class PresortedColumns {
      *
      * @param x rows of equal length
      * @param y class index per row, 0 to numClasses - 1
-     * @param weights instance weight per row ({@code >= 0}), or null for all 1; rows of weight 0 are dropped
      */
-    static PresortedColumns of(double[][] x, int[] y, double[] weights, int numClasses) {
-        int[] kept = keptRows(y.length, weights);
-        int n = kept.length;
+    static PresortedColumns of(double[][] x, int[] y, int numClasses) {
+        int n = y.length;
         int p = x[0].length;
         double[][] columns = new double[p][n];
-        int[] labels = new int[n];
-        double[] w = weights == null ? null : new double[n];
-        boolean unitWeights = true;
-        for (int i = 0; i < n; i++) {
-            int row = kept[i];
-            labels[i] = y[row];
-            if (w != null) {
-                w[i] = weights[row];
-                unitWeights &= w[i] == 1.0;
-            }
+        for (int row = 0; row < n; row++) {
             double[] values = x[row];
             for (int f = 0; f < p; f++) {
-                columns[f][i] = stored(values[f]);
+                columns[f][row] = stored(values[f]);
             }
         }
         int[][] order = new int[p][];
+        int[][] rank = new int[p][n];
         for (int f = 0; f < p; f++) {
-            order[f] = sortedRows(columns[f]);
+            double[] column = columns[f];
+            int[] sorted = sortedRows(column);
+            order[f] = sorted;
+            int r = 0;
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && column[sorted[i]] > column[sorted[i - 1]]) {
+                    r++;
+                }
+                rank[f][sorted[i]] = r;
+            }
         }
-        return new PresortedColumns(columns, order, labels, unitWeights ? null : w, numClasses);
+        return new PresortedColumns(columns, order, rank, y.clone(), numClasses);
     }
 
     /** The value as the trees see it: NaN as negative infinity, -0.0 as 0.0. */
     static double stored(double value) {
         return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value + 0.0;
-    }
-
-    double weight(int row) {
-        return weights == null ? 1.0 : weights[row];
-    }
-
-    private static int[] keptRows(int n, double[] weights) {
-        if (weights == null) {
-            int[] all = new int[n];
-            Arrays.setAll(all, i -> i);
-            return all;
-        }
-        return java.util.stream.IntStream.range(0, n).filter(i -> weights[i] > 0).toArray();
     }
 
     /**

@@ -7,11 +7,17 @@ import java.util.SplittableRandom;
  * Grows CART classification trees (Gini, best split) on a {@link PresortedColumns} matrix, reusing one workspace.
  * One instance per thread; the trees it returns depend only on the matrix, the options and the per-tree seed.
  *
- * <p>The classic presort CART: each feature keeps its in-bag rows in sorted order, a node is the same index range
- * in every feature's array, and a split partitions each feature's range stably (left rows first) so the order
- * survives. Bootstrap draws become per-row weights (count times instance weight); rows not drawn are left out, as in
- * sklearn. Thresholds are midpoints between consecutive distinct values; a row goes right when
- * {@code x > threshold}.
+ * <p>Large nodes use the classic presort CART: each feature keeps the drawn rows in sorted order, a node is the same
+ * index range in every feature's array, and a split partitions each feature's range stably so the order survives.
+ * Entries carry each value's rank among the column's distinct values, so scans compare ranks and never touch the
+ * columns. Partitioning costs time in proportion to the number of features, so nodes of at most
+ * {@code smallNodeSize} rows switch to sklearn's way: one array of the node's rows, and each feature tried is
+ * gathered and sorted on the spot. Both ways evaluate the same candidate splits in the same order and draw the same
+ * random numbers, so they grow the same tree; only the speed differs.
+ *
+ * <p>Bootstrap draws become per-row integer weights (draw counts); rows not drawn are left out, as in sklearn.
+ * Class counts and sums of squares are integers, so split scores are exact up to the final comparison. Thresholds
+ * are midpoints between consecutive distinct values; a row goes right when {@code x > threshold}.
  *
  * <p>Feature sampling follows sklearn's {@code BestSplitter}: features are drawn without replacement (a partial
  * Fisher-Yates shuffle); a drawn feature that is constant in the node counts as visited but is not evaluated; after
@@ -22,27 +28,50 @@ import java.util.SplittableRandom;
  */
 final class TreeGrower {
 
+    /**
+     * Default size at or below which a node is split sklearn's way. On the MUWCLASS-shaped benchmark 8 to 16 was
+     * slightly faster than 0 (presort all the way down) and 32 or more was slower.
+     */
+    static final int DEFAULT_SMALL_NODE_SIZE = 16;
+
+    private static final int INSERTION_SORT_MAX = 24;
+
     private final PresortedColumns data;
     private final int featuresPerSplit;
     private final int maxDepth;
     private final boolean bootstrap;
+    private final int smallNodeSize;
     private final int n;
     private final int p;
     private final int numClasses;
     private final int maskWords;
 
-    // Per-tree workspace, indexed by row of the matrix, or by feature * m + position for the m drawn rows.
+    // Per-tree workspace, indexed by row of the matrix, or by position (0..m-1 over the m drawn rows).
     private final int[] drawCount;
+    /** 1 for rows drawn at least once, else 0 (a compact copy of drawCount > 0 for the layout loop). */
+    private final byte[] inBag;
     private final int[] label;
-    private final double[] weight;
+    /** Per row: draw count shifted left by {@link #labelBits}, or'ed with the class. */
+    private final int[] packedRows;
+    private final int labelBits;
+    /**
+     * Entries (see {@link PresortedColumns#entries}) of the drawn rows in each feature's sorted order: feature f
+     * occupies [f * m, (f + 1) * m).
+     */
     private final int[] order;
+    private final boolean packed;
+    private final int rowBits;
+    private final int rowMask;
+    private final long[] gatheredKeys;
+    /** Rows of small nodes, by position. */
+    private final int[] samples;
     private final byte[] goesLeft;
     private final int[] buffer;
+    private final int[] gathered;
     private final int[] featurePool;
-    private final double[] leftCounts;
-    private final double[] rightCounts;
-    private final double[] childLeftCounts;
-    private final double[] childRightCounts;
+    private final int[] leftCounts;
+    private final int[] childLeftCounts;
+    private final int[] childRightCounts;
     private final long[] childMask;
     private int m;
 
@@ -52,7 +81,9 @@ final class TreeGrower {
     private int[] stackDepth = new int[64];
     private int[] stackParent = new int[64];
     private boolean[] stackIsLeft = new boolean[64];
-    private double[] stackCounts;
+    /** Feature whose order array holds the node's rows sorted; -1 when they are already in {@link #samples}. */
+    private int[] stackSource = new int[64];
+    private int[] stackCounts;
     private long[] stackMask;
     private int stackSize;
 
@@ -67,7 +98,7 @@ final class TreeGrower {
     private int leafValuesSize;
     private double[] impurityDecrease;
 
-    // Result of the last split search.
+    // Result of the last split search: the proxy is kept as a fraction to avoid divisions.
     private int bestFeature;
     private int bestPosition;
     private double bestThreshold;
@@ -75,29 +106,50 @@ final class TreeGrower {
     private double bestProxyDenominator;
 
     TreeGrower(PresortedColumns data, int featuresPerSplit, int maxDepth, boolean bootstrap) {
+        this(data, featuresPerSplit, maxDepth, bootstrap, DEFAULT_SMALL_NODE_SIZE);
+    }
+
+    TreeGrower(PresortedColumns data, int featuresPerSplit, int maxDepth, boolean bootstrap, int smallNodeSize) {
+        if (data.numRows >= 1 << (31 - labelBitsFor(data.numClasses))) {
+            throw new IllegalArgumentException("Too many rows (" + data.numRows + ") for " + data.numClasses
+                    + " classes: at most " + ((1 << (31 - labelBitsFor(data.numClasses))) - 1));
+        }
         this.data = data;
         this.featuresPerSplit = featuresPerSplit;
         this.maxDepth = maxDepth;
         this.bootstrap = bootstrap;
+        this.smallNodeSize = smallNodeSize;
         this.n = data.numRows;
         this.p = data.numFeatures;
         this.numClasses = data.numClasses;
         this.maskWords = (p + 63) >>> 6;
         this.drawCount = new int[n];
+        this.inBag = new byte[n];
         this.label = data.labels;
-        this.weight = new double[n];
+        this.packedRows = new int[n];
+        this.labelBits = labelBitsFor(numClasses);
         this.order = new int[p * n];
+        this.samples = new int[n];
         this.goesLeft = new byte[n];
         this.buffer = new int[n];
+        this.gathered = new int[Math.min(smallNodeSize, n)];
+        this.gatheredKeys = new long[Math.min(smallNodeSize, n)];
+        this.packed = data.packed;
+        this.rowBits = data.rowBits;
+        this.rowMask = data.rowMask;
         this.featurePool = new int[p];
-        this.leftCounts = new double[numClasses];
-        this.rightCounts = new double[numClasses];
-        this.childLeftCounts = new double[numClasses];
-        this.childRightCounts = new double[numClasses];
+        this.leftCounts = new int[numClasses];
+        this.childLeftCounts = new int[numClasses];
+        this.childRightCounts = new int[numClasses];
         this.childMask = new long[maskWords];
-        this.stackCounts = new double[64 * numClasses];
+        this.stackCounts = new int[64 * numClasses];
         this.stackMask = new long[64 * maskWords];
         this.leafValues = new double[256 * numClasses];
+    }
+
+    /** Bits needed for a class index. */
+    static int labelBitsFor(int numClasses) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(numClasses - 1));
     }
 
     /** Grows one tree; all its randomness (bootstrap, feature draws) comes from {@code seed}. */
@@ -111,60 +163,80 @@ final class TreeGrower {
         leafValuesSize = 0;
         impurityDecrease = new double[p];
         stackSize = 0;
-        double[] rootCounts = new double[numClasses];
+        int[] rootCounts = new int[numClasses];
         for (int row = 0; row < n; row++) {
-            rootCounts[label[row]] += weight[row];
+            rootCounts[label[row]] += drawCount[row];
         }
-        push(0, m, 0, -1, false, rootCounts, new long[maskWords]);
-        double[] counts = new double[numClasses];
+        push(0, m, 0, -1, false, 0, rootCounts, new long[maskWords]);
+        int[] counts = new int[numClasses];
         long[] mask = new long[maskWords];
         while (stackSize > 0) {
-            stackSize--;
-            int slot = stackSize;
+            int slot = --stackSize;
             int start = stackStart[slot];
             int end = stackEnd[slot];
             int depth = stackDepth[slot];
-            int parent = stackParent[slot];
-            boolean isLeft = stackIsLeft[slot];
+            int source = stackSource[slot];
             System.arraycopy(stackCounts, slot * numClasses, counts, 0, numClasses);
             System.arraycopy(stackMask, slot * maskWords, mask, 0, maskWords);
             int node = newNode();
+            int parent = stackParent[slot];
             if (parent >= 0) {
-                if (isLeft) {
+                if (stackIsLeft[slot]) {
                     nodeLeft[parent] = node;
                 } else {
                     nodeRight[parent] = node;
                 }
             }
-            double total = 0;
-            double sumSquares = 0;
-            for (double c : counts) {
+            long total = 0;
+            long sumSquares = 0;
+            for (int c : counts) {
                 total += c;
-                sumSquares += c * c;
+                sumSquares += (long) c * c;
             }
-            if (isLeaf(end - start, counts, depth) || !findSplit(start, end, counts, total, sumSquares, mask, rng)) {
+            if (isLeaf(end - start, counts, depth)) {
+                makeLeaf(node, counts, total);
+                continue;
+            }
+            boolean small = end - start <= smallNodeSize;
+            if (small && source >= 0) {
+                int base = source * m;
+                for (int k = start; k < end; k++) {
+                    samples[k] = order[base + k] & rowMask;
+                }
+            }
+            if (!findSplit(start, end, small, counts, total, sumSquares, mask, rng)) {
                 makeLeaf(node, counts, total);
                 continue;
             }
             nodeFeature[node] = bestFeature;
             nodeThreshold[node] = bestThreshold;
-            impurityDecrease[bestFeature] += bestProxyNumerator / bestProxyDenominator - sumSquares / total;
-            int split = bestPosition + 1;
-            double[] left = childLeftCounts;
-            double[] right = childRightCounts;
-            Arrays.fill(left, 0.0);
-            Arrays.fill(right, 0.0);
-            sumCounts(bestFeature, start, split, left);
-            sumCounts(bestFeature, split, end, right);
-            boolean leftIsLeaf = isLeaf(split - start, left, depth + 1);
-            boolean rightIsLeaf = isLeaf(end - split, right, depth + 1);
-            System.arraycopy(mask, 0, childMask, 0, maskWords);
-            if (!(leftIsLeaf && rightIsLeaf)) {
-                partition(start, split, end, bestFeature);
+            impurityDecrease[bestFeature] += bestProxyNumerator / bestProxyDenominator - (double) sumSquares / total;
+            int[] left = childLeftCounts;
+            int[] right = childRightCounts;
+            int split;
+            int childSource;
+            if (small) {
+                split = partitionSamples(start, end, data.columns[bestFeature], bestThreshold);
+                sumCounts(samples, start, split, left);
+                sumCounts(samples, split, end, right);
+                childSource = -1;
+            } else {
+                split = bestPosition + 1;
+                int base = bestFeature * m;
+                sumCounts(order, base + start, base + split, left);
+                sumCounts(order, base + split, base + end, right);
+                System.arraycopy(mask, 0, childMask, 0, maskWords);
+                boolean leftLarge = split - start > smallNodeSize && !isLeaf(split - start, left, depth + 1);
+                boolean rightLarge = end - split > smallNodeSize && !isLeaf(end - split, right, depth + 1);
+                if (leftLarge || rightLarge) {
+                    partition(start, split, end, bestFeature, leftLarge, rightLarge);
+                }
+                childSource = bestFeature;
             }
+            long[] inherited = small ? mask : childMask;
             // Right first so that the left subtree is grown (and numbered) first.
-            push(split, end, depth + 1, node, false, right, childMask);
-            push(start, split, depth + 1, node, true, left, childMask);
+            push(split, end, depth + 1, node, false, childSource, right, inherited);
+            push(start, split, depth + 1, node, true, childSource, left, inherited);
         }
         return new FlatTree(Arrays.copyOf(nodeFeature, nodeCount), Arrays.copyOf(nodeThreshold, nodeCount),
                 Arrays.copyOf(nodeLeft, nodeCount), Arrays.copyOf(nodeRight, nodeCount),
@@ -174,7 +246,7 @@ final class TreeGrower {
 
     /**
      * Bootstrap (n draws with replacement) or the whole set; lays the drawn rows out in every feature's presorted
-     * order. Rows keep their index in the matrix; {@link #weight} is 0 for rows not drawn.
+     * order. Rows keep their index in the matrix; {@link #drawCount} is 0 for rows not drawn.
      */
     private void drawSample(SplittableRandom rng) {
         if (bootstrap) {
@@ -187,26 +259,27 @@ final class TreeGrower {
         }
         m = 0;
         for (int row = 0; row < n; row++) {
-            weight[row] = drawCount[row] * data.weight(row);
+            packedRows[row] = drawCount[row] << labelBits | label[row];
+            inBag[row] = (byte) (drawCount[row] > 0 ? 1 : 0);
             if (drawCount[row] > 0) {
                 m++;
             }
         }
         for (int f = 0; f < p; f++) {
             int k = f * m;
-            for (int row : data.order[f]) {
-                order[k] = row;
-                k += drawCount[row] > 0 ? 1 : 0;
+            for (int entry : data.entries[f]) {
+                order[k] = entry;
+                k += inBag[entry & rowMask];
             }
         }
     }
 
-    private boolean isLeaf(int size, double[] counts, int depth) {
+    private boolean isLeaf(int size, int[] counts, int depth) {
         if (size < 2 || (maxDepth > 0 && depth >= maxDepth)) {
             return true;
         }
         int present = 0;
-        for (double c : counts) {
+        for (int c : counts) {
             if (c > 0) {
                 present++;
             }
@@ -219,8 +292,8 @@ final class TreeGrower {
      * feature is constant in the node. Maximises sklearn's Gini proxy sumSq(left)/w(left) + sumSq(right)/w(right),
      * which orders splits as the weighted Gini decrease does; ties keep the first found.
      */
-    private boolean findSplit(int start, int end, double[] counts, double total, double sumSquares, long[] mask,
-            SplittableRandom rng) {
+    private boolean findSplit(int start, int end, boolean small, int[] counts, long total, long sumSquares,
+            long[] mask, SplittableRandom rng) {
         bestFeature = -1;
         // Start below any real proxy (which is >= 0): -1 / 1.
         bestProxyNumerator = -1;
@@ -236,71 +309,134 @@ final class TreeGrower {
             if ((mask[f >>> 6] & (1L << f)) != 0) {
                 continue;
             }
-            int base = f * m;
-            double[] column = data.columns[f];
-            if (column[order[base + start]] == column[order[base + end - 1]]) {
-                continue;
+            if (small ? scanGathered(f, start, end, counts, total, sumSquares)
+                    : scanPresorted(f, start, end, counts, total, sumSquares)) {
+                evaluated = true;
             }
-            evaluated = true;
-            scanFeature(f, start, end, counts, total, sumSquares);
         }
         return bestFeature >= 0;
     }
 
-    /**
-     * Scans one feature's sorted rows in the node, moving one row at a time from right to left. The proxy
-     * {@code sqL/wL + sqR/wR} is compared as the fraction {@code (sqL*wR + sqR*wL) / (wL*wR)} by cross-multiplying,
-     * which avoids two divisions per row; exact ties still compare equal, so the first best split is kept.
-     */
-    private void scanFeature(int f, int start, int end, double[] counts, double total, double sumSquares) {
+    /** The rank of an entry's value among the feature's distinct values. */
+    private int rankOf(int entry, int[] rankColumn) {
+        return packed ? entry >>> rowBits : rankColumn[entry];
+    }
+
+    /** Scans a feature of a large node in its presorted range; false when it is constant there. */
+    private boolean scanPresorted(int f, int start, int end, int[] counts, long total, long sumSquares) {
         int base = f * m;
-        double[] column = data.columns[f];
-        double[] left = leftCounts;
-        double[] right = rightCounts;
-        Arrays.fill(left, 0.0);
-        System.arraycopy(counts, 0, right, 0, numClasses);
-        double leftWeight = 0;
-        double rightWeight = total;
-        double leftSquares = 0;
-        double rightSquares = sumSquares;
+        int[] rankColumn = data.rank[f];
+        if (rankOf(order[base + start], rankColumn) == rankOf(order[base + end - 1], rankColumn)) {
+            return false;
+        }
+        int bestK = scan(order, rankColumn, base + start, base + end, counts, total, sumSquares);
+        if (bestK >= 0) {
+            double[] column = data.columns[f];
+            bestFeature = f;
+            bestPosition = bestK - base;
+            bestThreshold = midpoint(column[order[bestK] & rowMask], column[order[bestK + 1] & rowMask]);
+        }
+        return true;
+    }
+
+    /** Gathers and sorts a feature of a small node, then scans it; false when it is constant there. */
+    private boolean scanGathered(int f, int start, int end, int[] counts, long total, long sumSquares) {
+        int[] rankColumn = data.rank[f];
+        int size = end - start;
+        int firstRank = rankColumn[samples[start]];
+        boolean constant = true;
+        if (packed) {
+            for (int i = 0; i < size; i++) {
+                int row = samples[start + i];
+                int r = rankColumn[row];
+                gathered[i] = r << rowBits | row;
+                constant &= r == firstRank;
+            }
+            if (constant) {
+                return false;
+            }
+            sort(gathered, size);
+        } else {
+            for (int i = 0; i < size; i++) {
+                int row = samples[start + i];
+                int r = rankColumn[row];
+                gatheredKeys[i] = (long) r << 32 | row;
+                constant &= r == firstRank;
+            }
+            if (constant) {
+                return false;
+            }
+            Arrays.sort(gatheredKeys, 0, size);
+            for (int i = 0; i < size; i++) {
+                gathered[i] = (int) gatheredKeys[i];
+            }
+        }
+        int bestK = scan(gathered, rankColumn, 0, size, counts, total, sumSquares);
+        if (bestK >= 0) {
+            double[] column = data.columns[f];
+            bestFeature = f;
+            bestThreshold = midpoint(column[gathered[bestK] & rowMask], column[gathered[bestK + 1] & rowMask]);
+        }
+        return true;
+    }
+
+    /**
+     * Scans entries sorted by rank in {@code entries[from, to)}, moving one row at a time from the right child to
+     * the left. The proxy {@code sqL/wL + sqR/wR} is compared as the fraction {@code (sqL*wR + sqR*wL) / (wL*wR)} by
+     * cross-multiplying, which avoids two divisions per row; exact ties still compare equal, so the first best split
+     * is kept. {@code counts}, {@code total} and {@code sumSquares} describe the whole node.
+     *
+     * @return the index in {@code entries} of the last row going left under the best split found so far in this
+     *     node, or -1 when no split here beats it
+     */
+    private int scan(int[] entries, int[] rankColumn, int from, int to, int[] counts, long total,
+            long sumSquares) {
+        // Integer sums are exact; only the right-hand counts are derived (node - left).
+        int[] left = leftCounts;
+        Arrays.fill(left, 0);
+        int[] packedRowsLocal = packedRows;
+        int shift = labelBits;
+        int labelMask = (1 << labelBits) - 1;
+        int rows = rowMask;
+        long leftWeight = 0;
+        long leftSquares = 0;
+        long rightSquares = sumSquares;
         double bestNumerator = bestProxyNumerator;
         double bestDenominator = bestProxyDenominator;
         int bestK = -1;
-        int last = base + end - 1;
-        int row = order[base + start];
-        double x = column[row];
-        for (int k = base + start; k < last; k++) {
-            int c = label[row];
-            double w = weight[row];
-            double lc = left[c];
-            double rc = right[c];
-            leftSquares += w * (lc + lc + w);
-            rightSquares -= w * (rc + rc - w);
+        int last = to - 1;
+        int entry = entries[from];
+        int x = rankOf(entry, rankColumn);
+        for (int k = from; k < last; k++) {
+            int packedRow = packedRowsLocal[entry & rows];
+            int c = packedRow & labelMask;
+            int w = packedRow >>> shift;
+            int lc = left[c];
+            int rc = counts[c] - lc;
+            leftSquares += (long) w * (lc + lc + w);
+            rightSquares -= (long) w * (rc + rc - w);
             left[c] = lc + w;
-            right[c] = rc - w;
             leftWeight += w;
-            rightWeight -= w;
-            int nextRow = order[k + 1];
-            double next = column[nextRow];
+            int nextEntry = entries[k + 1];
+            int next = rankOf(nextEntry, rankColumn);
             if (next > x) {
-                double numerator = leftSquares * rightWeight + rightSquares * leftWeight;
-                double denominator = leftWeight * rightWeight;
+                long rightWeight = total - leftWeight;
+                double numerator = (double) leftSquares * rightWeight + (double) rightSquares * leftWeight;
+                double denominator = (double) leftWeight * rightWeight;
                 if (numerator * bestDenominator > bestNumerator * denominator) {
                     bestNumerator = numerator;
                     bestDenominator = denominator;
                     bestK = k;
                 }
             }
-            row = nextRow;
+            entry = nextEntry;
             x = next;
         }
         if (bestK >= 0) {
             bestProxyNumerator = bestNumerator;
             bestProxyDenominator = bestDenominator;
-            bestFeature = f;
-            bestPosition = bestK - base;
-            bestThreshold = midpoint(column[order[bestK]], column[order[bestK + 1]]);
         }
+        return bestK;
     }
 
     /** sklearn's threshold: the midpoint, or the lower value when rounding or overflow would misplace it. */
@@ -309,48 +445,99 @@ final class TreeGrower {
         return mid >= low && mid < high && !Double.isInfinite(mid) ? mid : low;
     }
 
-    private void sumCounts(int f, int from, int to, double[] counts) {
-        int base = f * m;
-        for (int k = base + from; k < base + to; k++) {
-            int id = order[k];
-            counts[label[id]] += weight[id];
+    /** Sorts {@code keys[0, size)} ascending: insertion sort when short. */
+    private static void sort(int[] keys, int size) {
+        if (size > INSERTION_SORT_MAX) {
+            Arrays.sort(keys, 0, size);
+            return;
+        }
+        for (int i = 1; i < size; i++) {
+            int key = keys[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key) {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = key;
         }
     }
 
+    private void sumCounts(int[] rows, int from, int to, int[] counts) {
+        Arrays.fill(counts, 0);
+        for (int k = from; k < to; k++) {
+            int row = rows[k] & rowMask;
+            counts[label[row]] += drawCount[row];
+        }
+    }
+
+    /** Splits a small node's rows [start, end) stably into those with value {@code <= threshold} and the rest. */
+    private int partitionSamples(int start, int end, double[] column, double threshold) {
+        int l = start;
+        int r = 0;
+        for (int k = start; k < end; k++) {
+            int row = samples[k];
+            if (column[row] > threshold) {
+                buffer[r++] = row;
+            } else {
+                samples[l++] = row;
+            }
+        }
+        System.arraycopy(buffer, 0, samples, l, r);
+        return l;
+    }
+
     /**
-     * Splits every feature's range [start, end) stably into rows going left ([start, split)) and right. The split
-     * feature is already in that order. Features constant in the node are skipped and recorded in
-     * {@link #childMask}: they stay constant below, so their ranges are never read again.
+     * Splits the feature ranges of a large node [start, end) stably into the rows going left ([start, split)) and
+     * right, for the children that are large (a small child takes its rows from the split feature's range, which is
+     * already in that order). Features constant in the node are skipped and recorded in {@link #childMask}: they
+     * stay constant below, so their ranges are never read again.
      */
-    private void partition(int start, int split, int end, int splitFeature) {
+    private void partition(int start, int split, int end, int splitFeature, boolean leftLarge, boolean rightLarge) {
         int splitBase = splitFeature * m;
+        int rows = rowMask;
         for (int k = splitBase + start; k < splitBase + split; k++) {
-            goesLeft[order[k]] = 1;
+            goesLeft[order[k] & rows] = 1;
         }
         for (int k = splitBase + split; k < splitBase + end; k++) {
-            goesLeft[order[k]] = 0;
+            goesLeft[order[k] & rows] = 0;
         }
         for (int f = 0; f < p; f++) {
             if (f == splitFeature || (childMask[f >>> 6] & (1L << f)) != 0) {
                 continue;
             }
             int base = f * m;
-            double[] column = data.columns[f];
-            if (column[order[base + start]] == column[order[base + end - 1]]) {
+            int[] rankColumn = data.rank[f];
+            if (rankOf(order[base + start], rankColumn) == rankOf(order[base + end - 1], rankColumn)) {
                 childMask[f >>> 6] |= 1L << f;
                 continue;
             }
-            int l = base + start;
-            int r = 0;
-            for (int k = base + start; k < base + end; k++) {
-                int id = order[k];
-                int toLeft = goesLeft[id];
-                order[l] = id;
-                buffer[r] = id;
-                l += toLeft;
-                r += 1 - toLeft;
+            if (leftLarge && rightLarge) {
+                int l = base + start;
+                int r = 0;
+                for (int k = base + start; k < base + end; k++) {
+                    int entry = order[k];
+                    int toLeft = goesLeft[entry & rows];
+                    order[l] = entry;
+                    buffer[r] = entry;
+                    l += toLeft;
+                    r += 1 - toLeft;
+                }
+                System.arraycopy(buffer, 0, order, l, r);
+            } else if (leftLarge) {
+                int l = base + start;
+                for (int k = base + start; k < base + end; k++) {
+                    int entry = order[k];
+                    order[l] = entry;
+                    l += goesLeft[entry & rows];
+                }
+            } else {
+                int r = base + end - 1;
+                for (int k = base + end - 1; k >= base + start; k--) {
+                    int entry = order[k];
+                    order[r] = entry;
+                    r -= 1 - goesLeft[entry & rows];
+                }
             }
-            System.arraycopy(buffer, 0, order, l, r);
         }
     }
 
@@ -372,18 +559,19 @@ final class TreeGrower {
         return node;
     }
 
-    private void makeLeaf(int node, double[] counts, double total) {
+    private void makeLeaf(int node, int[] counts, long total) {
         if (leafValuesSize + numClasses > leafValues.length) {
             leafValues = Arrays.copyOf(leafValues, leafValues.length * 2);
         }
         for (int c = 0; c < numClasses; c++) {
-            leafValues[leafValuesSize + c] = counts[c] / total;
+            leafValues[leafValuesSize + c] = (double) counts[c] / total;
         }
         nodeLeafOffset[node] = leafValuesSize;
         leafValuesSize += numClasses;
     }
 
-    private void push(int start, int end, int depth, int parent, boolean isLeft, double[] counts, long[] mask) {
+    private void push(int start, int end, int depth, int parent, boolean isLeft, int source, int[] counts,
+            long[] mask) {
         if (stackSize == stackStart.length) {
             int size = stackSize * 2;
             stackStart = Arrays.copyOf(stackStart, size);
@@ -391,6 +579,7 @@ final class TreeGrower {
             stackDepth = Arrays.copyOf(stackDepth, size);
             stackParent = Arrays.copyOf(stackParent, size);
             stackIsLeft = Arrays.copyOf(stackIsLeft, size);
+            stackSource = Arrays.copyOf(stackSource, size);
             stackCounts = Arrays.copyOf(stackCounts, size * numClasses);
             stackMask = Arrays.copyOf(stackMask, size * maskWords);
         }
@@ -400,6 +589,7 @@ final class TreeGrower {
         stackDepth[slot] = depth;
         stackParent[slot] = parent;
         stackIsLeft[slot] = isLeft;
+        stackSource[slot] = source;
         System.arraycopy(counts, 0, stackCounts, slot * numClasses, numClasses);
         System.arraycopy(mask, 0, stackMask, slot * maskWords, maskWords);
     }
