@@ -61,6 +61,11 @@ public final class XmlSchemas {
         v.validate(new StreamSource(new java.io.StringReader(xml)));
     }
 
+    /** Resolves IVOA schema imports to the local copies in src/test/resources/xsd. */
+    public static LSResourceResolver resolver() {
+        return new LocalResolver();
+    }
+
     private static final class LocalResolver implements LSResourceResolver {
         @Override
         public LSInput resolveResource(String type, String namespaceURI, String publicId, String systemId,

@@ -24,13 +24,20 @@ import weka.core.Randomizable;
 import weka.core.Utils;
 
 /**
- * A random forest of CART trees grown like sklearn's {@code RandomForestClassifier} (Gini, best split at midpoints,
- * bootstrap, {@code max_features} per node, one sample per leaf, split until pure), written for speed: columns are
- * presorted once per training matrix, trees grow on flat primitive arrays, and predictions average the trees' leaf
- * class fractions.
+ * A random forest of CART trees grown like sklearn's {@code RandomForestClassifier} (Gini, best split at midpoints
+ * between distinct values, bootstrap, {@code max_features} per node, one sample per leaf, split until pure), written
+ * for speed: columns are presorted once per training matrix, trees grow on flat primitive arrays, and predictions
+ * average the trees' leaf class fractions.
  *
  * <p>Two entry points: the Weka classifier (options {@code -I -K -depth -S -num-slots}; works in
  * {@link weka.classifiers.Evaluation}), and {@link #fit(double[][], int[], int, Options)} for plain arrays.
+ *
+ * <p>Features per split are drawn without replacement, as sklearn's {@code BestSplitter} does: a drawn feature that
+ * is constant in the node counts as tried; if all K tried were constant, further features are drawn until one is not
+ * (or none is left and the node becomes a leaf). With one sample per leaf allowed every non-constant feature has a
+ * valid split. Differences from sklearn: values are equal only when exactly equal (sklearn: within 1e-7), and
+ * {@code -K 0} means int(sqrt(number of features)) like sklearn's {@code "sqrt"} (Weka's RandomForest uses
+ * log2 + 1 there).
  *
  * <p>Reproducible: every tree's seed is drawn from the master seed before any tree is grown, so a forest is
  * identical for any number of threads. Missing values (NaN, Weka's missing) are treated as negative infinity: in

@@ -32,7 +32,8 @@ final class PresortedColumns {
     final int rowMask;
     final int[] labels;
 
-    private PresortedColumns(double[][] columns, int[][] order, int[][] rank, int[] labels, int numClasses) {
+    private PresortedColumns(double[][] columns, int[][] order, int[][] rank, int[] labels, int numClasses,
+            boolean allowPacking) {
         this.numRows = labels.length;
         this.numFeatures = columns.length;
         this.numClasses = numClasses;
@@ -47,7 +48,7 @@ final class PresortedColumns {
                 maxRank = Math.max(maxRank, value);
             }
         }
-        this.packed = rowBits + bitsFor(maxRank + 1) <= 31;
+        this.packed = allowPacking && rowBits + bitsFor(maxRank + 1) <= 31;
         this.rowMask = packed ? (1 << rowBits) - 1 : -1 >>> 1;
         this.entries = new int[numFeatures][numRows];
         for (int f = 0; f < numFeatures; f++) {
@@ -70,6 +71,11 @@ final class PresortedColumns {
      * @param y class index per row, 0 to numClasses - 1
      */
     static PresortedColumns of(double[][] x, int[] y, int numClasses) {
+        return of(x, y, numClasses, true);
+    }
+
+    /** As {@link #of(double[][], int[], int)}; {@code allowPacking = false} forces plain row entries (tests). */
+    static PresortedColumns of(double[][] x, int[] y, int numClasses, boolean allowPacking) {
         int n = y.length;
         int p = x[0].length;
         double[][] columns = new double[p][n];
@@ -93,7 +99,7 @@ final class PresortedColumns {
                 rank[f][sorted[i]] = r;
             }
         }
-        return new PresortedColumns(columns, order, rank, y.clone(), numClasses);
+        return new PresortedColumns(columns, order, rank, y.clone(), numClasses, allowPacking);
     }
 
     /** The value as the trees see it: NaN as negative infinity, -0.0 as 0.0. */

@@ -49,6 +49,9 @@ public class ServiceConfigProducer {
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.duration.default.s", Long.class).orElse(3_600L)),
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.duration.limit.s", Long.class).orElse(86_400L)),
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.destruction.default.s", Long.class)
-                        .orElse(7L * 86_400L)));
+                        .orElse(7L * 86_400L)),
+                Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.wait.limit.s", Long.class).orElse(300L)),
+                Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.reaper.interval.s", Long.class).orElse(5L)),
+                cfg.getOptionalValue("muwclass.jobs.owner.header", String.class).orElse("X-Muwclass-Owner"));
     }
 }

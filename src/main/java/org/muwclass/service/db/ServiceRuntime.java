@@ -36,6 +36,7 @@ public class ServiceRuntime {
 
     private volatile Database database;
     private volatile VoMetadata metadata;
+    private volatile VoMetadata publishedMetadata;
     private volatile Instant upSince;
     private volatile String startupError;
 
@@ -53,6 +54,7 @@ public class ServiceRuntime {
                     .orElseGet(VoConfigReader::fromClasspath).read();
             database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
             loadTrainingSet();
+            publishedMetadata = org.muwclass.service.tap.TapDatabaseSetup.install(database, metadata);
             upSince = Instant.now();
             LOG.info(() -> "MUWCLASS-VO ready: database " + database.dialect() + ", data in " + config.dataDir());
         } catch (Exception e) {
@@ -111,9 +113,19 @@ public class ServiceRuntime {
         return metadata;
     }
 
-    /** Replaces the metadata after a table is added at run time (e.g. a published job result). */
-    public synchronized void updateMetadata(VoMetadata updated) {
+    /** What TAP clients see: the vo-config tables plus TAP_SCHEMA. */
+    public VoMetadata publishedMetadata() {
+        requireReady();
+        return publishedMetadata;
+    }
+
+    /**
+     * Replaces the metadata after a table is added at run time (e.g. a published job result) and rewrites
+     * TAP_SCHEMA to match.
+     */
+    public synchronized void updateMetadata(VoMetadata updated) throws java.sql.SQLException {
         metadata = updated;
+        publishedMetadata = org.muwclass.service.tap.TapDatabaseSetup.refreshTapSchema(database, updated);
     }
 
     public ServiceConfig config() {

@@ -35,6 +35,51 @@ class TreeGrowerTest {
     }
 
     @Test
+    void entriesWithAndWithoutRanksGrowTheSameTrees() {
+        // Large matrices store plain rows (rank looked up per row) instead of rank-carrying entries.
+        SyntheticClasses data = SyntheticClasses.generate(100, 12, 5, 0.5, Double.NaN, 29L);
+        PresortedColumns packed = PresortedColumns.of(data.x(), data.y(), 5, true);
+        PresortedColumns plain = PresortedColumns.of(data.x(), data.y(), 5, false);
+        assertEquals(true, packed.packed);
+        assertEquals(false, plain.packed);
+        for (int small : new int[] {0, 16, Integer.MAX_VALUE}) {
+            TreeGrower a = new TreeGrower(packed, 3, 0, true, small);
+            TreeGrower b = new TreeGrower(plain, 3, 0, true, small);
+            for (long seed : FastRandomForest.treeSeeds(5L, 3)) {
+                FlatTree ta = a.grow(seed);
+                FlatTree tb = b.grow(seed);
+                assertArrayEquals(ta.feature, tb.feature);
+                assertArrayEquals(ta.threshold, tb.threshold, 0.0);
+                assertArrayEquals(ta.leafValues, tb.leafValues, 0.0);
+            }
+        }
+    }
+
+    @Test
+    void bigMatricesFallBackToPlainEntries() {
+        // 40,000 distinct values need 16 bits of row and 16 of rank: more than an int holds beside the sign.
+        double[][] x = new double[40_000][];
+        int[] y = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {i * 0.5};
+            y[i] = i < 25_000 ? 0 : 1;
+        }
+        PresortedColumns columns = PresortedColumns.of(x, y, 2);
+        assertEquals(false, columns.packed);
+        FlatTree tree = new TreeGrower(columns, 1, 0, false, 16).grow(1L);
+        assertEquals(3, tree.nodeCount());
+        assertEquals(12_499.75, tree.threshold[0], 0.0, "midpoint of rows 24,999 and 25,000");
+    }
+
+    @Test
+    void oneClassGivesASingleLeaf() {
+        FlatTree tree = FastRandomForest.fit(new double[][] {{1}, {2}, {3}}, new int[3], 1,
+                FastRandomForest.Options.defaults().withNumTrees(1)).tree(0);
+        assertEquals(1, tree.nodeCount());
+        assertArrayEquals(new double[] {1.0}, tree.leafValues, 0.0);
+    }
+
+    @Test
     void presortIsAStableSortByValue() {
         SplittableRandom rng = new SplittableRandom(1);
         double[] specials = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -0.0, 0.0, -100, 1e-300, -1e300};

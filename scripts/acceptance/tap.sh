@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# TAP acceptance with real clients against one fresh service: STILTS taplint (0 errors) and pyvo (sync, async,
+# upload join).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./scripts/with-service.sh bash -c './scripts/taplint.sh "$TAP_URL" && /usr/bin/python3 examples/pyvo_tap.py "$TAP_URL"'

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs a command against a freshly started MUWCLASS-VO: Payara Micro on a free loopback port with a scratch data
+# directory (H2), then stops the service and removes the directory. The command sees SERVICE_URL and TAP_URL.
+#   scripts/with-service.sh bash -c '/usr/bin/python3 examples/pyvo_tap.py "$TAP_URL"'
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+DATA=$(mktemp -d /tmp/muwclass-service.XXXXXX)
+PORT=$PORT DATA_DIR=$DATA HEAP=${HEAP:-1g} setsid ./scripts/run.sh > "$DATA/service.log" 2>&1 &
+PID=$!
+cleanup() {
+  kill "$PID" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
+  kill -9 "$PID" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+export SERVICE_URL=http://127.0.0.1:$PORT TAP_URL=http://127.0.0.1:$PORT/tap
+for i in $(seq 1 180); do
+  if curl -sf "$SERVICE_URL/availability" 2>/dev/null | grep -q 'available>true'; then break; fi
+  if ! kill -0 "$PID" 2>/dev/null || [ "$i" = 180 ]; then
+    echo "with-service: the service did not come up; log:" >&2; tail -50 "$DATA/service.log" >&2; exit 1
+  fi
+  sleep 1
+done
+echo "with-service: $SERVICE_URL is up (data in $DATA)"
+"$@"

@@ -1,0 +1,112 @@
+package org.muwclass.service.classify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.muwclass.core.io.CsvTable;
+import org.muwclass.core.training.ColumnTable;
+import org.muwclass.core.training.CsvColumnTable;
+import org.muwclass.core.training.StarColumnTable;
+import org.muwclass.service.uws.ParameterException;
+import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.TableFormat;
+import uk.ac.starlink.table.StarTable;
+
+/**
+ * Reads uploaded tables with an explicit format: the {@code <NAME>_FORMAT} parameter if given, else the part's
+ * Content-Type, else its file-name extension. The file is always read from the job directory; STIL never gets a
+ * location string it could treat as a URL.
+ */
+final class UploadedTables {
+
+    private static final Map<String, TableFormat> CONTENT_TYPES = Map.of(
+            "application/x-votable+xml", TableFormat.VOTABLE,
+            "application/votable+xml", TableFormat.VOTABLE,
+            "text/xml", TableFormat.VOTABLE,
+            "application/xml", TableFormat.VOTABLE,
+            "text/csv", TableFormat.CSV,
+            "application/csv", TableFormat.CSV,
+            "application/fits", TableFormat.FITS,
+            "image/fits", TableFormat.FITS);
+
+    private UploadedTables() {
+    }
+
+    /**
+     * The format of an uploaded table.
+     *
+     * @param parameter   the table's parameter, e.g. "INPUT"
+     * @param formatValue value of the explicit format parameter, or null
+     */
+    static TableFormat format(String parameter, UploadedFile file, String formatValue) throws ParameterException {
+        if (formatValue != null) {
+            try {
+                return TableFormat.fromName(formatValue);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(parameter + "_FORMAT", formatValue, "one of votable, csv, fits");
+            }
+        }
+        if (file.contentType() != null) {
+            String type = file.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+            TableFormat f = CONTENT_TYPES.get(type);
+            if (f != null) {
+                return f;
+            }
+        }
+        Optional<TableFormat> byName = file.fileName() == null ? Optional.empty()
+                : TableFormat.fromExtension(java.nio.file.Path.of(file.fileName()));
+        return byName.orElseThrow(() -> new ParameterException(parameter, "cannot tell the format of the uploaded"
+                + " file '" + file.fileName() + "' (Content-Type " + file.contentType() + "); give "
+                + parameter + "_FORMAT=votable, csv or fits, or a .vot/.xml/.csv/.fits file name"));
+    }
+
+    /** Reads the table as cells for the source and training-set readers. */
+    static ColumnTable columns(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+        if (format == TableFormat.CSV) {
+            return new CsvColumnTable(csv(parameter, file, format));
+        }
+        return new StarColumnTable(star(parameter, file, format));
+    }
+
+    /** Reads the table as text cells (the feature extractor's input); VOTable and FITS go through CSV text. */
+    static CsvTable csv(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+        try {
+            if (format == TableFormat.CSV) {
+                return CsvTable.read(file.path());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TableFiles.write(star(parameter, file, format), TableFormat.CSV, Map.of(), out);
+            return CsvTable.read(new StringReader(out.toString(StandardCharsets.UTF_8)));
+        } catch (ParameterException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ParameterException(parameter, "the uploaded " + format.formatName() + " table is not readable: "
+                    + message(e));
+        }
+    }
+
+    private static StarTable star(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+        try {
+            return TableFiles.read(file.path(), format);
+        } catch (IOException | RuntimeException e) {
+            throw new ParameterException(parameter, "the uploaded file" + (file.fileName() == null ? ""
+                    : " '" + file.fileName() + "'") + " is not a readable " + format.formatName() + " table: "
+                    + message(e));
+        }
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        // STIL prefixes messages with the job-directory path: users need only the reason
+        int colon = m.indexOf(" table: ");
+        return colon >= 0 ? m.substring(colon + 8) : m;
+    }
+}

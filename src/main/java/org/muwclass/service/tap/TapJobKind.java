@@ -1,0 +1,78 @@
+package org.muwclass.service.tap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.muwclass.service.tap.query.TapException;
+import org.muwclass.service.tap.query.TapQueryRunner;
+import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.service.uws.JobContext;
+import org.muwclass.service.uws.JobFailedException;
+import org.muwclass.service.uws.JobInput;
+import org.muwclass.service.uws.JobKind;
+import org.muwclass.service.uws.JobParameters;
+
+/**
+ * TAP queries as UWS jobs (/tap/async): the parameters are checked when the job is created, the ADQL when it runs
+ * (so a bad query ends the job in ERROR with the message, as TAP clients expect), and the rows are written to the
+ * job's result "result".
+ */
+@ApplicationScoped
+public class TapJobKind implements JobKind<Map<String, List<String>>> {
+
+    public static final String NAME = "tap";
+
+    @Inject
+    TapService tap;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Accepts any parameters: TAP 1.1 clients expect a job even for a bad query and read the problem from the job's
+     * error (taplint checks this), so validation happens in {@link #execute}.
+     */
+    @Override
+    public Map<String, List<String>> parse(JobInput input) {
+        return asMap(input.parameters());
+    }
+
+    @Override
+    public Duration estimate(Map<String, List<String>> parameters) {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public void execute(Map<String, List<String>> parameters, JobContext context) throws Exception {
+        context.checkpoint();
+        TapQueryRunner.UploadSource uploads = part -> {
+            var file = context.input().upload(part);
+            return file.isPresent() ? Files.newInputStream(file.get().path()) : null;
+        };
+        try {
+            TapRequest request = tap.request(parameters);
+            try (TapQueryRunner.Result result = tap.runner().run(request, uploads, tap.localResults());
+                 OutputStream out = context.openResult("result", result.contentType())) {
+                result.writeTo(out);
+            }
+        } catch (TapException e) {
+            // the message says what to fix (or what failed); TAP clients show it from /error
+            throw new JobFailedException(e.getMessage(), org.muwclass.service.uws.ErrorType.FATAL, e);
+        }
+    }
+
+    static Map<String, List<String>> asMap(JobParameters params) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (JobParameters.Parameter p : params.asList()) {
+            map.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>()).add(p.value());
+        }
+        return map;
+    }
+}

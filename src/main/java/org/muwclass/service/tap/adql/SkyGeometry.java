@@ -1,0 +1,73 @@
+package org.muwclass.service.tap.adql;
+
+import java.util.List;
+
+/**
+ * Spherical geometry on (ra, dec) in degrees, registered in H2 as deterministic scalar functions so that the
+ * translated ADQL geometry predicates run inside the database. Semantics follow pgSphere, so both backends return the
+ * same rows: boundaries count as inside, and a BOX is the ra/dec range [ra0 - w/2, ra0 + w/2] x [dec0 - h/2, dec0 + h/2]
+ * (what {@code sbox(spoint(lo), spoint(hi))} means), with ra wrapping at 0/360 deg.
+ *
+ * <p>H2 passes SQL NULL as "not called, result NULL" for primitive parameters, so a NULL coordinate gives NULL.
+ */
+public final class SkyGeometry {
+
+    /** H2 function names (lower case, prefixed so they cannot clash with ADQL or H2 built-ins) and Java methods. */
+    public static final List<String[]> H2_FUNCTIONS = List.of(
+            new String[]{"muw_distance", "distance"},
+            new String[]{"muw_in_circle", "inCircle"},
+            new String[]{"muw_in_box", "inBox"},
+            new String[]{"muw_circles_overlap", "circlesOverlap"},
+            new String[]{"muw_circle_in_circle", "circleInCircle"});
+
+    private SkyGeometry() {
+    }
+
+    /** The {@code CREATE ALIAS} statements registering the functions in H2 (idempotent). */
+    public static List<String> h2AliasStatements() {
+        return H2_FUNCTIONS.stream().map(f -> "CREATE ALIAS IF NOT EXISTS " + f[0] + " DETERMINISTIC FOR '"
+                + SkyGeometry.class.getName() + "." + f[1] + "'").toList();
+    }
+
+    /** Great-circle distance between two positions, deg (haversine: accurate at small separations). */
+    public static double distance(double ra1, double dec1, double ra2, double dec2) {
+        double d1 = Math.toRadians(dec1);
+        double d2 = Math.toRadians(dec2);
+        double sdd = Math.sin((d2 - d1) / 2);
+        double sda = Math.sin(Math.toRadians(ra2 - ra1) / 2);
+        double h = sdd * sdd + Math.cos(d1) * Math.cos(d2) * sda * sda;
+        return Math.toDegrees(2 * Math.asin(Math.min(1.0, Math.sqrt(h))));
+    }
+
+    /** 1 when (ra, dec) lies within {@code radius} deg of (ra0, dec0), else 0. */
+    public static int inCircle(double ra, double dec, double ra0, double dec0, double radius) {
+        return distance(ra, dec, ra0, dec0) <= radius ? 1 : 0;
+    }
+
+    /** 1 when (ra, dec) lies in the ra/dec box centred on (ra0, dec0) of full width and height w, h (deg). */
+    public static int inBox(double ra, double dec, double ra0, double dec0, double w, double h) {
+        if (dec < dec0 - h / 2 || dec > dec0 + h / 2) {
+            return 0;
+        }
+        if (w >= 360) {
+            return 1;
+        }
+        double offset = normalise(ra - (ra0 - w / 2));
+        return offset <= w ? 1 : 0;
+    }
+
+    /** 1 when two circles (centre, radius in deg) share at least one point. */
+    public static int circlesOverlap(double ra1, double dec1, double r1, double ra2, double dec2, double r2) {
+        return distance(ra1, dec1, ra2, dec2) <= r1 + r2 ? 1 : 0;
+    }
+
+    /** 1 when the first circle lies entirely inside the second. */
+    public static int circleInCircle(double ra1, double dec1, double r1, double ra2, double dec2, double r2) {
+        return distance(ra1, dec1, ra2, dec2) + r1 <= r2 ? 1 : 0;
+    }
+
+    private static double normalise(double deg) {
+        double v = deg % 360.0;
+        return v < 0 ? v + 360.0 : v;
+    }
+}

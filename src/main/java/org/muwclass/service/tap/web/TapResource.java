@@ -1,0 +1,240 @@
+package org.muwclass.service.tap.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.muwclass.service.meta.TableDescriptor;
+import org.muwclass.service.tap.TapService;
+import org.muwclass.service.tap.query.ResultWriter;
+import org.muwclass.service.tap.query.TapException;
+import org.muwclass.service.tap.query.TapQueryRunner;
+import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.service.uws.JobFiles;
+import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.uws.http.BadRequestException;
+import org.muwclass.service.uws.http.RequestBody;
+import org.muwclass.service.uws.http.UploadTooLargeException;
+import org.muwclass.service.vosi.Availability;
+import org.muwclass.service.vosi.AvailabilityResource;
+
+/**
+ * The TAP 1.1 service at /tap: sync queries, the async job list, and the VOSI/DALI documents. Thin: request
+ * parsing is {@link RequestBody}/{@link TapRequest}, querying is {@link TapQueryRunner}.
+ */
+@Path("tap")
+@RequestScoped
+public class TapResource {
+
+    private static final Logger LOG = Logger.getLogger(TapResource.class.getName());
+    private static final String VOTABLE = "application/x-votable+xml";
+
+    @Inject
+    TapService tap;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response root() {
+        String base = tapUrl();
+        return Response.ok("<!DOCTYPE html><html><head><title>MUWCLASS-VO TAP</title></head><body>"
+                + "<h1>MUWCLASS-VO TAP 1.1 service</h1><p>Point a TAP client (TOPCAT, pyvo) at <code>" + Xml.esc(base)
+                + "</code>.</p><ul><li><a href=\"tap/capabilities\">capabilities</a></li>"
+                + "<li><a href=\"tap/tables\">tables</a></li><li><a href=\"tap/examples\">examples</a></li>"
+                + "<li><a href=\"tap/availability\">availability</a></li><li><a href=\"tap/async\">async jobs</a></li>"
+                + "</ul></body></html>").build();
+    }
+
+    @GET
+    @Path("sync")
+    public Response syncGet() {
+        Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
+        return sync(params, TapQueryRunner.UploadSource.NONE);
+    }
+
+    @POST
+    @Path("sync")
+    @Consumes(MediaType.WILDCARD)
+    public Response syncPost(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+        if (!tap.runtime().ready()) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, "The service is not ready: "
+                    + AvailabilityResource.current(tap.runtime()).getNotes());
+        }
+        java.nio.file.Path staging;
+        try {
+            staging = Files.createDirectories(tap.config().dataDir().resolve("tmp"))
+                    .resolve("sync-" + java.util.UUID.randomUUID());
+            Files.createDirectories(staging);
+        } catch (IOException e) {
+            return fault(e);
+        }
+        try {
+            RequestBody req = RequestBody.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body,
+                    queryParameters(), staging, tap.config().uploadLimitBytes());
+            Map<String, List<String>> params = asMap(req.parameters());
+            if (params.isEmpty() && request != null && !request.getParameterMap().isEmpty()) {
+                // the servlet container already consumed a form body
+                request.getParameterMap().forEach((k, v) -> params.put(k, List.of(v)));
+            }
+            TapQueryRunner.UploadSource uploads = part -> {
+                for (UploadedFile f : req.files()) {
+                    if (f.partName().equals(part)) {
+                        return Files.newInputStream(f.path());
+                    }
+                }
+                return null;
+            };
+            return sync(params, uploads, () -> JobFiles.deleteTree(staging));
+        } catch (BadRequestException e) {
+            JobFiles.deleteTree(staging);
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (UploadTooLargeException e) {
+            JobFiles.deleteTree(staging);
+            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            JobFiles.deleteTree(staging);
+            return fault(e);
+        }
+    }
+
+    private Response sync(Map<String, List<String>> params, TapQueryRunner.UploadSource uploads) {
+        return sync(params, uploads, () -> { });
+    }
+
+    /** Runs the query now; rows stream from the cursor after the status line is sent. */
+    private Response sync(Map<String, List<String>> params, TapQueryRunner.UploadSource uploads, Runnable cleanup) {
+        if (!tap.runtime().ready()) {
+            cleanup.run();
+            return error(Response.Status.SERVICE_UNAVAILABLE, "The service is not ready");
+        }
+        TapQueryRunner.Result result;
+        try {
+            TapRequest request = tap.request(params);
+            result = tap.runner().run(request, uploads, tap.localResults());
+        } catch (TapException e) {
+            cleanup.run();
+            if (!e.userError()) {
+                LOG.log(Level.WARNING, "TAP query failed", e);
+            }
+            return error(e.userError() ? Response.Status.BAD_REQUEST : Response.Status.INTERNAL_SERVER_ERROR,
+                    e.getMessage());
+        } catch (RuntimeException e) {
+            cleanup.run();
+            return fault(e);
+        }
+        StreamingOutput rows = out -> {
+            try (result) {
+                result.writeTo(out);
+            } finally {
+                cleanup.run();
+            }
+        };
+        return Response.ok(rows, result.contentType()).build();
+    }
+
+    @Path("async")
+    public TapAsyncResource async() {
+        return new TapAsyncResource();
+    }
+
+    @GET
+    @Path("capabilities")
+    @Produces("text/xml")
+    public String capabilities() {
+        return CapabilitiesDocument.render(tapUrl(), tap.config());
+    }
+
+    @GET
+    @Path("availability")
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    public Availability availability() {
+        return AvailabilityResource.current(tap.runtime());
+    }
+
+    @GET
+    @Path("tables")
+    @Produces("text/xml")
+    public Response tables(@QueryParam("detail") String detail) {
+        if (!tap.runtime().ready()) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_PLAIN)
+                    .entity("The service is not ready").build();
+        }
+        return Response.ok(TablesDocument.tableset(tap.metadata(), !"min".equalsIgnoreCase(detail))).build();
+    }
+
+    @GET
+    @Path("tables/{name}")
+    @Produces("text/xml")
+    public Response table(@PathParam("name") String name) {
+        if (!tap.runtime().ready()) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_PLAIN)
+                    .entity("The service is not ready").build();
+        }
+        TableDescriptor t = tap.metadata().table(name).orElse(null);
+        if (t == null) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
+                    .entity("No table '" + name + "'; see " + tapUrl() + "/tables").build();
+        }
+        return Response.ok(TablesDocument.table(t)).build();
+    }
+
+    @GET
+    @Path("examples")
+    @Produces("application/xhtml+xml")
+    public String examples() {
+        return TapExamples.render("MUWCLASS-VO");
+    }
+
+    private String tapUrl() {
+        String base = uri.getBaseUriBuilder().path("tap").build().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private JobParameters queryParameters() {
+        List<JobParameters.Parameter> list = new ArrayList<>();
+        uri.getQueryParameters().forEach((n, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(n, v))));
+        return JobParameters.of(list);
+    }
+
+    private static Map<String, List<String>> asMap(JobParameters params) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (JobParameters.Parameter p : params.asList()) {
+            map.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.value());
+        }
+        return map;
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(VOTABLE).entity(ResultWriter.errorDocument(message)).build();
+    }
+
+    private static Response fault(Exception e) {
+        LOG.log(Level.SEVERE, "TAP request failed", e);
+        return error(Response.Status.INTERNAL_SERVER_ERROR, "Internal error: " + e.getMessage());
+    }
+}

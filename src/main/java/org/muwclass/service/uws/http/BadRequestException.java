@@ -1,0 +1,9 @@
+package org.muwclass.service.uws.http;
+
+/** A request that cannot be read (malformed multipart, unsupported content type); HTTP 400. */
+public class BadRequestException extends Exception {
+
+    public BadRequestException(String message) {
+        super(message);
+    }
+}

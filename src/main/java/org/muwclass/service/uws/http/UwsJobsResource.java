@@ -1,0 +1,495 @@
+package org.muwclass.service.uws.http;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.muwclass.service.uws.ExecutionPhase;
+import org.muwclass.service.uws.JobFiles;
+import org.muwclass.service.uws.JobFilter;
+import org.muwclass.service.uws.JobManager;
+import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.uws.JobRecord;
+import org.muwclass.service.uws.JobRequestException;
+import org.muwclass.service.uws.ParameterException;
+import org.muwclass.service.uws.ResultInfo;
+import org.muwclass.service.uws.xml.UwsDocuments;
+
+/**
+ * The UWS 1.1 HTTP binding of one job list, for any {@link org.muwclass.service.uws.JobKind}. A subclass names
+ * the kind and where the list lives: {@code /classify} is a root resource extending this class; {@code /tap/async}
+ * can return an instance from a sub-resource locator. All logic is in {@link JobManager}; this class only maps
+ * HTTP to it. Errors are text/plain with 400 (bad parameter), 403 (another owner's job), 404, 409 (wrong phase),
+ * 413 (upload too large) or 503 (queue full, with Retry-After).
+ */
+public abstract class UwsJobsResource {
+
+    static final String XML = "text/xml;charset=UTF-8";
+    static final String TEXT = "text/plain;charset=UTF-8";
+    private static final Logger LOG = Logger.getLogger(UwsJobsResource.class.getName());
+
+    /** The {@link org.muwclass.service.uws.JobKind#name()} served. */
+    protected abstract String kind();
+
+    /** Path of the job list below the application root, e.g. "classify" or "tap/async". */
+    protected abstract String listPath();
+
+    /** The UWS service; looked up through CDI so sub-resource instances created with {@code new} work too. */
+    protected UwsService uws() {
+        return CDI.current().select(UwsService.class).get();
+    }
+
+    // ------------------------------------------------------------ job list
+
+    @GET
+    public Response list(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
+        return handle(() -> {
+            JobParameters q = query(uri);
+            Set<ExecutionPhase> phases = EnumSet.noneOf(ExecutionPhase.class);
+            for (String p : q.all("PHASE")) {
+                phases.add(ExecutionPhase.parse("PHASE", p));
+            }
+            Instant after = null;
+            if (q.get("AFTER").isPresent()) {
+                after = parseAfter(q.get("AFTER").get());
+            }
+            Integer last = null;
+            if (q.get("LAST").isPresent()) {
+                last = parseInt("LAST", q.get("LAST").get(), 0, Integer.MAX_VALUE, "a whole number, 0 or more");
+            }
+            List<JobRecord> jobs = manager().list(new JobFilter(kind(), owner(headers, security), phases, after,
+                    last));
+            return xml(UwsDocuments.jobs(jobs, listUrl(uri)));
+        });
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers,
+                           @Context SecurityContext security, @Context HttpServletRequest request) {
+        return handle(() -> {
+            JobManager m = manager();
+            java.nio.file.Path staging = m.files().newStagingDirectory();
+            try {
+                RequestBody req = readBody(body, uri, headers, request, staging);
+                JobRecord job = m.create(kind(), owner(headers, security), req.parameters(), req.files());
+                return seeOther(jobUrl(uri, job.id()));
+            } finally {
+                JobFiles.deleteTree(staging);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------ one job
+
+    @GET
+    @Path("{id}")
+    public Response job(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
+                        @Context SecurityContext security) {
+        return handle(() -> {
+            JobParameters q = query(uri);
+            JobRecord job;
+            if (q.get("WAIT").isPresent()) {
+                int wait = parseInt("WAIT", q.get("WAIT").get(), -1, Integer.MAX_VALUE,
+                        "a number of seconds, or -1 for the longest wait");
+                ExecutionPhase phase = q.get("PHASE").isPresent() ? ExecutionPhase.parse("PHASE", q.get("PHASE").get())
+                        : null;
+                job = manager().await(kind(), id, owner(headers, security), Duration.ofSeconds(wait), phase);
+            } else {
+                job = manager().get(kind(), id, owner(headers, security));
+            }
+            return xml(UwsDocuments.job(job, jobUrl(uri, id), manager().quote(job).orElse(null)));
+        });
+    }
+
+    /** POST to the job: ACTION=DELETE, PHASE=RUN|ABORT, EXECUTIONDURATION, DESTRUCTION or new parameters. */
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response postJob(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
+                            @Context HttpHeaders headers, @Context SecurityContext security,
+                            @Context HttpServletRequest request) {
+        return handle(() -> {
+            JobManager m = manager();
+            String owner = owner(headers, security);
+            m.get(kind(), id, owner);
+            java.nio.file.Path staging = m.files().newStagingDirectory();
+            try {
+                RequestBody req = readBody(body, uri, headers, request, staging);
+                JobParameters p = req.parameters();
+                Optional<String> action = p.get("ACTION");
+                if (action.isPresent()) {
+                    if (!action.get().trim().equalsIgnoreCase("DELETE")) {
+                        throw new ParameterException("ACTION", action.get(), "DELETE");
+                    }
+                    m.delete(kind(), id, owner);
+                    return seeOther(listUrl(uri));
+                }
+                JobParameters kindParams = p.without(JobManager.CONTROL_PARAMETERS);
+                if (!kindParams.isEmpty() || !req.files().isEmpty()) {
+                    m.updateParameters(kind(), id, owner, kindParams, req.files());
+                }
+                if (p.get("EXECUTIONDURATION").isPresent()) {
+                    m.setExecutionDuration(kind(), id, owner, p.get("EXECUTIONDURATION").get());
+                }
+                if (p.get("DESTRUCTION").isPresent()) {
+                    m.setDestruction(kind(), id, owner, p.get("DESTRUCTION").get());
+                }
+                if (p.get("PHASE").isPresent()) {
+                    changePhase(m, id, owner, p.get("PHASE").get());
+                }
+                return seeOther(jobUrl(uri, id));
+            } finally {
+                JobFiles.deleteTree(staging);
+            }
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response deleteJob(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
+                              @Context SecurityContext security) {
+        return handle(() -> {
+            manager().delete(kind(), id, owner(headers, security));
+            return seeOther(listUrl(uri));
+        });
+    }
+
+    // ------------------------------------------------------------ job sub-resources
+
+    @GET
+    @Path("{id}/phase")
+    public Response phase(@PathParam("id") String id, @Context HttpHeaders headers,
+                          @Context SecurityContext security) {
+        return handle(() -> text(job(id, headers, security).phase().name()));
+    }
+
+    @POST
+    @Path("{id}/phase")
+    @Consumes(MediaType.WILDCARD)
+    public Response postPhase(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
+                              @Context HttpHeaders headers, @Context SecurityContext security,
+                              @Context HttpServletRequest request) {
+        return handle(() -> {
+            JobParameters p = readSimpleBody(body, uri, headers, request);
+            String phase = p.get("PHASE").orElseThrow(() -> new ParameterException("PHASE", null, "RUN or ABORT"));
+            changePhase(manager(), id, owner(headers, security), phase);
+            return seeOther(jobUrl(uri, id));
+        });
+    }
+
+    @GET
+    @Path("{id}/executionduration")
+    public Response executionDuration(@PathParam("id") String id, @Context HttpHeaders headers,
+                                      @Context SecurityContext security) {
+        return handle(() -> text(Long.toString(job(id, headers, security).executionDuration().toSeconds())));
+    }
+
+    @POST
+    @Path("{id}/executionduration")
+    @Consumes(MediaType.WILDCARD)
+    public Response postExecutionDuration(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
+                                          @Context HttpHeaders headers, @Context SecurityContext security,
+                                          @Context HttpServletRequest request) {
+        return handle(() -> {
+            JobParameters p = readSimpleBody(body, uri, headers, request);
+            String v = p.get("EXECUTIONDURATION").orElseThrow(() -> new ParameterException("EXECUTIONDURATION", null,
+                    "a whole number of seconds"));
+            manager().setExecutionDuration(kind(), id, owner(headers, security), v);
+            return seeOther(jobUrl(uri, id));
+        });
+    }
+
+    @GET
+    @Path("{id}/destruction")
+    public Response destruction(@PathParam("id") String id, @Context HttpHeaders headers,
+                                @Context SecurityContext security) {
+        return handle(() -> text(UwsDocuments.format(job(id, headers, security).destruction())));
+    }
+
+    @POST
+    @Path("{id}/destruction")
+    @Consumes(MediaType.WILDCARD)
+    public Response postDestruction(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
+                                    @Context HttpHeaders headers, @Context SecurityContext security,
+                                    @Context HttpServletRequest request) {
+        return handle(() -> {
+            JobParameters p = readSimpleBody(body, uri, headers, request);
+            String v = p.get("DESTRUCTION").orElseThrow(() -> new ParameterException("DESTRUCTION", null,
+                    "an ISO-8601 time"));
+            manager().setDestruction(kind(), id, owner(headers, security), v);
+            return seeOther(jobUrl(uri, id));
+        });
+    }
+
+    @GET
+    @Path("{id}/error")
+    public Response error(@PathParam("id") String id, @Context HttpHeaders headers,
+                          @Context SecurityContext security) {
+        return handle(() -> {
+            JobRecord job = job(id, headers, security);
+            if (job.error() == null) {
+                return plain(Response.Status.NOT_FOUND, "Job " + id + " has no error (phase " + job.phase() + ")");
+            }
+            return text(job.error().message());
+        });
+    }
+
+    @GET
+    @Path("{id}/quote")
+    public Response quote(@PathParam("id") String id, @Context HttpHeaders headers,
+                          @Context SecurityContext security) {
+        return handle(() -> {
+            JobRecord job = job(id, headers, security);
+            return text(manager().quote(job).map(UwsDocuments::format).orElse(""));
+        });
+    }
+
+    @GET
+    @Path("{id}/owner")
+    public Response owner(@PathParam("id") String id, @Context HttpHeaders headers,
+                          @Context SecurityContext security) {
+        return handle(() -> {
+            String owner = job(id, headers, security).ownerId();
+            return text(owner == null ? "" : owner);
+        });
+    }
+
+    @GET
+    @Path("{id}/parameters")
+    public Response parameters(@PathParam("id") String id, @Context HttpHeaders headers,
+                               @Context SecurityContext security) {
+        return handle(() -> xml(UwsDocuments.parameters(job(id, headers, security))));
+    }
+
+    @POST
+    @Path("{id}/parameters")
+    @Consumes(MediaType.WILDCARD)
+    public Response postParameters(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
+                                   @Context HttpHeaders headers, @Context SecurityContext security,
+                                   @Context HttpServletRequest request) {
+        return handle(() -> {
+            JobManager m = manager();
+            String owner = owner(headers, security);
+            m.get(kind(), id, owner);
+            java.nio.file.Path staging = m.files().newStagingDirectory();
+            try {
+                RequestBody req = readBody(body, uri, headers, request, staging);
+                m.updateParameters(kind(), id, owner, req.parameters(), req.files());
+                return seeOther(jobUrl(uri, id));
+            } finally {
+                JobFiles.deleteTree(staging);
+            }
+        });
+    }
+
+    @GET
+    @Path("{id}/results")
+    public Response results(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
+                            @Context SecurityContext security) {
+        return handle(() -> xml(UwsDocuments.results(job(id, headers, security), jobUrl(uri, id))));
+    }
+
+    @GET
+    @Path("{id}/results/{name}")
+    public Response result(@PathParam("id") String id, @PathParam("name") String name,
+                           @Context HttpHeaders headers, @Context SecurityContext security) {
+        return handle(() -> {
+            JobRecord job = job(id, headers, security);
+            Optional<ResultInfo> r = job.result(name);
+            if (r.isEmpty()) {
+                return plain(Response.Status.NOT_FOUND, "Job " + id + " has no result '" + name + "'");
+            }
+            java.nio.file.Path file = manager().resultFile(job, name);
+            if (!Files.isRegularFile(file)) {
+                return plain(Response.Status.NOT_FOUND, "The file of result '" + name + "' is gone");
+            }
+            StreamingOutput out = o -> Files.copy(file, o);
+            return Response.ok(out, r.get().mimeType()).header("Content-Length", Files.size(file)).build();
+        });
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private void changePhase(JobManager m, String id, String owner, String phase)
+            throws JobRequestException, ParameterException {
+        switch (phase.trim().toUpperCase(Locale.ROOT)) {
+            case "RUN" -> m.run(kind(), id, owner);
+            case "ABORT" -> m.abort(kind(), id, owner);
+            default -> throw new ParameterException("PHASE", phase, "RUN or ABORT");
+        }
+    }
+
+    private JobManager manager() throws JobRequestException.Unavailable {
+        return uws().manager();
+    }
+
+    private JobRecord job(String id, HttpHeaders headers, SecurityContext security) throws JobRequestException {
+        return manager().get(kind(), id, owner(headers, security));
+    }
+
+    protected String owner(HttpHeaders headers, SecurityContext security) {
+        return uws().owner(security == null ? null : security.getUserPrincipal(), headers::getHeaderString);
+    }
+
+    private RequestBody readBody(InputStream body, UriInfo uri, HttpHeaders headers, HttpServletRequest request,
+                                 java.nio.file.Path staging) throws Exception {
+        long limit = uws().config().uploadLimitBytes();
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > limit + RequestBody.MAX_FIELD_BYTES) {
+                    throw new UploadTooLargeException(limit);
+                }
+            } catch (NumberFormatException e) {
+                // let the body parser count
+            }
+        }
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        RequestBody req = RequestBody.read(contentType, body, query(uri), staging, limit);
+        if (req.parameters().isEmpty() && req.files().isEmpty() && request != null
+                && !request.getParameterMap().isEmpty()) {
+            // the servlet container already consumed a form body: take its parameters
+            List<JobParameters.Parameter> params = new ArrayList<>();
+            for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+                for (String v : e.getValue()) {
+                    params.add(new JobParameters.Parameter(e.getKey(), v));
+                }
+            }
+            return new RequestBody(JobParameters.of(params), List.of());
+        }
+        return req;
+    }
+
+    private JobParameters readSimpleBody(InputStream body, UriInfo uri, HttpHeaders headers,
+                                         HttpServletRequest request) throws Exception {
+        java.nio.file.Path staging = manager().files().newStagingDirectory();
+        try {
+            return readBody(body, uri, headers, request, staging).parameters();
+        } finally {
+            JobFiles.deleteTree(staging);
+        }
+    }
+
+    private static JobParameters query(UriInfo uri) {
+        List<JobParameters.Parameter> list = new ArrayList<>();
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        q.forEach((name, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(name, v))));
+        return JobParameters.of(list);
+    }
+
+    private String listUrl(UriInfo uri) {
+        return uri.getBaseUriBuilder().path(listPath()).build().toString();
+    }
+
+    private String jobUrl(UriInfo uri, String id) {
+        return uri.getBaseUriBuilder().path(listPath()).path(id).build().toString();
+    }
+
+    private static int parseInt(String name, String value, int min, int max, String allowed)
+            throws ParameterException {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(name, value, allowed);
+    }
+
+    private static Instant parseAfter(String value) throws ParameterException {
+        try {
+            return Instant.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(value.trim()).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new ParameterException("AFTER", value, "an ISO-8601 time such as 2026-11-25T12:00:00Z");
+            }
+        }
+    }
+
+    private static Response seeOther(String url) {
+        return Response.seeOther(URI.create(url)).build();
+    }
+
+    private static Response xml(Object document) {
+        StreamingOutput out = o -> {
+            try {
+                UwsDocuments.write(document, o);
+            } catch (jakarta.xml.bind.JAXBException e) {
+                throw new IOException(e);
+            }
+        };
+        return Response.ok(out, XML).build();
+    }
+
+    private static Response text(String s) {
+        return Response.ok(s, TEXT).build();
+    }
+
+    private static Response plain(Response.Status status, String message) {
+        return Response.status(status).entity(message).type(TEXT).build();
+    }
+
+    /** A request handler that may throw the checked exceptions mapped below. */
+    @FunctionalInterface
+    protected interface Handler {
+        Response run() throws Exception;
+    }
+
+    /** Runs {@code h}, mapping refusals to status codes with their message as text/plain. */
+    protected static Response handle(Handler h) {
+        try {
+            return h.run();
+        } catch (ParameterException | BadRequestException e) {
+            return plain(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (JobRequestException.NotFound e) {
+            return plain(Response.Status.NOT_FOUND, e.getMessage());
+        } catch (JobRequestException.Forbidden e) {
+            return plain(Response.Status.FORBIDDEN, e.getMessage());
+        } catch (JobRequestException.WrongPhase e) {
+            return plain(Response.Status.CONFLICT, e.getMessage());
+        } catch (JobRequestException.QueueFull e) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "60")
+                    .entity(e.getMessage()).type(TEXT).build();
+        } catch (JobRequestException e) {
+            return plain(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        } catch (UploadTooLargeException e) {
+            return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "UWS request failed", e);
+            return plain(Response.Status.INTERNAL_SERVER_ERROR, "Internal error of the job service ("
+                    + e.getClass().getSimpleName() + "); the service log has details");
+        }
+    }
+}

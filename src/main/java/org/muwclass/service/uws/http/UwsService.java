@@ -1,0 +1,116 @@
+package org.muwclass.service.uws.http;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.muwclass.service.config.ServiceConfig;
+import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.uws.JobFiles;
+import org.muwclass.service.uws.JobKind;
+import org.muwclass.service.uws.JobLimits;
+import org.muwclass.service.uws.JobManager;
+import org.muwclass.service.uws.JobRequestException;
+import org.muwclass.service.uws.JobStore;
+
+/**
+ * Owns the one {@link JobManager} of the application: built after {@link ServiceRuntime} has opened the database,
+ * with every {@link JobKind} CDI bean registered, and closed at undeploy. Jobs live in {@code <dataDir>/jobs}.
+ */
+@ApplicationScoped
+public class UwsService {
+
+    private static final Logger LOG = Logger.getLogger(UwsService.class.getName());
+
+    @Inject
+    ServiceRuntime runtime;
+
+    @Inject
+    @Any
+    Instance<JobKind<?>> kinds;
+
+    private JobManager manager;
+    private String startError;
+
+    /** Runs after ServiceRuntime's start-up observer (default priority APPLICATION + 500). */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class)
+                 Object event) {
+        try {
+            manager();
+        } catch (JobRequestException.Unavailable e) {
+            LOG.warning(e.getMessage());
+        }
+    }
+
+    /** The job manager, started on first use. */
+    public synchronized JobManager manager() throws JobRequestException.Unavailable {
+        if (manager != null) {
+            return manager;
+        }
+        if (startError != null) {
+            throw new JobRequestException.Unavailable("The job service failed to start: " + startError);
+        }
+        if (!runtime.ready()) {
+            throw new JobRequestException.Unavailable(runtime.startupError() != null
+                    ? "The service failed to start: " + runtime.startupError() : "The service is starting");
+        }
+        ServiceConfig config = runtime.config();
+        List<JobKind<?>> all = new ArrayList<>();
+        kinds.forEach(all::add);
+        JobFiles files = new JobFiles(config.dataDir().resolve("jobs"));
+        JobManager m = new JobManager(new JobStore(runtime.database().dataSource(), files), files, all,
+                JobLimits.from(config), Clock.systemUTC());
+        try {
+            m.start();
+        } catch (Exception e) {
+            m.close();
+            startError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(Level.SEVERE, "The job service failed to start", e);
+            throw new JobRequestException.Unavailable("The job service failed to start: " + startError);
+        }
+        manager = m;
+        LOG.info(() -> "UWS job service started with kinds " + all.stream().map(JobKind::name).toList());
+        return m;
+    }
+
+    public ServiceConfig config() {
+        return runtime.config();
+    }
+
+    /**
+     * The owner of a request: the authenticated principal, else the configured owner header (set by a trusted
+     * authenticating proxy, see muwclass.jobs.owner.header), else null (anonymous).
+     */
+    public String owner(Principal principal, java.util.function.Function<String, String> header) {
+        if (principal != null && principal.getName() != null && !principal.getName().isBlank()) {
+            return principal.getName();
+        }
+        String name = runtime.config().ownerHeader();
+        if (!name.isEmpty()) {
+            String v = header.apply(name);
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (manager != null) {
+            manager.close();
+            manager = null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.muwclass.service.uws.xml;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlType;
+
+/** uws:jobInfo: this service puts the progress of the job there, in its own namespace. */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "")
+public class JobInfoElement {
+
+    @XmlElement(namespace = UwsNamespaces.JOB_INFO)
+    public ProgressElement progress;
+
+    /** Work units done of the total, and their fraction (absent while the total is unknown). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Progress", namespace = UwsNamespaces.JOB_INFO)
+    public static class ProgressElement {
+        @XmlAttribute
+        public long done;
+        @XmlAttribute
+        public long total;
+        @XmlAttribute
+        public Double fraction;
+    }
+}

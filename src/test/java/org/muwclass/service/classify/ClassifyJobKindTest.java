@@ -1,0 +1,229 @@
+package org.muwclass.service.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.service.uws.ExecutionPhase;
+import org.muwclass.service.uws.JobFiles;
+import org.muwclass.service.uws.JobLimits;
+import org.muwclass.service.uws.JobManager;
+import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.uws.JobRecord;
+import org.muwclass.service.uws.JobStore;
+import org.muwclass.service.uws.ParameterException;
+import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.tables.ClassificationTable;
+import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.TableFormat;
+
+/** The classification job kind through the job machinery, kept small (few sources, 2 draws, 5 trees). */
+class ClassifyJobKindTest {
+
+    @TempDir
+    Path dir;
+
+    private JdbcConnectionPool pool;
+    private JobManager manager;
+
+    @BeforeEach
+    void start() throws Exception {
+        pool = JdbcConnectionPool.create("jdbc:h2:mem:classify" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE",
+                "sa", "");
+        JobFiles files = new JobFiles(dir.resolve("jobs"));
+        manager = new JobManager(new JobStore(pool, files), files, List.of(new ClassifyJobKind(100, 1000, 2, "test")),
+                new JobLimits(1, 10, Duration.ofSeconds(600), Duration.ofSeconds(600), Duration.ofDays(1),
+                        Duration.ofSeconds(60), Duration.ofSeconds(3600)), Clock.systemUTC());
+        manager.start();
+    }
+
+    @AfterEach
+    void stop() {
+        manager.close();
+        pool.dispose();
+    }
+
+    private UploadedFile upload(String part, String fileName, String contentType, byte[] content) throws Exception {
+        Path staging = manager.files().newStagingDirectory();
+        Path f = Files.write(staging.resolve(part), content);
+        return new UploadedFile(part, fileName, contentType, f, content.length);
+    }
+
+    private static byte[] tdRows(int from, int to) throws Exception {
+        List<String> td = Files.readAllLines(Path.of(ClassifyJobKindTest.class.getResource("/muwclass/TD.csv").toURI()),
+                StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        lines.add(td.get(0));
+        lines.addAll(td.subList(from, to));
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JobRecord runToEnd(JobParameters params, List<UploadedFile> uploads) throws Exception {
+        JobRecord job = manager.create(ClassifyJobKind.NAME, null, params, uploads);
+        while (job.phase().isActive()) {
+            job = manager.await(ClassifyJobKind.NAME, job.id(), null, Duration.ofSeconds(60), null);
+        }
+        return job;
+    }
+
+    @Test
+    void classifiesAnUploadedCsvWithProvenanceAndSummary() throws Exception {
+        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
+                "EBV", "none"), List.of(upload("INPUT", "three.csv", "text/csv", tdRows(1, 4))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        assertEquals(List.of("result", "summary.png"), job.results().stream().map(r -> r.name()).toList());
+        Path result = manager.resultFile(job, "result");
+        List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(result, TableFormat.VOTABLE));
+        assertEquals(3, rows.size());
+        assertEquals("2CXO J000009.3+135618", rows.get(0).name());
+        for (ClassifiedSource s : rows) {
+            assertEquals(1.0, Arrays.stream(s.mean()).sum(), 1e-9, "probabilities sum to 1: " + s.name());
+        }
+        String xml = Files.readString(result);
+        assertTrue(xml.contains("<INFO name=\"seed\" value=\"7\"/>"), "seed");
+        assertTrue(xml.contains("<INFO name=\"mc_draws\" value=\"2\"/>"), "draws");
+        assertTrue(xml.contains("<INFO name=\"job_id\" value=\"" + job.id() + "\"/>"), "job id");
+        assertTrue(xml.contains("<INFO name=\"training_set_sha256\" value=\""
+                + TrainingSetReader.readDefault().sha256() + "\"/>"), "training checksum");
+        byte[] png = Files.readAllBytes(manager.resultFile(job, "summary.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "PNG signature");
+        assertEquals(job.progress().total(), job.progress().done(), "progress complete");
+        assertEquals(2, job.progress().total(), "one E(B-V) bin x 2 draws");
+
+        // same seed, same answer
+        JobRecord again = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
+                "EBV", "none"), List.of(upload("INPUT", "three.csv", "text/csv", tdRows(1, 4))));
+        assertEquals(rows, ClassificationTable.read(TableFiles.read(manager.resultFile(again, "result"),
+                TableFormat.VOTABLE)));
+    }
+
+    @Test
+    void badParametersAndTablesAreRefusedAtCreationWithClearMessages() throws Exception {
+        UploadedFile good = upload("INPUT", "t.csv", null, tdRows(1, 3));
+        assertEquals("Parameter DRAWS: '5000' is not allowed; expected an integer from 1 to 1000",
+                refused(JobParameters.of("DRAWS", "5000"), good).getMessage());
+        assertTrue(refused(JobParameters.of("ALGORITHM", "deepnet"), good).getMessage()
+                .startsWith("Parameter ALGORITHM: 'deepnet' is not allowed; expected one of "));
+        assertTrue(refused(JobParameters.of("EBV", "nh"), good).getMessage().contains("table-else-dust-map"));
+        assertEquals("Parameter PUBLISH: 'yes' is not allowed; expected no: this service has no table to publish"
+                + " classifications into", refused(JobParameters.of("PUBLISH", "yes"), good).getMessage());
+        assertTrue(refused(JobParameters.EMPTY).getMessage().startsWith("Parameter INPUT: an input table is required"));
+        ParameterException noFormat = refused(JobParameters.EMPTY,
+                upload("INPUT", "data.bin", "application/octet-stream", tdRows(1, 3)));
+        assertTrue(noFormat.getMessage().contains("INPUT_FORMAT"), noFormat.getMessage());
+        ParameterException truncated = refused(JobParameters.of("INPUT_FORMAT", "votable"),
+                upload("INPUT", "t.vot", null, "<?xml version=\"1.0\"?><VOTABLE><RESOURCE><TABLE><FIELD name=\"a\""
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(truncated.getMessage().startsWith("Parameter INPUT: the uploaded file 't.vot' is not a readable"
+                + " votable table"), truncated.getMessage());
+        ParameterException negative = refused(JobParameters.EMPTY, upload("INPUT", "neg.csv", null,
+                new String(tdRows(1, 2), StandardCharsets.UTF_8).replace(",2e-15,1e-15,", ",2e-15,-1e-15,")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(negative.getMessage().startsWith("Parameter INPUT: ") && negative.getMessage().contains("e_Fs"),
+                negative.getMessage());
+        ParameterException columns = refused(JobParameters.EMPTY, upload("INPUT", "cols.csv", null,
+                "name,ra,dec\nA,10,20\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(columns.getMessage().contains("Missing required column"), columns.getMessage());
+        ParameterException tooFew = refused(JobParameters.EMPTY, good, upload("TRAINING", "td.csv", null,
+                tdRows(1, 40)));
+        assertTrue(tooFew.getMessage().matches("Parameter TRAINING: (the training set has 1 class\\(es\\).*|class .* has"
+                + " \\d source\\(s\\); each class needs at least 5.*)"), tooFew.getMessage());
+    }
+
+    private ParameterException refused(JobParameters p, UploadedFile... uploads) {
+        return assertThrows(ParameterException.class,
+                () -> manager.create(ClassifyJobKind.NAME, null, p, List.of(uploads)));
+    }
+
+    @Test
+    void publishedRowsFollowTheJob() throws Exception {
+        java.util.Map<String, List<java.util.Map<String, Object>>> table = new java.util.concurrent.ConcurrentHashMap<>();
+        ClassificationPublisher fake = new ClassificationPublisher() {
+            @Override
+            public String publish(String runId, List<ClassifiedSource> rows,
+                                  List<org.muwclass.core.model.SourceMeasurements> inputs) {
+                table.put(runId, ClassifiedSourcesPublisher.rows(rows, inputs));
+                return "fake";
+            }
+
+            @Override
+            public void withdraw(String runId) {
+                table.remove(runId);
+            }
+        };
+        manager.close();
+        JobFiles files = new JobFiles(dir.resolve("jobs2"));
+        manager = new JobManager(new JobStore(pool, files), files, List.of(new ClassifyJobKind(100, 1000, fake)),
+                new JobLimits(1, 10, Duration.ofSeconds(600), Duration.ofSeconds(600), Duration.ofDays(1),
+                        Duration.ofSeconds(60), Duration.ofSeconds(3600)), Clock.systemUTC());
+        manager.start();
+        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "EBV", "none",
+                "PUBLISH", "yes"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        List<java.util.Map<String, Object>> rows = table.get(job.id());
+        assertEquals(2, rows.size());
+        java.util.Map<String, Object> first = rows.get(0);
+        assertEquals("2CXO J000009.3+135618", first.get("name"));
+        assertEquals(4e-15 + 5e-16, (Double) first.get("flux_b"), 1e-27, "Fs + Fm + Fh of the TD row");
+        assertEquals((2e-15 - 5e-16) / (2e-15 + 5e-16), (Double) first.get("hr_hm"), 1e-12);
+        assertEquals(18.494, (Double) first.get("gmag"), 0.0);
+        assertTrue(!first.containsKey("jmag"), "missing magnitude is NULL");
+        assertTrue(first.containsKey("p_hm_star") && first.containsKey("class") && first.containsKey("ct"));
+        manager.delete(ClassifyJobKind.NAME, job.id(), null);
+        assertTrue(table.isEmpty(), "rows withdrawn with the job");
+    }
+
+    @Test
+    void nhColumnGivesTheEbvUsed() throws Exception {
+        String[] lines = new String(tdRows(1, 3), StandardCharsets.UTF_8).split("\n");
+        String csv = lines[0] + ",NH\n" + lines[1] + ",6.851e21\n" + lines[2] + ",6.851e20\n";
+        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
+                List.of(upload("INPUT", "nh.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
+                TableFormat.VOTABLE));
+        assertEquals(1.0, rows.get(0).ebvMag(), 1e-12, "N_H 6.851e21 cm^-2 is E(B-V) 1 mag");
+        assertEquals(0.1, rows.get(1).ebvMag(), 1e-12);
+        assertEquals(2, job.progress().total(), "two E(B-V) bins x 1 draw");
+
+        ParameterException negative = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
+                (lines[0] + ",NH\n" + lines[1] + ",-5\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Parameter INPUT: column 'NH', row 1: '-5' is not allowed with EBV=nh-column; expected a finite"
+                + " N_H >= 0 in cm^-2", negative.getMessage());
+        ParameterException none = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
+                tdRows(1, 2)));
+        assertTrue(none.getMessage().startsWith("Parameter EBV: 'nh-column' is not allowed; expected an INPUT with"
+                + " an N_H column"), none.getMessage());
+    }
+
+    @Test
+    void perObservationInputIsRecognisedAndEstimated() throws Exception {
+        Path demo = Path.of(getClass().getResource("/muwclass/demo/NGC3532").toURI());
+        List<UploadedFile> files = new ArrayList<>();
+        files.add(upload("INPUT", "NGC3532_per.csv", "text/csv", Files.readAllBytes(demo.resolve("NGC3532_per.csv"))));
+        for (String cat : List.of("gaia", "2mass", "allwise", "catwise", "unwise")) {
+            files.add(upload(cat.toUpperCase(java.util.Locale.ROOT), "NGC3532_" + cat + ".csv", "text/csv",
+                    Files.readAllBytes(demo.resolve("NGC3532_" + cat + ".csv"))));
+        }
+        JobRecord job = manager.create(ClassifyJobKind.NAME, null, JobParameters.of("DRAWS", "10"), files);
+        assertEquals(ExecutionPhase.PENDING, job.phase());
+        assertTrue(job.estimate().toMillis() > 0, "estimate " + job.estimate());
+        assertEquals(6, job.uploads().size());
+    }
+}

@@ -1,0 +1,268 @@
+package org.muwclass.service.tap.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.muwclass.core.io.CsvTable;
+import org.muwclass.service.db.ClassifiedSourcesStore;
+import org.muwclass.service.tap.TapFixture;
+import org.muwclass.service.tap.adql.SkyGeometry;
+import uk.ac.starlink.table.RowSequence;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.util.ByteArrayDataSource;
+import uk.ac.starlink.votable.VOTableBuilder;
+
+/**
+ * The same queries on every backend. Expected answers are computed independently in Java from the shipped
+ * TD.csv (published training set), never typed in.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TapQuerySuite {
+
+    private final TapFixture fx;
+    private final CsvTable td;
+
+    TapQuerySuite(TapFixture fixture) {
+        this.fx = fixture;
+        this.td = fixture.trainingSet;
+    }
+
+    @AfterAll
+    void close() {
+        fx.close();
+    }
+
+    /** Runs a query and reads the VOTable it returns. */
+    List<Object[]> rows(String adql) throws Exception {
+        return rows(adql, ResponseFormat.VOTABLE, 1_000_000, List.of(), Map.of());
+    }
+
+    List<Object[]> rows(String adql, ResponseFormat format, int maxrec, List<TapRequest.Upload> uploads,
+                        Map<String, byte[]> parts) throws Exception {
+        String doc = run(adql, format, maxrec, uploads, parts);
+        StarTable t = new VOTableBuilder().makeStarTable(new ByteArrayDataSource("r", doc.getBytes(
+                StandardCharsets.UTF_8)), false, uk.ac.starlink.table.StoragePolicy.PREFER_MEMORY);
+        List<Object[]> out = new ArrayList<>();
+        try (RowSequence rs = t.getRowSequence()) {
+            while (rs.next()) {
+                out.add(rs.getRow().clone());
+            }
+        }
+        return out;
+    }
+
+    String run(String adql, ResponseFormat format, int maxrec, List<TapRequest.Upload> uploads,
+               Map<String, byte[]> parts) throws TapException, IOException {
+        TapRequest req = new TapRequest(adql, format, maxrec, uploads);
+        try (TapQueryRunner.Result r = fx.runner().run(req, p -> parts.containsKey(p)
+                ? new ByteArrayInputStream(parts.get(p)) : null)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            r.writeTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private long tdCount(java.util.function.IntPredicate p) {
+        long n = 0;
+        for (int i = 0; i < td.rowCount(); i++) {
+            if (p.test(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private double ra(int i) {
+        return td.number(i, "CSCv2_RA");
+    }
+
+    private double dec(int i) {
+        return td.number(i, "CSCv2_DEC");
+    }
+
+    @Test
+    void countsTheWholeTrainingSet() throws Exception {
+        assertEquals(2941L, ((Number) rows("SELECT COUNT(*) AS n FROM muwclass.training_set").get(0)[0]).longValue());
+        assertEquals((long) td.rowCount(), 2941L);
+    }
+
+    @Test
+    void coneSearchMatchesBruteForce() throws Exception {
+        // centred on a real source; radius large enough to include several neighbours
+        double ra0 = ra(100);
+        double dec0 = dec(100);
+        double r = 5.0;
+        long expected = tdCount(i -> SkyGeometry.distance(ra(i), dec(i), ra0, dec0) <= r);
+        List<Object[]> got = rows("SELECT name FROM muwclass.training_set WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), "
+                + "CIRCLE('ICRS', " + ra0 + ", " + dec0 + ", " + r + "))");
+        assertTrue(expected > 1);
+        assertEquals(expected, got.size());
+        assertTrue(got.stream().anyMatch(row -> row[0].equals(td.cell(100, "CSCv2_name"))));
+    }
+
+    @Test
+    void boxSearchMatchesBruteForceAcrossRaZero() throws Exception {
+        long expected = tdCount(i -> (ra(i) >= 350 || ra(i) <= 10) && dec(i) >= -20 && dec(i) <= 20);
+        List<Object[]> got = rows("SELECT ra FROM muwclass.training_set "
+                + "WHERE CONTAINS(POINT('ICRS', ra, dec), BOX('ICRS', 0, 0, 20, 40)) = 1");
+        assertTrue(expected > 0);
+        assertEquals(expected, got.size());
+    }
+
+    @Test
+    void nearestNeighbourByDistance() throws Exception {
+        double ra0 = 83.8;
+        double dec0 = -5.4; // Orion
+        int best = 0;
+        for (int i = 1; i < td.rowCount(); i++) {
+            if (SkyGeometry.distance(ra(i), dec(i), ra0, dec0) < SkyGeometry.distance(ra(best), dec(best), ra0, dec0)) {
+                best = i;
+            }
+        }
+        List<Object[]> got = rows("SELECT TOP 1 name, DISTANCE(POINT('ICRS', ra, dec), POINT('ICRS', " + ra0 + ", "
+                + dec0 + ")) AS dist FROM muwclass.training_set ORDER BY dist");
+        assertEquals(td.cell(best, "CSCv2_name"), got.get(0)[0]);
+        assertEquals(SkyGeometry.distance(ra(best), dec(best), ra0, dec0), (Double) got.get(0)[1], 1e-6);
+    }
+
+    @Test
+    void groupByClassMatchesTheLabels() throws Exception {
+        Map<String, Long> expected = new HashMap<>();
+        for (int i = 0; i < td.rowCount(); i++) {
+            expected.merge(td.cell(i, "True_Class"), 1L, Long::sum);
+        }
+        Map<String, Long> got = new HashMap<>();
+        for (Object[] row : rows("SELECT true_class, COUNT(*) AS n FROM muwclass.training_set GROUP BY true_class")) {
+            got.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        assertEquals(expected, got);
+    }
+
+    @Test
+    void tapSchemaIsQueryable() throws Exception {
+        List<Object[]> tables = rows("SELECT table_name FROM TAP_SCHEMA.tables ORDER BY table_index");
+        List<String> names = tables.stream().map(r -> (String) r[0]).toList();
+        assertTrue(names.containsAll(List.of("muwclass.training_set", "muwclass.classified_sources",
+                "TAP_SCHEMA.schemas", "TAP_SCHEMA.tables", "TAP_SCHEMA.columns", "TAP_SCHEMA.keys",
+                "TAP_SCHEMA.key_columns")), names.toString());
+        List<Object[]> cols = rows("SELECT column_name, unit, ucd FROM TAP_SCHEMA.columns "
+                + "WHERE table_name = 'muwclass.training_set' ORDER BY column_index");
+        assertEquals(fx.voConfig.table("muwclass.training_set").orElseThrow().columns().size(), cols.size());
+        assertEquals("ra", cols.get(1)[0]);
+        assertEquals("deg", cols.get(1)[1]);
+        assertEquals("pos.eq.ra;meta.main", cols.get(1)[2]);
+    }
+
+    @Test
+    void resultColumnsCarryPublishedMetadata() throws Exception {
+        String doc = run("SELECT TOP 1 ra AS alpha, flux_b FROM muwclass.training_set", ResponseFormat.VOTABLE_TD,
+                10, List.of(), Map.of());
+        assertTrue(doc.contains("name=\"alpha\""), doc);
+        assertTrue(doc.contains("unit=\"deg\"") && doc.contains("ucd=\"pos.eq.ra;meta.main\""), doc);
+        assertTrue(doc.contains("<TABLEDATA>"), doc);
+        assertTrue(doc.contains("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>"), doc);
+    }
+
+    @Test
+    void maxrecOverflowIsMarkedAfterTheTable() throws Exception {
+        String doc = run("SELECT name FROM muwclass.training_set", ResponseFormat.VOTABLE_TD, 3, List.of(), Map.of());
+        assertEquals(3, doc.split("<TR>", -1).length - 1);
+        assertTrue(doc.indexOf("value=\"OVERFLOW\"") > doc.indexOf("</TABLE>"), doc);
+        String exact = run("SELECT TOP 3 name FROM muwclass.training_set", ResponseFormat.VOTABLE_TD, 3, List.of(),
+                Map.of());
+        assertFalse(exact.contains("OVERFLOW"), exact);
+    }
+
+    @Test
+    void csvAndTsvOutput() throws Exception {
+        String csv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", ResponseFormat.CSV, 100,
+                List.of(), Map.of());
+        assertEquals("name,ra", csv.lines().findFirst().orElseThrow());
+        assertEquals(3, csv.lines().count());
+        String tsv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", ResponseFormat.TSV, 100,
+                List.of(), Map.of());
+        assertEquals("name\tra", tsv.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void uploadJoinFindsTheUploadedPositions() throws Exception {
+        int[] picks = {5, 500, 2000};
+        StringBuilder vot = new StringBuilder("<?xml version='1.0'?><VOTABLE version='1.4' "
+                + "xmlns='http://www.ivoa.net/xml/VOTable/v1.3'><RESOURCE><TABLE>"
+                + "<FIELD name='id' datatype='int'/><FIELD name='RA' datatype='double'/>"
+                + "<FIELD name='Dec' datatype='double'/><DATA><TABLEDATA>");
+        for (int p : picks) {
+            vot.append("<TR><TD>").append(p).append("</TD><TD>").append(ra(p)).append("</TD><TD>").append(dec(p))
+                    .append("</TD></TR>");
+        }
+        vot.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>");
+        List<Object[]> got = rows("SELECT u.id, t.name FROM TAP_UPLOAD.mine AS u JOIN muwclass.training_set AS t "
+                        + "ON 1 = CONTAINS(POINT('ICRS', t.ra, t.dec), CIRCLE('ICRS', u.ra, u.dec, 1.0/3600)) "
+                        + "ORDER BY 1", ResponseFormat.VOTABLE, 1000, List.of(new TapRequest.Upload("mine", "t1")),
+                Map.of("t1", vot.toString().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(picks.length, got.size());
+        for (int k = 0; k < picks.length; k++) {
+            assertEquals(picks[k], ((Number) got.get(k)[0]).intValue());
+            assertEquals(td.cell(picks[k], "CSCv2_name"), got.get(k)[1]);
+        }
+    }
+
+    @Test
+    void uploadErrorsAreUserErrors() {
+        TapException missing = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
+                ResponseFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "nopart")), Map.of()));
+        assertTrue(missing.userError() && missing.getMessage().contains("no multipart part named 'nopart'"));
+        TapException junk = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
+                ResponseFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "p")),
+                Map.of("p", "not a votable".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(junk.userError() && junk.getMessage().startsWith("UPLOAD x"), junk.getMessage());
+    }
+
+    @Test
+    void unknownColumnIsAUserErrorWithPosition() {
+        TapException e = assertThrows(TapException.class, () -> rows("SELECT colour FROM muwclass.training_set"));
+        assertTrue(e.userError());
+        assertEquals("ADQL error: Unknown column \"colour\" at line 1, column 8", e.getMessage());
+    }
+
+    @Test
+    void classifiedSourcesStoreRowsAreQueryableByRun() throws Exception {
+        ClassifiedSourcesStore store = new ClassifiedSourcesStore(fx.database,
+                fx.voConfig.table(ClassifiedSourcesStore.TABLE).orElseThrow());
+        // rows derived from training-set positions and its published probabilities (test data, not science)
+        List<Map<String, Object>> rows = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int k = 0; k < 25; k++) {
+            int i = rnd.nextInt(td.rowCount());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", td.cell(i, "CSCv2_name"));
+            row.put("ra", ra(i));
+            row.put("dec", dec(i));
+            row.put("p_agn", td.number(i, "P_AGN"));
+            row.put("class", td.cell(i, "Class"));
+            rows.add(row);
+        }
+        assertEquals(25, store.insert("suite-run", rows));
+        List<Object[]> got = rows("SELECT COUNT(*) FROM muwclass.classified_sources WHERE run_id = 'suite-run'");
+        assertEquals(25L, ((Number) got.get(0)[0]).longValue());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> store.insert("x", List.of(Map.of("colour", 1.0))));
+        assertTrue(bad.getMessage().contains("'colour'"));
+        assertEquals(25, store.deleteRun("suite-run"));
+    }
+}

@@ -1,0 +1,117 @@
+package org.muwclass.service.tap.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.muwclass.service.config.ServiceConfig;
+import org.muwclass.service.tap.TapFixture;
+import org.muwclass.service.tap.query.ResponseFormat;
+import org.muwclass.service.tap.query.ResultWriter;
+import org.muwclass.service.tap.query.TapQueryRunner;
+import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.testsupport.XmlSchemas;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** The VOSI and DALI documents validate against the IVOA schemas; every published example runs. */
+class TapDocumentsTest {
+
+    private static TapFixture fx;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        fx = TapFixture.h2();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    /** Validates against several schemas at once, so xsi:type from other namespaces resolves. */
+    private static void validate(String xml, String... xsds) throws Exception {
+        SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        f.setResourceResolver(XmlSchemas.resolver());
+        Source[] sources = new Source[xsds.length];
+        for (int i = 0; i < xsds.length; i++) {
+            URL u = TapDocumentsTest.class.getResource("/xsd/" + xsds[i]);
+            sources[i] = new StreamSource(u.openStream(), u.toString());
+        }
+        Validator v = f.newSchema(sources).newValidator();
+        v.setResourceResolver(XmlSchemas.resolver());
+        v.validate(new StreamSource(new StringReader(xml)));
+    }
+
+    private static ServiceConfig config() {
+        return new ServiceConfig(Path.of("/tmp"), "jdbc:h2:mem:x", "sa", "", Optional.empty(), 10_000, 1_000_000,
+                64L << 20, 1, 10, 100, 1000, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7));
+    }
+
+    @Test
+    void capabilitiesValidateWithTapRegExt() throws Exception {
+        String xml = CapabilitiesDocument.render("http://127.0.0.1:8080/tap", config());
+        validate(xml, "VOSICapabilities-v1.0.xsd", "TAPRegExt-v1.0-Erratum1.xsd", "VODataService-v1.1.xsd");
+        assertTrue(xml.contains("<outputLimit><default unit=\"row\">10000</default><hard unit=\"row\">1000000</hard>"));
+        assertTrue(xml.contains("<form>CONTAINS</form>"));
+        assertTrue(xml.contains("<accessURL use=\"full\">http://127.0.0.1:8080/tap/examples</accessURL>"));
+    }
+
+    @Test
+    void tablesValidateAgainstVosiTables() throws Exception {
+        XmlSchemas.validate("http://www.ivoa.net/xml/VOSITables/v1.0", TablesDocument.tableset(fx.published, true));
+        XmlSchemas.validate("http://www.ivoa.net/xml/VOSITables/v1.0", TablesDocument.tableset(fx.published, false));
+        XmlSchemas.validate("http://www.ivoa.net/xml/VOSITables/v1.0",
+                TablesDocument.table(fx.published.table("muwclass.classified_sources").orElseThrow()));
+    }
+
+    @Test
+    void resultAndErrorDocumentsValidateAgainstVoTable14() throws Exception {
+        String ns = "http://www.ivoa.net/xml/VOTable/v1.3";
+        XmlSchemas.validate(ns, ResultWriter.errorDocument("ADQL error: Unknown column \"x\" at line 1, column 8"));
+        for (ResponseFormat f : List.of(ResponseFormat.VOTABLE, ResponseFormat.VOTABLE_TD)) {
+            try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(
+                    "SELECT name, ra, dec, true_class FROM muwclass.training_set", f, 5, List.of()),
+                    TapQueryRunner.UploadSource.NONE)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                r.writeTo(out);
+                XmlSchemas.validate(ns, out.toString(StandardCharsets.UTF_8));
+                assertTrue(r.overflowed());
+            }
+        }
+    }
+
+    @Test
+    void examplesAreXhtmlAndEveryQueryRuns() throws Exception {
+        String xhtml = TapExamples.render("MUWCLASS-VO");
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        Document doc = dbf.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
+        NodeList pres = doc.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "pre");
+        assertEquals(TapExamples.all().size(), pres.getLength());
+        assertTrue(pres.getLength() >= 8);
+        for (TapExamples.Example e : TapExamples.all()) {
+            try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(e.query(), ResponseFormat.VOTABLE, 100,
+                    List.of()), TapQueryRunner.UploadSource.NONE)) {
+                r.writeTo(new ByteArrayOutputStream());
+            }
+        }
+    }
+}
