@@ -31,7 +31,7 @@ final class ClassifyCommand implements Command {
      * @param seed           master seed
      * @param trees          trees per forest (ensemble size of the ensemble algorithms)
      * @param threads        worker threads
-     * @param algorithm      learner name (rf, extratrees, boosting, bagging, svm, knn, tree)
+     * @param algorithm      learner name (rf, fastrf, extratrees, boosting, bagging, svm, knn, tree)
      * @param ebv            E(B-V) source name: table-else-dust-map, table, dust-map or none
      */
     record Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
@@ -39,7 +39,7 @@ final class ClassifyCommand implements Command {
     }
 
     /** Learner names accepted by --algorithm (core-ml's catalogue). */
-    static final List<String> ALGORITHMS = List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree");
+    static final List<String> ALGORITHMS = List.of("rf", "fastrf", "extratrees", "boosting", "bagging", "svm", "knn", "tree");
     /** Values of --ebv. */
     static final List<String> EBV_SOURCES = List.of("table-else-dust-map", "table", "dust-map", "none");
 

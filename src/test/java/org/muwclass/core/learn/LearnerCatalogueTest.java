@@ -56,7 +56,7 @@ class LearnerCatalogueTest {
     @Test
     void everyStandardLearnerSeparatesEasyClasses() {
         LearnerCatalogue cat = LearnerCatalogue.standard(10);
-        assertEquals(List.of("rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree"), List.copyOf(cat.names()));
+        assertEquals(List.of("rf", "fastrf", "extratrees", "boosting", "bagging", "svm", "knn", "tree"), List.copyOf(cat.names()));
         TrainingMatrix train = blobs(60, 1);
         TrainingMatrix test = blobs(40, 2);
         for (String name : cat.names()) {
@@ -90,10 +90,10 @@ class LearnerCatalogueTest {
     void unknownNamesListTheAllowedOnesAndEntriesCanBeAdded() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LearnerCatalogue.standard().get("xgboost"));
-        assertTrue(e.getMessage().contains("allowed: rf, extratrees"), e.getMessage());
-        LearnerCatalogue more = LearnerCatalogue.standard().with("fastrf", () -> LearnerCatalogue.randomForest(3));
-        assertEquals("fastrf", more.get("FastRF").name());
-        assertFalse(LearnerCatalogue.standard().names().contains("fastrf"));
+        assertTrue(e.getMessage().contains("allowed: rf, fastrf, extratrees"), e.getMessage());
+        LearnerCatalogue more = LearnerCatalogue.standard().with("myrf", () -> LearnerCatalogue.randomForest(3));
+        assertEquals("myrf", more.get("MyRF").name());
+        assertFalse(LearnerCatalogue.standard().names().contains("myrf"));
     }
 
     @Test
