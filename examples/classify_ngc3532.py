@@ -22,7 +22,8 @@ import uuid
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEMO = os.path.join(HERE, "..", "src", "test", "resources", "muwclass", "demo", "NGC3532")
+DEMO = os.path.join(HERE, "..", "src", "main", "resources", "muwclass", "demo", "NGC3532")  # inputs (shipped)
+PUBLISHED = os.path.join(HERE, "..", "src", "test", "resources", "muwclass", "demo", "NGC3532")  # paper classes
 UWS = "{http://www.ivoa.net/xml/UWS/v1.0}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 VOT = "{http://www.ivoa.net/xml/VOTable/v1.3}"
@@ -125,7 +126,7 @@ def main():
         print("wrote", path, len(data), "bytes")
 
     ours = read_votable_classes(files["result"])
-    with open(os.path.join(DEMO, "NGC3532_class.csv"), newline="") as f:
+    with open(os.path.join(PUBLISHED, "NGC3532_class.csv"), newline="") as f:
         published = [r for r in csv.DictReader(f) if r["CT"] and float(r["CT"]) >= 2]
     matched = [r for r in published if r["name"].strip() in ours]
     agree = sum(1 for r in matched if ours[r["name"].strip()] == r["Class"])

@@ -11,7 +11,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${1:?usage: bench-e2e.sh OUTDIR [DRAWS] [M] [CV_DRAWS] [CV_M] [THREADS]}
 DRAWS=${2:-1000}; M=${3:-10}; CV_DRAWS=${4:-100}; CV_M=${5:-10}; THREADS=${6:-2}
 mkdir -p "$OUT"
-D=$ROOT/src/test/resources/muwclass/demo
+D=$ROOT/src/main/resources/muwclass/demo
 timed() { # name, command...
   local name=$1; shift
   echo "== $name: $*" | tee -a "$OUT/summary.txt"

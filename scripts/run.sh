@@ -3,6 +3,9 @@
 #   PORT      HTTP port (default 8080)
 #   HOST      listener address (default 127.0.0.1)
 #   DATA_DIR  data directory: database and job files (default ./data)
+#   PAYARA_OPTS  Payara Micro clustering options (default --nohazelcast: a single instance). For a cluster member
+#             (docs/cluster.md), e.g. PAYARA_OPTS="--name m1 --clustermode tcpip:10.0.0.1:6900,10.0.0.2:6900"
+#             together with a shared DATA_DIR and PostgreSQL (MUWCLASS_DB_URL below)
 # Any other muwclass.* setting can be passed as MUWCLASS_* environment variables (MicroProfile Config), e.g.
 #   MUWCLASS_DB_URL=jdbc:postgresql://localhost/tapdb MUWCLASS_DB_USER=tap MUWCLASS_DB_PASSWORD=tap
 set -euo pipefail
@@ -23,11 +26,11 @@ mkdir -p "$DATA_DIR"
 PREBOOT="$DATA_DIR/preboot.asadmin"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$HOST" > "$PREBOOT"
 
-exec java -Xmx${HEAP:-4g} \
+exec java -Xmx${HEAP:-4g} ${JAVA_OPTS:-} \
   -Dmuwclass.data.dir="$DATA_DIR" \
   -DWEKA_HOME="$DATA_DIR/wekafiles" -Dweka.packageManager.offline=true \
   -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK -Djava.awt.headless=true \
   -jar target/payara-micro.jar \
   --deploy target/muwclass-vo.war --contextroot / \
-  --port "$PORT" --nohazelcast --disablephonehome \
+  --port "$PORT" ${PAYARA_OPTS:---nohazelcast} --disablephonehome \
   --prebootcommandfile "$PREBOOT"

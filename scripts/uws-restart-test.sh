@@ -21,7 +21,7 @@ cleanup() {
 trap cleanup EXIT
 
 start() {
-  PORT=$PORT DATA_DIR=$DATA HEAP=${HEAP:-2g} scripts/run.sh >>"$DATA/server.log" 2>&1 &
+  MUWCLASS_DEMO_PUBLISH=${MUWCLASS_DEMO_PUBLISH:-false} PORT=$PORT DATA_DIR=$DATA HEAP=${HEAP:-2g} scripts/run.sh >>"$DATA/server.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do
     if curl -fs "$BASE/availability" 2>/dev/null | grep -q '<vosi:available>true'; then return 0; fi

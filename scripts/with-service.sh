@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 DATA=$(mktemp -d /tmp/muwclass-service.XXXXXX)
-PORT=$PORT DATA_DIR=$DATA HEAP=${HEAP:-1g} setsid ./scripts/run.sh > "$DATA/service.log" 2>&1 &
+# scratch data: no background demo-field classification competing for the CPU (docs/uws.md)
+MUWCLASS_DEMO_PUBLISH=${MUWCLASS_DEMO_PUBLISH:-false} PORT=$PORT DATA_DIR=$DATA HEAP=${HEAP:-1g} setsid ./scripts/run.sh > "$DATA/service.log" 2>&1 &
 PID=$!
 cleanup() {
   kill "$PID" 2>/dev/null || true

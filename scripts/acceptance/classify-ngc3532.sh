@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 PORT=${PORT:-18534}
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/muwclass-ngc3532.XXXXXX")
 export MUWCLASS_JOBS_THREADS=1
-PORT=$PORT DATA_DIR=$DATA scripts/run.sh >"$DATA/server.log" 2>&1 &
+MUWCLASS_DEMO_PUBLISH=${MUWCLASS_DEMO_PUBLISH:-false} PORT=$PORT DATA_DIR=$DATA scripts/run.sh >"$DATA/server.log" 2>&1 &
 PID=$!
 # errexit applies inside the trap too: wait returns the killed server's status
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT

@@ -32,7 +32,7 @@ final class ClassifyCommand implements Command {
      * @param seed           master seed
      * @param trees          trees per forest (ensemble size of the ensemble algorithms)
      * @param threads        worker threads
-     * @param algorithm      learner name (rf, extratrees, boosting, bagging, svm, knn, tree)
+     * @param algorithm      learner name (rf, fastrf, extratrees, boosting, bagging, svm, knn, tree)
      * @param ebv            E(B-V) source name: table-else-dust-map, table, dust-map or none
      * @param targetsPerForest target realisations per trained forest (1 = the paper's protocol)
      */

@@ -29,6 +29,7 @@ import org.muwclass.core.pipeline.EbvPolicy;
 import org.muwclass.core.pipeline.EbvResolver;
 import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.pipeline.SourceResult;
 import org.muwclass.core.training.SourceTableReader;
 import org.muwclass.core.training.TrainingSet;
@@ -65,7 +66,8 @@ class LocalPipeline extends UnwiredPipeline {
                 p.forestsPerTask(), p.targetsPerForest(), plan.units().size(),
                 plan.estimateSeconds(cost, s.threads()), s.threads(), cost.basis()));
         org.muwclass.core.pipeline.ClassificationResult result =
-                run.run(targets, plan, f -> console.progressFraction("classification", f), null);
+                plan.execute(UnitExecutor.local(s.threads(), null),
+                        f -> console.progressFraction("classification", f));
         console.status(String.format(Locale.ROOT, "classified in %.1f s",
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0));
         List<ClassifiedSource> rows = new ArrayList<>(result.sources().size());

@@ -18,6 +18,7 @@ import org.muwclass.core.pipeline.EbvResolver;
 import org.muwclass.core.pipeline.ProgressListener;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.SourceResult;
+import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.training.SourceTableReader;
 import org.muwclass.core.training.TrainingSetReader;
@@ -66,7 +67,7 @@ public final class ConvergenceStudy {
                 + "reference full protocol " + nRef + " draws" + (oneBin ? ", field-mean E(B-V) "
                 + String.format(Locale.ROOT, "%.4f", targets.get(0).ebv()) + " for all (the paper's demo)" : ""));
         long t0 = System.nanoTime();
-        ClassificationResult ref = run.run(targets, refPlan, ProgressListener.NONE, null);
+        ClassificationResult ref = refPlan.execute(UnitExecutor.local(threads, null), ProgressListener.NONE);
         System.out.printf(Locale.ROOT, "reference: %d forests, %.0f s wall, %s%n", refPlan.forests(),
                 (System.nanoTime() - t0) / 1e9, Bench.uptime());
         List<ClassificationResult> results = new ArrayList<>();

@@ -1,5 +1,8 @@
 package org.muwclass.core.aggregate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -87,6 +90,59 @@ public final class ProbabilityAccumulator {
             }
             stored += other.stored;
         }
+    }
+
+    /**
+     * Writes the exact state (raw IEEE-754 bits), so that {@link #readFrom} gives an accumulator that merges and
+     * summarises bit for bit like this one (used to ship a work unit's partial sums between cluster members).
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(sources);
+        out.writeInt(classes);
+        out.writeBoolean(keepDraws);
+        out.writeLong(count);
+        for (int k = 0; k < mean.length; k++) {
+            out.writeDouble(mean[k]);
+            out.writeDouble(m2[k]);
+        }
+        if (keepDraws) {
+            out.writeInt(stored);
+            for (double[] values : draws) {
+                for (int i = 0; i < stored; i++) {
+                    out.writeDouble(values[i]);
+                }
+            }
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static ProbabilityAccumulator readFrom(DataInput in) throws IOException {
+        int sources = in.readInt();
+        int classes = in.readInt();
+        boolean keep = in.readBoolean();
+        if (sources < 0 || classes < 0 || (long) sources * classes > Integer.MAX_VALUE) {
+            throw new IOException("Corrupt partial sums: " + sources + " sources x " + classes + " classes");
+        }
+        ProbabilityAccumulator acc = new ProbabilityAccumulator(sources, classes, keep);
+        acc.count = in.readLong();
+        for (int k = 0; k < acc.mean.length; k++) {
+            acc.mean[k] = in.readDouble();
+            acc.m2[k] = in.readDouble();
+        }
+        if (keep) {
+            int stored = in.readInt();
+            if (stored < 0) {
+                throw new IOException("Corrupt partial sums: " + stored + " stored draws");
+            }
+            acc.ensureCapacity(stored);
+            for (double[] values : acc.draws) {
+                for (int i = 0; i < stored; i++) {
+                    values[i] = in.readDouble();
+                }
+            }
+            acc.stored = stored;
+        }
+        return acc;
     }
 
     private void ensureCapacity(int n) {

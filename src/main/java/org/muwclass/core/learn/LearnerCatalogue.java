@@ -142,6 +142,16 @@ public final class LearnerCatalogue {
         return rf;
     }
 
+    /** The paper's forest grown like sklearn's: {@link FastRandomForest} -I trees -K 5, unlimited depth, one thread. */
+    public static FastRandomForest fastRandomForest(int trees) {
+        FastRandomForest rf = new FastRandomForest();
+        rf.setNumIterations(trees);
+        rf.setNumFeatures(FEATURES_PER_SPLIT);
+        rf.setMaxDepth(0);
+        rf.setNumExecutionSlots(1);
+        return rf;
+    }
+
     private static void put(Map<String, Learner> m, String name, Supplier<? extends Classifier> f) {
         m.put(name, new WekaLearner(name, f));
     }

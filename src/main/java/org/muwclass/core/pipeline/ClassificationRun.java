@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ClassDecision;
-import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.aggregate.ProbabilitySummary;
-import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.learn.Learner;
 import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
@@ -58,8 +56,7 @@ public final class ClassificationRun {
     }
 
     /**
-     * Classifies the targets: {@link #plan} then {@link #run(List, ClassificationPlan, ProgressListener,
-     * ExecutorService)}.
+     * Classifies the targets.
      *
      * @param targets  sources to classify (labels, if any, are carried to the results)
      * @param executor pool to run the work units on (e.g. a container-managed one), or null for a private pool
@@ -68,13 +65,12 @@ public final class ClassificationRun {
      */
     public ClassificationResult run(List<SourceMeasurements> targets, RunParameters p, ProgressListener progress,
                                     ExecutorService executor) {
-        return run(targets, plan(targets, p), progress, executor);
+        return plan(targets, p).execute(UnitExecutor.local(p.threads(), executor), progress);
     }
 
     /**
-     * The job's plan without running it: E(B-V) of every target, the bins, the work units and their seeds. Cheap
-     * (dust-map look-ups and grouping); call {@link ClassificationPlan#estimate(CostModel)} on it for the UWS quote,
-     * e.g. {@code run.plan(targets, p).estimate(CostModel.reference(p.algorithm(), trees))}.
+     * Plans a run without running it: resolves E(B-V), groups the targets into bins and lists the work units.
+     * Deterministic: the same targets and parameters give the same plan on any machine.
      *
      * @throws IllegalArgumentException for no targets, an unknown algorithm or a missing E(B-V) the policy requires
      */
@@ -82,60 +78,31 @@ public final class ClassificationRun {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("No target sources to classify");
         }
-        catalogue.get(p.algorithm()); // refuse unknown names before any work
+        Learner learner = catalogue.get(p.algorithm());
         double[] ebv = ebvResolver.resolve(targets, p.ebvPolicy());
         List<DrawTask> tasks = new ArrayList<>();
+        List<Double> ebvUsed = new ArrayList<>();
         int[] all = new int[training.size()];
         Arrays.setAll(all, i -> i);
         if (p.ebvPolicy() == EbvPolicy.NONE) {
             int[] members = new int[targets.size()];
             Arrays.setAll(members, i -> i);
             tasks.add(new DrawTask(0, all, members, AgnReddening.NONE));
+            ebvUsed.add(0.0);
         } else {
             for (ExtinctionBins.Bin bin : ExtinctionBins.group(ebv)) {
                 tasks.add(new DrawTask(bin.index(), all, bin.members(),
                         AgnReddening.forEbv(bin.meanEbv(), absorption)));
+                ebvUsed.add(bin.meanEbv());
             }
         }
-        return ClassificationPlan.of(tasks, p, false, training.size(), ebv);
-    }
-
-    /**
-     * Runs a plan made by {@link #plan} for the same targets.
-     *
-     * @param executor pool to run the work units on, or null for a private pool of {@code p.threads()} threads
-     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
-     */
-    public ClassificationResult run(List<SourceMeasurements> targets, ClassificationPlan plan,
-                                    ProgressListener progress, ExecutorService executor) {
-        if (plan.targets() != targets.size()) {
-            throw new IllegalArgumentException("The plan is for " + plan.targets() + " targets, got "
-                    + targets.size());
-        }
-        RunParameters p = plan.parameters();
-        Learner learner = catalogue.get(p.algorithm());
-        LOG.info(() -> "Classifying " + targets.size() + " sources in " + plan.tasks().size() + " E(B-V) bins, "
+        LOG.info(() -> "Classifying " + targets.size() + " sources in " + tasks.size() + " E(B-V) bins, "
                 + p.draws() + " draws (" + p.forestsPerTask() + " forests per bin), " + p.algorithm());
-        MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, learner);
-        List<ProbabilityAccumulator> acc = engine.run(plan, executor, progress);
-
-        SourceResult[] results = new SourceResult[targets.size()];
-        for (int t = 0; t < plan.tasks().size(); t++) {
-            DrawTask task = plan.tasks().get(t);
-            int[] members = task.targetRows();
-            for (int j = 0; j < members.length; j++) {
-                SourceMeasurements s = targets.get(members[j]);
-                results[members[j]] = result(s, plan.targetEbv(members[j]), task.reddening().ebvMag(),
-                        acc.get(t).summary(j), p.ctThreshold());
-            }
-        }
-        Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
-                training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                p.ebvPolicy().name() + estimatorNote(p), Provenance.softwareVersion());
-        return new ClassificationResult(Arrays.asList(results), prov);
+        MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, false, learner, p);
+        return new ClassificationPlan(targets, p, training, learner.name(), ebv, tasks, ebvUsed, engine);
     }
 
-    /** Provenance note of a non-default estimator. */
+    /** Provenance note of a non-default Monte-Carlo estimator. */
     static String estimatorNote(RunParameters p) {
         return p.targetsPerForest() == 1 ? ""
                 : ", shared forests: " + p.forestsPerTask() + " forests x " + p.targetsPerForest()

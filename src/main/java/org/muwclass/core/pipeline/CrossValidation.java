@@ -89,6 +89,7 @@ public final class CrossValidation {
         List<SourceMeasurements> src = training.sources();
         double[] ebv = mode == CvReddening.NONE ? new double[src.size()] : ebvResolver.resolve(src, p.ebvPolicy());
         List<DrawTask> tasks = new ArrayList<>();
+        List<Double> ebvUsed = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             List<Integer> test = new ArrayList<>();
             List<Integer> train = new ArrayList<>();
@@ -106,13 +107,16 @@ public final class CrossValidation {
                 AgnReddening red = mode == CvReddening.NONE ? AgnReddening.NONE
                         : AgnReddening.forEbv(mean, absorption);
                 tasks.add(new DrawTask(((long) f << 24) | g.getKey(), trainRows, members, red));
+                ebvUsed.add(red.ebvMag());
             }
         }
         LOG.info(() -> protocol + ": " + tasks.size() + " (fold, E(B-V) group) tasks, " + p.draws() + " draws, "
                 + learner.name());
-        ClassificationPlan plan = ClassificationPlan.of(tasks, p, true, src.size(), ebv);
-        MonteCarloEngine engine = new MonteCarloEngine(src, src, learner);
-        List<ProbabilityAccumulator> acc = engine.run(plan, executor, progress);
+        MonteCarloEngine engine = new MonteCarloEngine(src, src, true, learner, p);
+        ClassificationPlan plan = new ClassificationPlan(src, p, training, learner.name(), ebv, tasks, ebvUsed,
+                engine);
+        List<ProbabilityAccumulator> acc = plan.accumulators(UnitExecutor.local(p.threads(), executor)
+                .runAll(plan, progress));
         SourceResult[] results = new SourceResult[src.size()];
         for (int t = 0; t < tasks.size(); t++) {
             int[] members = tasks.get(t).targetRows();

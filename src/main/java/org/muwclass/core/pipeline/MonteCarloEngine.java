@@ -11,16 +11,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.learn.Learner;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.sampling.Seeds;
 
 /**
- * Executes a {@link ClassificationPlan} on a bounded thread pool. Every work unit (task, range of forests) takes its
- * seeds from the plan, and each task's unit results are merged in unit order (forest order, then target realisation
- * order), so the output is bit-identical at any thread count.
+ * Runs Monte-Carlo work units: (task, range of forests), each forest evaluated on its target realisations
+ * ({@link RunParameters#targetsPerForest()}). Every forest's seeds are derived from the master seed, the forest number
+ * and the task key ({@link #seeds}), and each task's unit results are merged in unit order, so the output is
+ * bit-identical at any thread count. A training source has the same realisation in every task of a forest number.
  */
 final class MonteCarloEngine {
 
@@ -28,53 +31,80 @@ final class MonteCarloEngine {
 
     private final List<SourceMeasurements> training;
     private final List<SourceMeasurements> targets;
+    private final boolean targetsAreTraining;
     private final Learner learner;
+    private final RunParameters parameters;
 
-    MonteCarloEngine(List<SourceMeasurements> training, List<SourceMeasurements> targets, Learner learner) {
+    /**
+     * @param targetsAreTraining true when target row i is training row i (cross-validation): a source then gets the
+     *                           same realisation whether it is trained on or tested
+     * @param parameters         master seed and Monte-Carlo estimator (draws, target realisations per forest)
+     */
+    MonteCarloEngine(List<SourceMeasurements> training, List<SourceMeasurements> targets, boolean targetsAreTraining,
+                     Learner learner, RunParameters parameters) {
         this.training = training;
         this.targets = targets;
+        this.targetsAreTraining = targetsAreTraining;
         this.learner = learner;
+        this.parameters = parameters;
     }
 
     /**
-     * Runs all units of the plan.
+     * Seeds of forest (training draw) {@code forest} of a task: training sampling {@code derive(master,
+     * TRAIN_SAMPLING, f)}, SMOTE {@code derive(master, OVERSAMPLING, key, f)}, learner {@code derive(master, LEARNER,
+     * key, f)}, first target realisation {@code derive(master, TARGET_SAMPLING, f)} (the training stream in
+     * cross-validation), realisation m &gt;= 1 {@code derive(master, TARGET_SAMPLING, f, m)}. With one realisation per
+     * forest this is the paper protocol's draw f; with M &gt; 1 forest f's first realisation is still that draw.
+     */
+    DrawSeeds seeds(DrawTask task, int forest) {
+        long master = parameters.masterSeed();
+        long train = Seeds.derive(master, Seeds.TRAIN_SAMPLING, forest);
+        long[] target = new long[parameters.targetCopies(forest)];
+        target[0] = targetsAreTraining ? train : Seeds.derive(master, Seeds.TARGET_SAMPLING, forest);
+        for (int m = 1; m < target.length; m++) {
+            target[m] = Seeds.derive(master, Seeds.TARGET_SAMPLING, forest, m);
+        }
+        return new DrawSeeds(train, target, Seeds.derive(master, Seeds.OVERSAMPLING, task.key(), forest),
+                Seeds.derive(master, Seeds.LEARNER, task.key(), forest));
+    }
+
+    /**
+     * Work units of {@code taskCount} tasks with {@code forests} forests (training draws) each, in (task, first forest)
+     * order: the order partial sums are merged in.
+     */
+    static List<WorkUnit> units(int taskCount, int forests, int forestsPerUnit) {
+        List<WorkUnit> units = new ArrayList<>();
+        for (int t = 0; t < taskCount; t++) {
+            for (int d = 0; d < forests; d += forestsPerUnit) {
+                units.add(new WorkUnit(units.size(), t, d, Math.min(forests, d + forestsPerUnit)));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * Runs {@code count} independent units on a pool and returns their results by unit index.
      *
-     * @param executor pool to run on, or null to use a private pool of {@code plan.parameters().threads()} threads
-     * @param progress receives the fraction of units done
-     * @return one accumulator per task (sources in the task's target order), in task order
+     * @param executor pool to run on, or null to use a private pool of {@code threads} threads
      * @throws CancellationException when the calling thread is interrupted
      */
-    List<ProbabilityAccumulator> run(ClassificationPlan plan, ExecutorService executor, ProgressListener progress) {
-        List<ClassificationPlan.WorkUnit> units = plan.units();
-        boolean keepDraws = plan.parameters().keepQuantiles();
-        ExecutorService pool = executor != null ? executor
-                : Executors.newFixedThreadPool(plan.parameters().threads(), daemonThreads());
+    static ProbabilityAccumulator[] runAll(int count, IntFunction<ProbabilityAccumulator> unit, int threads,
+                                           ExecutorService executor, ProgressListener progress) {
+        ExecutorService pool = executor != null ? executor : Executors.newFixedThreadPool(threads, daemonThreads());
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-        ProbabilityAccumulator[] partial = new ProbabilityAccumulator[units.size()];
-        List<ProbabilityAccumulator> out = new ArrayList<>(plan.tasks().size());
-        for (DrawTask t : plan.tasks()) {
-            out.add(new ProbabilityAccumulator(t.targetRows().length, SourceClass.count(), keepDraws));
-        }
-        boolean[] finishedUnit = new boolean[units.size()];
-        int merged = 0;
-        List<Future<Integer>> futures = new ArrayList<>(units.size());
+        ProbabilityAccumulator[] partial = new ProbabilityAccumulator[count];
+        List<Future<Integer>> futures = new ArrayList<>(count);
         try {
-            for (ClassificationPlan.WorkUnit unit : units) {
+            for (int u = 0; u < count; u++) {
+                int unitIndex = u;
                 futures.add(done.submit(() -> {
-                    partial[unit.index()] = runUnit(plan, unit, keepDraws);
-                    return unit.index();
+                    partial[unitIndex] = unit.apply(unitIndex);
+                    return unitIndex;
                 }));
             }
-            for (int finished = 1; finished <= units.size(); finished++) {
-                finishedUnit[done.take().get()] = true; // get() makes the unit's writes visible here
-                // merge the finished prefix now, in unit order ((task, forest) = draw order within a task), so that
-                // memory holds only the units finished ahead of the oldest running one
-                while (merged < units.size() && finishedUnit[merged]) {
-                    out.get(units.get(merged).task()).merge(partial[merged]);
-                    partial[merged] = null;
-                    merged++;
-                }
-                progress.progress(finished / (double) units.size());
+            for (int finished = 1; finished <= count; finished++) {
+                done.take().get();
+                progress.progress(finished / (double) count);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,29 +123,45 @@ final class MonteCarloEngine {
                 pool.shutdownNow();
             }
         }
-        if (merged != units.size()) {
-            throw new IllegalStateException("Merged " + merged + " of " + units.size() + " work units");
+        return partial;
+    }
+
+    /** Merges unit results (indexed like {@code units}) into one accumulator per task, in unit order. */
+    static List<ProbabilityAccumulator> merge(List<DrawTask> tasks, List<WorkUnit> units,
+                                              List<ProbabilityAccumulator> partial, boolean keepDraws) {
+        if (partial.size() != units.size()) {
+            throw new IllegalArgumentException(partial.size() + " partial sums for " + units.size() + " units");
+        }
+        List<ProbabilityAccumulator> out = new ArrayList<>(tasks.size());
+        for (int t = 0; t < tasks.size(); t++) {
+            out.add(new ProbabilityAccumulator(tasks.get(t).targetRows().length, SourceClass.count(), keepDraws));
+        }
+        // units are in (task, draw) order: merging in list order is draw order within each task
+        for (int u = 0; u < units.size(); u++) {
+            out.get(units.get(u).task()).merge(partial.get(u));
         }
         return out;
     }
 
-    private ProbabilityAccumulator runUnit(ClassificationPlan plan, ClassificationPlan.WorkUnit unit,
-                                           boolean keepDraws) {
-        DrawTask task = plan.tasks().get(unit.task());
+    ProbabilityAccumulator runUnit(DrawTask task, WorkUnit unit, boolean keepDraws) {
+        return runUnit(task, unit.firstDraw(), unit.endDraw(), keepDraws);
+    }
+
+    /** Forests {@code firstForest} to {@code endForest - 1} of a task, each with its target realisations in order. */
+    private ProbabilityAccumulator runUnit(DrawTask task, int firstForest, int endForest, boolean keepDraws) {
         List<SourceMeasurements> train = select(training, task.trainRows());
         List<SourceMeasurements> test = select(targets, task.targetRows());
         ProbabilityAccumulator acc = new ProbabilityAccumulator(test.size(), SourceClass.count(), keepDraws);
-        for (int f = unit.firstForest(); f < unit.endForest(); f++) {
+        for (int f = firstForest; f < endForest; f++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Classification interrupted");
             }
             for (double[][] p : OneDraw.probabilities(train, task.trainRows(), test, task.targetRows(),
-                    task.reddening(), learner, plan.seeds(unit.task(), f))) {
+                    task.reddening(), learner, seeds(task, f))) {
                 acc.add(p);
             }
         }
-        LOG.fine(() -> "task " + task.key() + " forests " + unit.firstForest() + ".." + (unit.endForest() - 1)
-                + " done");
+        LOG.fine(() -> "task " + task.key() + " forests " + firstForest + ".." + (endForest - 1) + " done");
         return acc;
     }
 

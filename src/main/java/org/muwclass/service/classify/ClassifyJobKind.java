@@ -41,9 +41,14 @@ import org.muwclass.core.pipeline.EbvResolver;
 import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.SourceResult;
+import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.training.SourceTableReader;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.service.cluster.ClusterService;
+import org.muwclass.service.cluster.DistributedJobKind;
+import org.muwclass.service.cluster.GridUnitExecutor;
+import org.muwclass.service.cluster.UnitFailedException;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.uws.JobContext;
 import org.muwclass.service.uws.JobFailedException;
@@ -82,7 +87,7 @@ import org.muwclass.tables.TableFormat;
  * "summary.png" (class counts with and without the CT cut, the most and least confident sources).
  */
 @ApplicationScoped
-public class ClassifyJobKind implements JobKind<ClassifyPlan> {
+public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKind {
 
     public static final String NAME = "classify";
     /** Fewest sources of one class in an uploaded training set (SMOTE uses 4 neighbours). */
@@ -105,6 +110,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     private ClassificationPublisher fixedPublisher;
     private volatile TrainingSet shippedTraining;
     private volatile EbvResolver ebvResolver;
+    private ClusterService cluster;
     private volatile NhMap nhMap;
 
     /** For CDI proxies. */
@@ -112,11 +118,19 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
     }
 
     @Inject
-    public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers) {
+    public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers,
+                           ClusterService cluster) {
         this(config.drawsDefault(), config.drawsLimit(),
                 Math.max(1, Runtime.getRuntime().availableProcessors() / config.workerThreads()),
                 "MUWCLASS-VO " + Provenance.softwareVersion());
         this.publishers = publishers;
+        this.cluster = cluster;
+    }
+
+    /** Runs the work units on {@code cluster}'s members when it has a grid (see docs/cluster.md). */
+    public ClassifyJobKind onCluster(ClusterService clusterService) {
+        this.cluster = clusterService;
+        return this;
     }
 
     /** For tests: a kind publishing through {@code publisher}. */
@@ -366,29 +380,33 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
      */
     @Override
     public Duration estimate(ClassifyPlan plan) {
-        return workPlan(plan).estimate(CostModel.reference(plan.run().algorithm(), plan.trees()));
+        return planOf(plan).estimate(CostModel.reference(plan.run().algorithm(), plan.trees()));
     }
 
-    private ClassificationRun classificationRun(ClassifyPlan plan) {
-        return new ClassificationRun(plan.training(), LearnerCatalogue.standard(plan.trees()),
+    /** The job's plan: the same on every member that builds it from the same stored input. */
+    @Override
+    public ClassificationPlan plan(JobInput input) throws ParameterException {
+        return planOf(parse(input));
+    }
+
+    private ClassificationPlan planOf(ClassifyPlan plan) {
+        ClassificationRun run = new ClassificationRun(plan.training(), LearnerCatalogue.standard(plan.trees()),
                 XrayAbsorption.loadDefault(), ebvResolver());
-    }
-
-    private ClassificationPlan workPlan(ClassifyPlan plan) {
-        return classificationRun(plan).plan(plan.targets(), plan.run());
+        return run.plan(plan.targets(), plan.run());
     }
 
     @Override
     public void execute(ClassifyPlan plan, JobContext context) throws Exception {
         Instant started = Instant.now();
-        ClassificationRun run = classificationRun(plan);
+        ClassificationPlan work = planOf(plan);
+        long units = work.unitCount();
+        context.progress(0, units);
+        GridUnitExecutor grid = cluster == null ? null : cluster.executorFor(context.jobId(), NAME);
+        UnitExecutor executor = grid != null ? grid : UnitExecutor.local(plan.run().threads(), null);
         ClassificationResult result;
         try {
-            ClassificationPlan work = run.plan(plan.targets(), plan.run());
-            long units = work.units().size();
-            context.progress(0, units);
-            result = run.run(plan.targets(), work, f -> context.progress(Math.round(f * units), units), null);
-        } catch (IllegalArgumentException e) {
+            result = work.execute(executor, f -> context.progress(Math.round(f * units), units));
+        } catch (IllegalArgumentException | UnitFailedException e) {
             throw new JobFailedException(e.getMessage());
         }
         List<ClassifiedSource> rows = new ArrayList<>(result.sources().size());
@@ -412,6 +430,14 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan> {
         extra.put("draws_per_unit", Integer.toString(p.drawsPerUnit()));
         extra.put("targets_per_forest", Integer.toString(plan.run().targetsPerForest()));
         extra.put("core_version", p.version());
+        if (grid != null) {
+            // who ran what: the result itself does not depend on it (units are deterministic, merged in order)
+            StringBuilder byMember = new StringBuilder();
+            grid.unitsByMember().forEach((m, n) -> byMember.append(byMember.length() == 0 ? "" : ",")
+                    .append(m).append('=').append(n));
+            extra.put("cluster_units_by_member", byMember.toString());
+            extra.put("cluster_units_requeued", Integer.toString(grid.requeued()));
+        }
         RunProvenance provenance = new RunProvenance(serviceVersion, p.algorithm(), p.masterSeed(), p.draws(),
                 p.trainingSha256(), plan.inputSha256(), started, Instant.now(), extra);
         try (OutputStream out = new BufferedOutputStream(context.openResult("result", VOTABLE_MIME))) {

@@ -29,12 +29,24 @@ import java.util.Optional;
  * @param reaperInterval          how often expired jobs are destroyed
  * @param ownerHeader             HTTP header naming the job owner when there is no authenticated principal
  *                                (set by a trusted authenticating proxy); "none" or empty disables it
+ * @param demo                    classification of the shipped demo fields on first start
  */
 public record ServiceConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, Optional<Path> voConfigDir,
                             int maxrecDefault, int maxrecLimit, long uploadLimitBytes, int workerThreads,
                             int queueLimit, int drawsDefault, int drawsLimit, Duration executionDurationDefault,
                             Duration executionDurationLimit, Duration destructionDefault, Duration waitLimit,
-                            Duration reaperInterval, String ownerHeader) {
+                            Duration reaperInterval, String ownerHeader, DemoSettings demo) {
+
+    /** The demo-field defaults ({@link DemoSettings#DEFAULT}). */
+    public ServiceConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, Optional<Path> voConfigDir,
+                         int maxrecDefault, int maxrecLimit, long uploadLimitBytes, int workerThreads,
+                         int queueLimit, int drawsDefault, int drawsLimit, Duration executionDurationDefault,
+                         Duration executionDurationLimit, Duration destructionDefault, Duration waitLimit,
+                         Duration reaperInterval, String ownerHeader) {
+        this(dataDir, dbUrl, dbUser, dbPassword, voConfigDir, maxrecDefault, maxrecLimit, uploadLimitBytes,
+                workerThreads, queueLimit, drawsDefault, drawsLimit, executionDurationDefault, executionDurationLimit,
+                destructionDefault, waitLimit, reaperInterval, ownerHeader, DemoSettings.DEFAULT);
+    }
 
     /** Defaults for the job settings added later (wait 300 s, reaper every 5 s, owner header X-Muwclass-Owner). */
     public ServiceConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, Optional<Path> voConfigDir,
@@ -49,6 +61,7 @@ public record ServiceConfig(Path dataDir, String dbUrl, String dbUser, String db
     public ServiceConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(demo, "demo");
         requirePositive("muwclass.tap.maxrec.default", maxrecDefault);
         requirePositive("muwclass.tap.maxrec.limit", maxrecLimit);
         if (maxrecDefault > maxrecLimit) {
@@ -66,6 +79,10 @@ public record ServiceConfig(Path dataDir, String dbUrl, String dbUser, String db
                 ? "" : ownerHeader.trim();
         if (drawsDefault > drawsLimit) {
             throw new IllegalArgumentException("muwclass.classify.draws.default (" + drawsDefault
+                    + ") must not exceed muwclass.classify.draws.limit (" + drawsLimit + ")");
+        }
+        if (demo.draws() > drawsLimit) {
+            throw new IllegalArgumentException("muwclass.demo.draws (" + demo.draws()
                     + ") must not exceed muwclass.classify.draws.limit (" + drawsLimit + ")");
         }
     }

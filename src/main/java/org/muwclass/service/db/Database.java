@@ -4,22 +4,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The service's database: a data source and its dialect. H2 gets a connection pool created here (Payara's
- * DriverManager does not see the WAR's H2 driver under child-first class loading).
+ * The service's database: a data source and its dialect, behind a connection pool created here (H2's
+ * JdbcConnectionPool, for both engines: Payara's DriverManager does not see the WAR's H2 driver under child-first
+ * class loading, and PostgreSQL connections are expensive to open).
  */
 public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
-    private final JdbcConnectionPool h2Pool;
+    private final JdbcConnectionPool pool;
 
-    private Database(DataSource dataSource, SqlDialect dialect, JdbcConnectionPool h2Pool) {
+    private Database(DataSource dataSource, SqlDialect dialect, JdbcConnectionPool pool) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.h2Pool = h2Pool;
+        this.pool = pool;
     }
 
     public static Database open(String url, String user, String password) {
@@ -29,11 +30,14 @@ public final class Database implements AutoCloseable {
             pool.setMaxConnections(32);
             return new Database(pool, dialect, pool);
         }
-        PGSimpleDataSource pg = new PGSimpleDataSource();
+        // Pooled as well: a new PostgreSQL connection costs tens of ms, more than a cone search (docs/benchmarks.md).
+        PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
         pg.setURL(url);
         pg.setUser(user);
         pg.setPassword(password);
-        return new Database(pg, dialect, null);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(pg);
+        pool.setMaxConnections(32);
+        return new Database(pool, dialect, pool);
     }
 
     public DataSource dataSource() {
@@ -50,8 +54,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (h2Pool != null) {
-            h2Pool.dispose();
+        if (pool != null) {
+            pool.dispose();
         }
     }
 }

@@ -53,13 +53,32 @@ public class ServiceRuntime {
             metadata = config.voConfigDir().map(VoConfigReader::fromDirectory)
                     .orElseGet(VoConfigReader::fromClasspath).read();
             database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-            loadTrainingSet();
+            loadTrainingSetOnce();
             publishedMetadata = org.muwclass.service.tap.TapDatabaseSetup.install(database, metadata);
             upSince = Instant.now();
             LOG.info(() -> "MUWCLASS-VO ready: database " + database.dialect() + ", data in " + config.dataDir());
         } catch (Exception e) {
             startupError = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.log(Level.SEVERE, "MUWCLASS-VO failed to start", e);
+        }
+    }
+
+    /**
+     * Cluster members sharing a database may start together: when two loads collide, the loser's transaction
+     * fails; after a pause the load log shows the winner's load and nothing is loaded twice.
+     */
+    private void loadTrainingSetOnce() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                loadTrainingSet();
+                return;
+            } catch (java.sql.SQLException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                LOG.warning(() -> "Loading the training set failed (" + e.getMessage() + "); trying again");
+                Thread.sleep(3000L * attempt);
+            }
         }
     }
 

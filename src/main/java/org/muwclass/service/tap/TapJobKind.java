@@ -58,7 +58,10 @@ public class TapJobKind implements JobKind<Map<String, List<String>>> {
         };
         try {
             TapRequest request = tap.request(parameters);
-            try (TapQueryRunner.Result result = tap.runner().run(request, uploads, tap.localResults());
+            // the database stops the query when the job's execution duration runs out
+            int timeout = context.deadline().map(d -> (int) Math.max(1,
+                    java.time.Duration.between(java.time.Instant.now(), d).toSeconds())).orElse(0);
+            try (TapQueryRunner.Result result = tap.runner().run(request, uploads, tap.localResults(), timeout);
                  OutputStream out = context.openResult("result", result.contentType())) {
                 result.writeTo(out);
             }

@@ -66,12 +66,30 @@ public final class JobManager implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicInteger slotsInUse = new AtomicInteger();
     private final Map<String, Execution> running = new ConcurrentHashMap<>();
+    /** Jobs holding one of this member's queue slots (a job's slot is released once, by whoever sees it go). */
+    private final Set<String> slotJobs = ConcurrentHashMap.newKeySet();
+    private final JobCoordination coordination;
+    private final JobOwners owners;
     private final Object phaseMonitor = new Object();
     private long phaseVersion;
     private volatile boolean closed;
 
     public JobManager(JobStore store, JobFiles files, Collection<? extends JobKind<?>> jobKinds, JobLimits limits,
                       Clock clock) {
+        this(store, files, jobKinds, limits, clock, null, null);
+    }
+
+    /**
+     * @param coordination cluster membership when several instances share the database, else null
+     * @param owners       the job owner table (required with {@code coordination})
+     */
+    public JobManager(JobStore store, JobFiles files, Collection<? extends JobKind<?>> jobKinds, JobLimits limits,
+                      Clock clock, JobCoordination coordination, JobOwners owners) {
+        if (coordination != null && owners == null) {
+            throw new IllegalArgumentException("A clustered JobManager needs the job owner table");
+        }
+        this.coordination = coordination;
+        this.owners = owners;
         this.store = store;
         this.files = files;
         this.limits = limits;
@@ -97,7 +115,15 @@ public final class JobManager implements AutoCloseable {
 
     /** Creates the tables, recovers jobs of a previous process and starts the reaper. */
     public void start() throws SQLException {
-        store.createSchema();
+        if (coordination == null) {
+            store.createSchema();
+        } else {
+            createSchemaAlongsideOthers();
+        }
+        if (coordination != null) {
+            startClustered();
+            return;
+        }
         JobFiles.deleteTree(files.root().resolve(".staging"));
         Instant now = clock.instant();
         for (String id : store.idsInPhases(EnumSet.of(ExecutionPhase.EXECUTING))) {
@@ -114,6 +140,7 @@ public final class JobManager implements AutoCloseable {
         }
         for (String id : store.idsInPhases(EnumSet.of(ExecutionPhase.QUEUED))) {
             slotsInUse.incrementAndGet();
+            slotJobs.add(id);
             workers.execute(() -> runJob(id));
             LOG.info(() -> "Job " + id + " was queued when the service stopped; queued again");
         }
@@ -145,6 +172,21 @@ public final class JobManager implements AutoCloseable {
      */
     public JobRecord create(String kind, String owner, JobParameters parameters, List<UploadedFile> uploads)
             throws ParameterException, JobRequestException {
+        return create(kind, owner, parameters, uploads, null);
+    }
+
+    /**
+     * Creates a job the service submits itself (e.g. the demo-field classifications published at first start),
+     * destroyed at {@code destruction}: unlike a client's DESTRUCTION, it is not capped by the default job lifetime,
+     * so the job (and rows it published, which its destruction withdraws) can be kept for good.
+     */
+    public JobRecord createForService(String kind, String owner, JobParameters parameters, List<UploadedFile> uploads,
+                                      Instant destruction) throws ParameterException, JobRequestException {
+        return create(kind, owner, parameters, uploads, java.util.Objects.requireNonNull(destruction, "destruction"));
+    }
+
+    private JobRecord create(String kind, String owner, JobParameters parameters, List<UploadedFile> uploads,
+                             Instant fixedDestruction) throws ParameterException, JobRequestException {
         JobKind<?> jobKind = requireKind(kind);
         Optional<String> phase = parameters.get("PHASE");
         if (phase.isPresent() && !phase.get().trim().equalsIgnoreCase("RUN")) {
@@ -156,7 +198,8 @@ public final class JobManager implements AutoCloseable {
         Duration duration = parameters.get("EXECUTIONDURATION").isPresent()
                 ? effectiveDuration(parseSeconds(parameters.get("EXECUTIONDURATION").get()))
                 : limits.executionDurationDefault();
-        Instant destruction = parameters.get("DESTRUCTION").isPresent()
+        Instant destruction = fixedDestruction != null ? fixedDestruction
+                : parameters.get("DESTRUCTION").isPresent()
                 ? effectiveDestruction(parseInstant("DESTRUCTION", parameters.get("DESTRUCTION").get()), now)
                 : now.plus(limits.destructionDefault());
         JobParameters kindParameters = parameters.without(CONTROL_PARAMETERS);
@@ -370,10 +413,14 @@ public final class JobManager implements AutoCloseable {
                         return now;
                     }
                     try {
-                        phaseMonitor.wait(remainingMs);
+                        // in a cluster another member may change the phase: look at the database every second
+                        phaseMonitor.wait(coordination == null ? remainingMs : Math.min(remainingMs, 1000));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return now;
+                    }
+                    if (coordination != null) {
+                        break;
                     }
                 }
             }
@@ -486,19 +533,42 @@ public final class JobManager implements AutoCloseable {
 
     /** Moves PENDING to QUEUED (the slot is already held) and hands the job to the workers. */
     private void enqueue(String id, boolean slotHeld) {
+        if (slotHeld) {
+            slotJobs.add(id);
+        }
+        if (coordination != null) {
+            try {
+                owners.set(id, coordination.selfId());
+            } catch (SQLException e) {
+                LOG.log(Level.SEVERE, "Cannot record this member as the owner of job " + id, e);
+            }
+        }
         if (transition(id, ExecutionPhase.PENDING, ExecutionPhase.QUEUED, null)) {
             workers.execute(() -> runJob(id));
-        } else if (slotHeld) {
+        } else {
+            releaseSlot(id);
+        }
+    }
+
+    private void releaseSlot(String id) {
+        if (slotJobs.remove(id)) {
             slotsInUse.decrementAndGet();
         }
     }
 
     private void runJob(String id) {
         if (closed || !transition(id, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING, null)) {
+            releaseSlot(id); // another member took it, or it was aborted (then the slot is already released)
             return;
         }
+        execute(id);
+    }
+
+    /** Runs a job that is EXECUTING (just started here, or taken over from a member that left the cluster). */
+    private void execute(String id) {
         JobRecord job = findQuietly(id);
-        if (job == null) {
+        if (job == null || job.phase() != ExecutionPhase.EXECUTING) {
+            releaseSlot(id);
             return;
         }
         Instant deadline = job.executionDuration().isZero() ? null
@@ -572,7 +642,7 @@ public final class JobManager implements AutoCloseable {
         }
         if (changed) {
             if (from.holdsQueueSlot() && !to.holdsQueueSlot()) {
-                slotsInUse.decrementAndGet();
+                releaseSlot(id);
             }
             signalPhaseChange();
         }
@@ -584,6 +654,140 @@ public final class JobManager implements AutoCloseable {
             phaseVersion++;
             phaseMonitor.notifyAll();
         }
+    }
+
+    // ---------------------------------------------------------------- cluster
+
+    /** Members starting together may race on CREATE TABLE IF NOT EXISTS (PostgreSQL): the loser tries again. */
+    private void createSchemaAlongsideOthers() throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.createSchema();
+                owners.createSchema();
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                LOG.warning(() -> "Creating the job tables failed (" + e.getMessage() + "); trying again");
+                try {
+                    Thread.sleep(2000L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void startClustered() {
+        deleteOldStaging();
+        timer.scheduleWithFixedDelay(this::takeOverOrphansQuietly, 0, 5, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::followRemoteChangesQuietly, 1, 1, TimeUnit.SECONDS);
+        coordination.onMemberLeft(() -> {
+            if (!closed) {
+                try {
+                    timer.execute(this::takeOverOrphansQuietly);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // closed meanwhile: nothing to take over
+                }
+            }
+        });
+        long every = limits.reaperInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::reapQuietly, every, every, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Job manager started as cluster member " + coordination.selfId());
+    }
+
+    /** Other members may be receiving uploads into the shared staging directory: remove only old leftovers. */
+    private void deleteOldStaging() {
+        Path staging = files.root().resolve(".staging");
+        if (!Files.isDirectory(staging)) {
+            return;
+        }
+        Instant old = clock.instant().minus(Duration.ofHours(6));
+        try (var dirs = Files.list(staging)) {
+            for (Path d : dirs.toList()) {
+                if (Files.getLastModifiedTime(d).toInstant().isBefore(old)) {
+                    JobFiles.deleteTree(d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot clean " + staging, e);
+        }
+    }
+
+    /**
+     * Takes over QUEUED and EXECUTING jobs whose owner is not a live member (it died, or left while they ran): one
+     * member wins the compare-and-set on the owner and queues the job again or runs it again from its start (a
+     * classification reuses the units the cluster already finished).
+     */
+    private void takeOverOrphansQuietly() {
+        if (closed) {
+            return;
+        }
+        try {
+            for (JobRecord job : store.active()) {
+                String id = job.id();
+                if (slotJobs.contains(id) || running.containsKey(id)) {
+                    continue;
+                }
+                String owner = owners.owner(id).orElse(null);
+                if (owner != null && (owner.equals(coordination.selfId()) || coordination.isLive(owner))) {
+                    continue;
+                }
+                if (!owners.takeOver(id, owner, coordination.selfId())) {
+                    continue;
+                }
+                slotsInUse.incrementAndGet();
+                slotJobs.add(id);
+                if (job.phase() == ExecutionPhase.QUEUED) {
+                    workers.execute(() -> runJob(id));
+                } else {
+                    workers.execute(() -> execute(id));
+                }
+                LOG.warning(() -> "Job " + id + " (" + job.phase() + ") was owned by " + (owner == null ? "no member"
+                        : "member " + owner) + ", which is not in the cluster; this member takes it over");
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Looking for jobs of departed members failed", e);
+        }
+    }
+
+    /**
+     * Applies what other members did to this member's jobs: an ABORT, timeout or deletion received elsewhere stops
+     * the local execution, and slots of jobs that left QUEUED/EXECUTING elsewhere are released.
+     */
+    private void followRemoteChangesQuietly() {
+        for (String id : List.copyOf(slotJobs)) {
+            try {
+                Optional<JobRecord> job = store.find(id);
+                String owner = job.isPresent() ? owners.owner(id).orElse(null) : null;
+                boolean mine = job.isPresent() && job.get().phase().holdsQueueSlot()
+                        && coordination.selfId().equals(owner);
+                Execution ex = running.get(id);
+                if (!mine) {
+                    if (ex != null) {
+                        ex.stop(job.isEmpty() ? "The job was destroyed"
+                                : job.get().phase().holdsQueueSlot() ? "Another cluster member took the job over"
+                                : "The job was stopped on another cluster member (" + job.get().phase() + ")");
+                    } else {
+                        releaseSlot(id);
+                    }
+                }
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "Cannot check job " + id, e);
+            }
+        }
+    }
+
+    /** The job, without kind or owner checks (for the cluster layer), or empty. */
+    public Optional<JobRecord> lookup(String id) {
+        return Optional.ofNullable(JobIds.isWellFormed(id) ? findQuietly(id) : null);
+    }
+
+    /** Whether this JobManager shares jobs with other members. */
+    public boolean clustered() {
+        return coordination != null;
     }
 
     // ---------------------------------------------------------------- helpers

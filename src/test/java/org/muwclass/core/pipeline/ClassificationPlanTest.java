@@ -2,29 +2,31 @@ package org.muwclass.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
-import org.muwclass.core.reddening.AgnReddening;
-import org.muwclass.core.sampling.Seeds;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
 
+/** Units run one by one, in any order, shipped as bytes and assembled: the same bits as a local run. */
 class ClassificationPlanTest {
 
-    private static TrainingSet train;
-    private static List<SourceMeasurements> targets;
-    private static ClassificationRun run;
-
-    @BeforeAll
-    static void setUp() {
+    @Test
+    void unitsRunOutOfOrderAndShippedAsBytesAssembleToTheLocalResult() {
         TrainingSet td = TrainingSetReader.readDefault();
         List<SourceMeasurements> t = new ArrayList<>();
         List<SourceMeasurements> x = new ArrayList<>();
@@ -35,130 +37,45 @@ class ClassificationPlanTest {
                 x.add(td.sources().get(i));
             }
         }
-        train = TrainingSet.of(t, "every 10th TD row");
-        targets = x;
-        run = new ClassificationRun(train, LearnerCatalogue.standard(5), XrayAbsorption.loadDefault(),
-                EbvResolver.standard());
-    }
+        ClassificationRun run = new ClassificationRun(TrainingSet.of(t, "every 10th TD row"),
+                LearnerCatalogue.standard(5), XrayAbsorption.loadDefault(), EbvResolver.standard());
+        RunParameters p = RunParameters.of(4, 77L).withDrawsPerUnit(1).withThreads(2);
+        ClassificationResult local = run.run(x, p, ProgressListener.NONE);
 
-    @Test
-    void sharedForestResultsAreBitIdenticalAtOneTwoAndEightThreads() {
-        RunParameters p = RunParameters.of(8, 77L).withTargetsPerForest(3).withDrawsPerUnit(1);
-        ClassificationResult one = run.run(targets, p, ProgressListener.NONE);
-        ClassificationResult two = run.run(targets, p.withThreads(2), ProgressListener.NONE);
-        ClassificationResult eight = run.run(targets, p.withThreads(8), ProgressListener.NONE);
-        for (int i = 0; i < targets.size(); i++) {
-            for (ClassificationResult other : List.of(two, eight)) {
-                SourceResult a = one.sources().get(i);
-                SourceResult b = other.sources().get(i);
-                assertArrayEquals(a.probabilities().mean(), b.probabilities().mean());
-                assertArrayEquals(a.probabilities().std(), b.probabilities().std());
-                assertArrayEquals(a.probabilities().upper2Sigma(), b.probabilities().upper2Sigma());
-                assertEquals(a.decision(), b.decision());
-            }
-            // 8 values per source from ceil(8 / 3) = 3 forests per bin
-            assertEquals(8, one.sources().get(i).probabilities().draws());
+        ClassificationPlan plan = run.plan(x, p);
+        assertEquals(plan.taskCount() * 4, plan.unitCount());
+        List<Integer> order = new ArrayList<>();
+        for (int u = 0; u < plan.unitCount(); u++) {
+            order.add(u);
         }
-        assertTrue(one.provenance().ebvPolicy().contains("3 forests x 3 target realisations"));
-    }
+        Collections.shuffle(order, new Random(3));
+        ProbabilityAccumulator[] partial = new ProbabilityAccumulator[plan.unitCount()];
+        for (int u : order) {
+            partial[u] = roundTrip(plan.runUnit(u));
+        }
+        ClassificationResult assembled = plan.assemble(Arrays.asList(partial));
 
-    @Test
-    void planSplitsBinsIntoUnitsWithTheRightDrawCounts() {
-        RunParameters p = RunParameters.of(10, 5L).withTargetsPerForest(4).withDrawsPerUnit(2);
-        ClassificationPlan plan = run.plan(targets, p);
-        int forests = 3; // 4 + 4 + 2 draws
-        assertEquals(forests, p.forestsPerTask());
-        assertEquals(plan.tasks().size() * forests, plan.forests());
-        assertEquals(plan.tasks().size() * 2, plan.units().size());
-        int targetsInBins = 0;
-        for (DrawTask t : plan.tasks()) {
-            targetsInBins += t.targetRows().length;
-        }
-        assertEquals(targets.size(), targetsInBins);
-        assertEquals((long) targets.size() * 10, plan.predictions());
-        for (ClassificationPlan.WorkUnit u : plan.units()) {
-            assertEquals(u.firstForest() == 0 ? 8 : 2, u.draws());
-            assertEquals(u.firstForest() == 0 ? 2 : 1, u.forests());
-        }
-        // the last forest of a task is evaluated on the remaining 2 realisations only
-        assertEquals(2, plan.seeds(0, 2).targetCopies());
-    }
-
-    @Test
-    void firstRealisationOfEachForestIsThePaperProtocolsDraw() {
-        RunParameters full = RunParameters.of(4, 9L);
-        RunParameters shared = full.withDraws(12).withTargetsPerForest(3);
-        ClassificationPlan a = run.plan(targets, full);
-        ClassificationPlan b = run.plan(targets, shared);
-        for (int f = 0; f < 4; f++) {
-            DrawSeeds sa = a.seeds(1, f);
-            DrawSeeds sb = b.seeds(1, f);
-            assertEquals(sa.trainSampling(), sb.trainSampling());
-            assertEquals(sa.oversampling(), sb.oversampling());
-            assertEquals(sa.learner(), sb.learner());
-            assertEquals(sa.targetSampling(0), sb.targetSampling(0));
-            assertEquals(Seeds.derive(9L, Seeds.TARGET_SAMPLING, f), sa.targetSampling(0));
-            assertNotEquals(sb.targetSampling(0), sb.targetSampling(1));
-            assertNotEquals(sb.targetSampling(1), sb.targetSampling(2));
-        }
-        // and the trained forest gives the same probabilities for that realisation
-        DrawTask task = a.tasks().get(1);
-        List<SourceMeasurements> test = new ArrayList<>();
-        for (int r : task.targetRows()) {
-            test.add(targets.get(r));
-        }
-        double[][][] pa = OneDraw.probabilities(train.sources(), task.trainRows(), test, task.targetRows(),
-                task.reddening(), LearnerCatalogue.standard(5).get("rf"), a.seeds(1, 2));
-        double[][][] pb = OneDraw.probabilities(train.sources(), task.trainRows(), test, task.targetRows(),
-                task.reddening(), LearnerCatalogue.standard(5).get("rf"), b.seeds(1, 2));
-        assertEquals(1, pa.length);
-        assertEquals(3, pb.length);
-        for (int j = 0; j < test.size(); j++) {
-            assertArrayEquals(pa[0][j], pb[0][j]);
+        assertEquals(local.provenance(), assembled.provenance());
+        for (int i = 0; i < x.size(); i++) {
+            SourceResult a = local.sources().get(i);
+            SourceResult b = assembled.sources().get(i);
+            assertEquals(a.name(), b.name());
+            assertEquals(a.ebvUsed(), b.ebvUsed());
+            assertArrayEquals(a.probabilities().mean(), b.probabilities().mean());
+            assertArrayEquals(a.probabilities().std(), b.probabilities().std());
+            assertArrayEquals(a.probabilities().median(), b.probabilities().median());
+            assertArrayEquals(a.probabilities().upper2Sigma(), b.probabilities().upper2Sigma());
+            assertEquals(a.decision(), b.decision());
         }
     }
 
-    @Test
-    void equivalentDrawsFollowKishsDesignEffect() {
-        RunParameters full = RunParameters.of(1, 1L).withEquivalentDraws(1000);
-        assertEquals(1000, full.draws());
-        assertEquals(1000.0, full.equivalentDraws(), 1e-9);
-        // M = 20, rho = 0.37: one forest is worth 20 / (1 + 19 * 0.37) = 2.49 draws -> 402 forests
-        RunParameters shared = RunParameters.of(1, 1L).withTargetsPerForest(20).withEquivalentDraws(1000);
-        assertEquals(402 * 20, shared.draws());
-        assertEquals(402, shared.forestsPerTask());
-        assertTrue(shared.equivalentDraws() >= 1000 && shared.equivalentDraws() < 1003, "" + shared.equivalentDraws());
-    }
-
-    @Test
-    void quoteIsTheMakespanOfTheUnitsOnTheWorkers() {
-        // two bins of 1 and 3 targets, 4 forests each, 2 forests per unit -> 4 units
-        int[] all = new int[100];
-        java.util.Arrays.setAll(all, i -> i);
-        List<DrawTask> tasks = List.of(new DrawTask(1, all, new int[] {0}, AgnReddening.NONE),
-                new DrawTask(2, all, new int[] {1, 2, 3}, AgnReddening.NONE));
-        RunParameters p = RunParameters.of(4, 1L).withDrawsPerUnit(2);
-        ClassificationPlan plan = ClassificationPlan.of(tasks, p, false, 100, new double[4]);
-        // 1 s per forest on 100 training rows, 0.5 s per prediction: unit of bin 1 = 2 + 2*1*0.5 = 3 s,
-        // unit of bin 2 = 2 + 2*3*0.5 = 5 s
-        CostModel cost = new CostModel(2.0, 200, 0.5, "test");
-        assertEquals(3.0, plan.unitSeconds(plan.units().get(0), cost), 1e-12);
-        assertEquals(5.0, plan.unitSeconds(plan.units().get(3), cost), 1e-12);
-        assertEquals(16.0, plan.totalSeconds(cost), 1e-12);
-        assertEquals(16.0, plan.estimateSeconds(cost, 1), 1e-12);
-        // units in order 3, 3, 5, 5 on two workers: {3, 5} and {3, 5} -> 8 s
-        assertEquals(8.0, plan.estimateSeconds(cost, 2), 1e-12);
-        // more workers than units: the longest unit
-        assertEquals(5.0, plan.estimateSeconds(cost, 8), 1e-12);
-        assertEquals(16_000, plan.estimate(cost).toMillis());
-    }
-
-    @Test
-    void measuredCostModelIsPositiveAndScalesWithTrainingRows() {
-        CostModel m = CostModel.measure(train.sources(), LearnerCatalogue.standard(5).get("rf"), targets, 2);
-        assertTrue(m.forestSeconds() > 0 && m.secondsPerPrediction() > 0, m.toString());
-        assertEquals(2 * m.forestSeconds(), m.secondsPerForest(2 * train.size()), 1e-12);
-        // a forest costs far more than predicting one row with it
-        assertTrue(m.forestSeconds() > 50 * m.secondsPerPrediction(), m.toString());
+    private static ProbabilityAccumulator roundTrip(ProbabilityAccumulator acc) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            acc.writeTo(new DataOutputStream(bytes));
+            return ProbabilityAccumulator.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

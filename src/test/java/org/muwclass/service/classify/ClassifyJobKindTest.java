@@ -214,7 +214,7 @@ class ClassifyJobKindTest {
 
     @Test
     void perObservationInputIsRecognisedAndEstimated() throws Exception {
-        Path demo = Path.of(getClass().getResource("/muwclass/demo/NGC3532").toURI());
+        Path demo = Path.of(getClass().getResource("/muwclass/demo/NGC3532/NGC3532_per.csv").toURI()).getParent();
         List<UploadedFile> files = new ArrayList<>();
         files.add(upload("INPUT", "NGC3532_per.csv", "text/csv", Files.readAllBytes(demo.resolve("NGC3532_per.csv"))));
         for (String cat : List.of("gaia", "2mass", "allwise", "catwise", "unwise")) {

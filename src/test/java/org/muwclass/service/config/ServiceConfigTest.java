@@ -28,4 +28,20 @@ class ServiceConfigTest {
     void embeddedDatabaseIsRecognised() {
         assertEquals(true, with(10, 10, 100).embeddedDatabase());
     }
+
+    @Test
+    void demoSettingsDefaultAndAreChecked() {
+        assertEquals(new DemoSettings(true, 20, 1L, "rf", 100), with(10, 10, 100).demo());
+        assertEquals("muwclass.demo.draws must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new DemoSettings(true, 0, 1L, "rf", 100))
+                        .getMessage());
+        assertEquals("muwclass.demo.trees must be from 1 to 1000, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new DemoSettings(true, 2, 1L, "rf", 0))
+                        .getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ServiceConfig(
+                Path.of("data"), "jdbc:h2:mem:x", "sa", "", Optional.empty(), 10, 10, 1024, 2, 10, 10, 50,
+                Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7), Duration.ofSeconds(300),
+                Duration.ofSeconds(5), "none", new DemoSettings(true, 60, 1L, "rf", 100)));
+        assertEquals("muwclass.demo.draws (60) must not exceed muwclass.classify.draws.limit (50)", e.getMessage());
+    }
 }

@@ -13,7 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -85,5 +91,41 @@ class ServiceIT {
                 "LM-STAR", 207, "LMXB", 65, "NS", 87, "YSO", 1004);
         expected.forEach((cls, n) -> assertEquals(n, counts.getInt(cls), cls));
         assertEquals(2941, counts.getInt("total"));
+    }
+
+    /**
+     * The demo fields are classified at start-up by service-owned jobs (tiny: muwclass.demo.* in
+     * it-system.properties) and published into muwclass.classified_sources with run_id = job id.
+     */
+    @Test
+    void demoFieldsArePublishedByServiceOwnedJobs() throws Exception {
+        HttpRequest list = HttpRequest.newBuilder(uri("classify?PHASE=COMPLETED")).timeout(Duration.ofSeconds(60))
+                .header("X-Muwclass-Owner", "muwclass-service").GET().build();
+        List<String> ids = new ArrayList<>();
+        long until = System.currentTimeMillis() + 300_000;
+        while (ids.size() < 2 && System.currentTimeMillis() < until) {
+            Thread.sleep(ids.isEmpty() ? 1000 : 2000);
+            ids.clear();
+            // the owner's list also shows anonymous jobs (e.g. of ClassifyUwsIT): keep the service-owned ones
+            for (String ref : http.send(list, HttpResponse.BodyHandlers.ofString()).body().split("<uws:jobref ")) {
+                Matcher m = Pattern.compile("^id=\"([^\"]+)\"").matcher(ref);
+                if (m.find() && ref.contains("<uws:ownerId>muwclass-service</uws:ownerId>")) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+        assertEquals(2, ids.size(), "two completed demo jobs: " + ids);
+        assertTrue(!get("classify").body().contains(ids.get(0)), "not listed to anonymous users");
+        String csv = get("tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(
+                "SELECT run_id, COUNT(*) AS n FROM muwclass.classified_sources GROUP BY run_id",
+                StandardCharsets.UTF_8)).body();
+        List<Integer> counts = new ArrayList<>();
+        for (String id : ids) {
+            Matcher row = Pattern.compile("(?m)^" + Pattern.quote(id) + ",(\\d+)").matcher(csv);
+            assertTrue(row.find(), id + " in " + csv);
+            counts.add(Integer.parseInt(row.group(1)));
+        }
+        counts.sort(null);
+        assertEquals(List.of(200, 373), counts, "IC 2395 and NGC 3532 sources");
     }
 }

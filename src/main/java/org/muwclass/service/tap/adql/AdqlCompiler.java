@@ -1,7 +1,6 @@
 package org.muwclass.service.tap.adql;
 
 import adql.db.DBChecker;
-import adql.db.DBColumn;
 import adql.db.DBTable;
 import adql.db.exception.UnresolvedIdentifiersException;
 import adql.parser.ADQLParser;
@@ -89,10 +88,5 @@ public final class AdqlCompiler {
             return "unknown problem";
         }
         return message.replaceAll("\\s+", " ").replaceAll(" ?!\\s*$", "").trim();
-    }
-
-    /** For tests and diagnostics: the columns as plain names. */
-    static List<String> names(List<DBColumn> columns) {
-        return columns.stream().map(DBColumn::getADQLName).toList();
     }
 }

@@ -13,7 +13,9 @@ import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.formats.CsvTableWriter;
 import uk.ac.starlink.votable.DataFormat;
+import uk.ac.starlink.votable.StringElementSizer;
 import uk.ac.starlink.votable.VOSerializer;
+import uk.ac.starlink.votable.VOSerializerConfig;
 import uk.ac.starlink.votable.VOTableVersion;
 
 /**
@@ -62,7 +64,9 @@ public final class ResultWriter {
             w.write("<INFO " + VOSerializer.formatAttribute("name", e.getKey())
                     + VOSerializer.formatAttribute("value", e.getValue()) + "/>\n");
         }
-        VOSerializer ser = VOSerializer.makeSerializer(dataFormat, VOTableVersion.V14, table);
+        // NOCALC: the cursor can be read only once, so no pass to size string arrays (there are none)
+        VOSerializer ser = VOSerializer.makeSerializer(new VOSerializerConfig(dataFormat, VOTableVersion.V14,
+                StringElementSizer.NOCALC, false), table);
         ser.writeInlineTableElement(w);
         if (table.overflowed()) {
             w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n");

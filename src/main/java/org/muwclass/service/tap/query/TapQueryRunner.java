@@ -81,6 +81,15 @@ public final class TapQueryRunner {
     }
 
     public Result run(TapRequest request, UploadSource uploads, LocalResults localResults) throws TapException {
+        return run(request, uploads, localResults, 0);
+    }
+
+    /**
+     * @param timeoutSeconds most seconds the database may spend executing the query (0: no limit); the query then
+     *                       fails with the database's cancellation message
+     */
+    public Result run(TapRequest request, UploadSource uploads, LocalResults localResults, int timeoutSeconds)
+            throws TapException {
         Connection c = null;
         UploadedTables uploaded = null;
         Statement st = null;
@@ -104,6 +113,9 @@ public final class TapQueryRunner {
             LOG.fine(() -> "ADQL " + request.query() + "\nSQL " + query.sql());
             st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             st.setFetchSize(FETCH_SIZE);
+            if (timeoutSeconds > 0) {
+                st.setQueryTimeout(timeoutSeconds);
+            }
             if (request.maxrec() < Integer.MAX_VALUE) {
                 st.setMaxRows(request.maxrec() + 1); // one more than returned, to detect overflow
             }

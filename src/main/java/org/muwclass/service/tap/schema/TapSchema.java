@@ -178,7 +178,7 @@ public final class TapSchema {
                     v = null; // empty metadata is NULL in TAP_SCHEMA
                 }
                 if (v == null) {
-                    ps.setNull(i + 1, i < values.length && isIntColumn(table, i) ? java.sql.Types.INTEGER
+                    ps.setNull(i + 1, isIntColumn(table, i) ? java.sql.Types.INTEGER
                             : java.sql.Types.VARCHAR);
                 } else {
                     ps.setObject(i + 1, v);

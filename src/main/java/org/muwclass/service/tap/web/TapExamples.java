@@ -54,6 +54,15 @@ public final class TapExamples {
                         "Sources classified by this service's pipeline with CT >= 2, and the run that produced them.",
                         "SELECT TOP 100 name, ra, dec, class, class_prob, ct, run_id\n"
                                 + "FROM muwclass.classified_sources\nWHERE ct >= 2\nORDER BY ct DESC"),
+                new Example("ngc3532-confident-by-class", "Confident classes in the NGC 3532 demo field",
+                        "The service classifies its shipped demo fields (NGC 3532, IC 2395) itself on first start. "
+                                + "This counts the NGC 3532 sources (a 0.3 degree cone) classified with CT >= 2, "
+                                + "by class.",
+                        "SELECT class, COUNT(*) AS n, AVG(class_prob) AS mean_class_prob\n"
+                                + "FROM muwclass.classified_sources\n"
+                                + "WHERE ct >= 2\n"
+                                + "  AND 1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 166.29, -58.85, 0.3))\n"
+                                + "GROUP BY class\nORDER BY n DESC"),
                 new Example("agn-candidates", "AGN candidates",
                         "Classified sources whose mean AGN probability exceeds 0.8, with its Monte-Carlo spread.",
                         "SELECT name, ra, dec, p_agn, e_p_agn, ct\nFROM muwclass.classified_sources\n"

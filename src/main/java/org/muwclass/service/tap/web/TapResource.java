@@ -135,7 +135,9 @@ public class TapResource {
         TapQueryRunner.Result result;
         try {
             TapRequest request = tap.request(params);
-            result = tap.runner().run(request, uploads, tap.localResults());
+            // a synchronous query gets the default execution duration of a job
+            result = tap.runner().run(request, uploads, tap.localResults(),
+                    (int) Math.min(Integer.MAX_VALUE, tap.config().executionDurationDefault().toSeconds()));
         } catch (TapException e) {
             cleanup.run();
             if (!e.userError()) {

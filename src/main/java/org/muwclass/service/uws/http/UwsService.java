@@ -17,10 +17,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.cluster.ClusterService;
+import org.muwclass.service.uws.JobCoordination;
 import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobKind;
 import org.muwclass.service.uws.JobLimits;
 import org.muwclass.service.uws.JobManager;
+import org.muwclass.service.uws.JobOwners;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.JobStore;
 
@@ -39,6 +42,9 @@ public class UwsService {
     @Inject
     @Any
     Instance<JobKind<?>> kinds;
+
+    @Inject
+    ClusterService cluster;
 
     private JobManager manager;
     private String startError;
@@ -69,10 +75,13 @@ public class UwsService {
         List<JobKind<?>> all = new ArrayList<>();
         kinds.forEach(all::add);
         JobFiles files = new JobFiles(config.dataDir().resolve("jobs"));
+        JobCoordination coordination = cluster.coordination();
         JobManager m = new JobManager(new JobStore(runtime.database().dataSource(), files), files, all,
-                JobLimits.from(config), Clock.systemUTC());
+                JobLimits.from(config), Clock.systemUTC(), coordination,
+                coordination == null ? null : new JobOwners(runtime.database().dataSource()));
         try {
             m.start();
+            cluster.start(m, all);
         } catch (Exception e) {
             m.close();
             startError = e.getClass().getSimpleName() + ": " + e.getMessage();

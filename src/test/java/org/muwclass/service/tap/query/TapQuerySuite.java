@@ -200,6 +200,33 @@ abstract class TapQuerySuite {
     }
 
     @Test
+    void aQueryPastItsTimeoutIsStoppedByTheDatabase() {
+        // 2941^3 = 2.5e10 row combinations: far more than a second of work on any machine
+        TapRequest req = new TapRequest("SELECT COUNT(*) FROM muwclass.training_set AS a, muwclass.training_set AS b, "
+                + "muwclass.training_set AS c", ResponseFormat.VOTABLE, 10, List.of());
+        long start = System.nanoTime();
+        TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
+                TapQueryRunner.LocalResults.NONE, 1).close());
+        assertTrue(e.getMessage().startsWith("The query failed in the database"), e.getMessage());
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "stopped soon after the 1 s timeout");
+    }
+
+    @Test
+    void fitsOutputReadsBackWithTheSameRows() throws Exception {
+        TapRequest req = new TapRequest("SELECT TOP 7 name, ra, dec, ct FROM muwclass.training_set ORDER BY name",
+                ResponseFormat.FITS, 100, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TapQueryRunner.Result r = fx.runner().run(req, TapQueryRunner.UploadSource.NONE)) {
+            r.writeTo(out);
+        }
+        StarTable t = new uk.ac.starlink.fits.FitsTableBuilder().makeStarTable(new ByteArrayDataSource("r.fits",
+                out.toByteArray()), false, uk.ac.starlink.table.StoragePolicy.PREFER_MEMORY);
+        assertEquals(7, t.getRowCount());
+        assertEquals("ra", t.getColumnInfo(1).getName());
+        assertEquals("deg", t.getColumnInfo(1).getUnitString());
+    }
+
+    @Test
     void uploadJoinFindsTheUploadedPositions() throws Exception {
         int[] picks = {5, 500, 2000};
         StringBuilder vot = new StringBuilder("<?xml version='1.0'?><VOTABLE version='1.4' "
