@@ -15,7 +15,7 @@ import java.util.Objects;
 public record DemoSettings(boolean publish, int draws, long seed, String algorithm, int trees) {
 
     /** The documented defaults: publish, 20 draws, seed 1, rf, 100 trees (the paper's forest size). */
-    public static final DemoSettings DEFAULT = new DemoSettings(true, 20, 1L, "rf", 100);
+    public static final DemoSettings DEFAULT = new DemoSettings(true, 20, 1L, "fastrf", 100);
 
     public DemoSettings {
         Objects.requireNonNull(algorithm, "muwclass.demo.algorithm");

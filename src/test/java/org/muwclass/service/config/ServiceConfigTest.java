@@ -31,7 +31,7 @@ class ServiceConfigTest {
 
     @Test
     void demoSettingsDefaultAndAreChecked() {
-        assertEquals(new DemoSettings(true, 20, 1L, "rf", 100), with(10, 10, 100).demo());
+        assertEquals(new DemoSettings(true, 20, 1L, "fastrf", 100), with(10, 10, 100).demo());
         assertEquals("muwclass.demo.draws must be positive, got 0",
                 assertThrows(IllegalArgumentException.class, () -> new DemoSettings(true, 0, 1L, "rf", 100))
                         .getMessage());
