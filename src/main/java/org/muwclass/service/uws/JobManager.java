@@ -455,8 +455,9 @@ public final class JobManager implements AutoCloseable {
         Duration ahead = Duration.ZERO;
         try {
             for (JobRecord other : store.active()) {
+                // creation times can tie (stored at millisecond precision): a tie counts as ahead, the later quote
                 boolean before = job.phase() == ExecutionPhase.PENDING
-                        || other.creationTime().isBefore(job.creationTime()) || other.phase() == ExecutionPhase.EXECUTING;
+                        || !other.creationTime().isAfter(job.creationTime()) || other.phase() == ExecutionPhase.EXECUTING;
                 if (!other.id().equals(job.id()) && before && other.estimate() != null) {
                     Duration remaining = other.estimate();
                     if (other.startTime() != null) {
