@@ -31,7 +31,8 @@ public class ServiceConfigProducer {
         Path dataDir = Path.of(cfg.getOptionalValue("muwclass.data.dir", String.class).orElse("data"))
                 .toAbsolutePath().normalize();
         String defaultUrl = "jdbc:h2:file:" + dataDir.resolve("db").resolve("muwclass")
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                // WRITE_DELAY=0: a commit reaches the file at once, so a kill -9 loses no finished job
+                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         return new ServiceConfig(
                 dataDir,
                 cfg.getOptionalValue("muwclass.db.url", String.class).orElse(defaultUrl),
