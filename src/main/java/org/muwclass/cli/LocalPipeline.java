@@ -42,7 +42,7 @@ import org.muwclass.tables.TextTables;
 import uk.ac.starlink.table.StarTable;
 
 /** The {@link PipelineBridge} over the in-process pipeline: core-ml classification, core-xray feature extraction. */
-class LocalPipeline extends UnwiredPipeline {
+class LocalPipeline implements PipelineBridge {
 
     @Override
     public ClassificationResult classify(ClassifyCommand.Settings s, Console console) throws IOException {

@@ -1,9 +1,8 @@
 package org.muwclass.cli;
 
 /**
- * Placeholder {@link PipelineBridge} for builds where the pipeline is not connected yet: every call fails with a
- * message saying so. Replaced by the real bridge once core-ml's ClassificationRun and cross-validation driver and
- * core-xray's FieldFeatureExtractor are merged.
+ * Test {@link PipelineBridge} that refuses every call, for command-line tests that must not reach the pipeline;
+ * tests override the one method they need.
  */
 class UnwiredPipeline implements PipelineBridge {
 
