@@ -38,6 +38,8 @@ $('job-form').addEventListener('submit', async e => {
   const training = $('training-file').files[0];
   if (training) fd.append('TRAINING', training, training.name);
   fd.append('DRAWS', $('draws').value);
+  if ($('targets-per-forest').value !== '1') fd.append('TARGETS_PER_FOREST', $('targets-per-forest').value);
+  if (Number($('ebv-grid').value) !== 0) fd.append('EBV_GRID', $('ebv-grid').value);
   if ($('seed').value !== '') fd.append('SEED', $('seed').value);
   if ($('trees').value !== '100') fd.append('TREES', $('trees').value);
   if ($('ct-threshold').value !== '2') fd.append('CT_THRESHOLD', $('ct-threshold').value);

@@ -19,6 +19,7 @@ import org.muwclass.core.pipeline.ProgressListener;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.SourceResult;
 import org.muwclass.core.pipeline.UnitExecutor;
+import org.muwclass.core.physics.ExtinctionBins;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.training.SourceTableReader;
 import org.muwclass.core.training.TrainingSetReader;
@@ -34,9 +35,12 @@ import org.muwclass.core.training.TrainingSetReader;
  * CT &gt;= 2 with the reference.
  *
  * <p>Arguments: FIELD.csv (TD-style source table, e.g. from {@code muwclass features}), reference draws, trees,
- * threads, per-source output CSV (or "-"), then estimator specs {@code full:N} or {@code shared:F:M} (F forests per
- * bin, M target realisations per forest). System property {@code -DoneBin=true} classifies every source at the
- * field's mean dust-map E(B-V) (one bin, as the paper's demo does with the field centre). Example: {@code scripts/bench.sh convergence ngc3532.csv 500 100 2
+ * threads, per-source output CSV (or "-"), then estimator specs {@code full:N}, {@code shared:F:M} (F forests per
+ * bin, M target realisations per forest) or {@code grid:W:F:M} (the same on an interpolating E(B-V) grid of step W
+ * mag instead of the paper's bins). System property {@code -DoneBin=true} classifies every source at the
+ * field's mean dust-map E(B-V) (one bin, as the paper's demo does with the field centre); {@code -DbinStride=S}
+ * keeps only the sources in every S-th paper bin (0.025 mag) from the lowest, to make the reference cheaper on wide
+ * fields (a grid result does not depend on the other sources of the run). Example: {@code scripts/bench.sh convergence ngc3532.csv 500 100 2
  * out.csv full:100 shared:100:10}.
  */
 public final class ConvergenceStudy {
@@ -55,6 +59,10 @@ public final class ConvergenceStudy {
         boolean oneBin = Boolean.getBoolean("oneBin");
         if (oneBin) {
             targets = atMeanEbv(targets);
+        }
+        int stride = Integer.getInteger("binStride", 1);
+        if (stride > 1) {
+            targets = everyNthBin(targets, stride);
         }
         ClassificationRun run = new ClassificationRun(TrainingSetReader.readDefault(),
                 LearnerCatalogue.standard(trees), XrayAbsorption.loadDefault(), EbvResolver.standard());
@@ -76,19 +84,28 @@ public final class ConvergenceStudy {
                 + "frac_z<0.14  Neq(median)  Neq(mean z2)  e_ratio  class_agree  ct2_agree");
         for (String spec : specs) {
             String[] f = spec.split(":");
-            RunParameters p = f[0].equals("full") ? base.withDraws(Integer.parseInt(f[1]))
-                    : base.withDraws(Integer.parseInt(f[1]) * Integer.parseInt(f[2]))
-                            .withTargetsPerForest(Integer.parseInt(f[2]));
+            RunParameters p = switch (f[0]) {
+                case "full" -> base.withDraws(Integer.parseInt(f[1]));
+                case "shared" -> base.withDraws(Integer.parseInt(f[1]) * Integer.parseInt(f[2]))
+                        .withTargetsPerForest(Integer.parseInt(f[2]));
+                case "grid" -> base.withEbvGrid(Double.parseDouble(f[1]))
+                        .withDraws(Integer.parseInt(f[2]) * Integer.parseInt(f[3]))
+                        .withTargetsPerForest(Integer.parseInt(f[3]));
+                default -> throw new IllegalArgumentException("estimator spec " + spec
+                        + ": expected full:N, shared:F:M or grid:W:F:M");
+            };
             p = p.withMasterSeed(seed++);
             long s0 = System.nanoTime();
-            ClassificationResult r = run.run(targets, p, ProgressListener.NONE);
+            ClassificationPlan plan = run.plan(targets, p);
+            ClassificationResult r = plan.execute(UnitExecutor.local(threads, null), ProgressListener.NONE);
             double wall = (System.nanoTime() - s0) / 1e9;
             results.add(r);
             Stats st = Stats.of(ref, r, nRef);
             System.out.printf(Locale.ROOT, "%-16s %11d %5d %7.0f %9d %9.4f %6.4f %12.3f %11.3f %12.0f %13.0f %8.3f "
-                            + "%12.3f %10.3f   (%s)%n", spec, p.forestsPerTask(), p.draws(), wall, st.excluded,
+                            + "%12.3f %10.3f   (%d forests in %d tasks; %s)%n", spec, p.forestsPerTask(), p.draws(),
+                    wall, st.excluded,
                     st.medianZ, st.p84Z, st.frac05, st.frac14, st.neqMedian, st.neqMeanSq, st.eRatio, st.classAgree,
-                    st.ctAgree, Bench.uptime());
+                    st.ctAgree, plan.forests(), plan.taskCount(), Bench.uptime());
         }
         if (!perSource.equals("-")) {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(perSource)))) {
@@ -123,6 +140,19 @@ public final class ConvergenceStudy {
         for (SourceMeasurements s : targets) {
             out.add(new SourceMeasurements(s.name(), s.raDeg(), s.decDeg(), s.posErrArcsec(), s.significance(),
                     s.flux(), s.fluxErr(), s.pInter(), s.pIntra(), s.mag(), s.magErr(), mean, s.trueClass()));
+        }
+        return out;
+    }
+
+    /** The sources in every {@code stride}-th occupied-or-not paper bin, counted from the lowest occupied one. */
+    static List<SourceMeasurements> everyNthBin(List<SourceMeasurements> targets, int stride) {
+        double[] ebv = EbvResolver.standard().resolve(targets, EbvPolicy.TABLE_ELSE_DUST_MAP);
+        int lowest = Arrays.stream(ebv).mapToInt(ExtinctionBins::binOf).min().orElseThrow();
+        List<SourceMeasurements> out = new ArrayList<>();
+        for (int i = 0; i < ebv.length; i++) {
+            if ((ExtinctionBins.binOf(ebv[i]) - lowest) % stride == 0) {
+                out.add(targets.get(i));
+            }
         }
         return out;
     }

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Streaming per-source, per-class statistics of class probabilities over Monte-Carlo draws: count, mean and sum of
- * squared deviations (Welford), mergeable with Chan et al.'s pairwise formula so work units covering different draw
- * ranges can be combined. Optionally it also keeps every draw's value, in draw order, for medians and quantiles.
+ * Streaming per-source, per-class statistics of class probabilities over Monte-Carlo values: count, mean and sum of
+ * squared deviations (Welford), mergeable with Chan et al.'s pairwise formula so work units covering different value
+ * ranges can be combined. Sources may hold different numbers of values (an interpolating E(B-V) grid gives a source
+ * part of its values in one task and the rest in another). Optionally it also keeps every value, in the order added,
+ * for medians and quantiles; kept values are stored as {@code float} (7 significant digits, ample for probabilities
+ * and half the memory of doubles).
  *
  * <p>Floating-point results depend on the order of additions and merges; callers that want bit-identical results at
  * any thread count merge units in a fixed order (e.g. by first draw). Not thread-safe.
@@ -17,12 +20,13 @@ public final class ProbabilityAccumulator {
 
     private final int sources;
     private final int classes;
-    private long count;
+    private final long[] count;
     private final double[] mean;
     private final double[] m2;
     private final boolean keepDraws;
-    private double[][] draws; // [source*classes + c][draw]
-    private int stored;
+    /** Kept values, {@code [source*classes + c][i]}; source s holds {@code stored[s]} of them. */
+    private final float[][] draws;
+    private final int[] stored;
 
     /**
      * @param sources   number of sources
@@ -32,14 +36,19 @@ public final class ProbabilityAccumulator {
     public ProbabilityAccumulator(int sources, int classes, boolean keepDraws) {
         this.sources = sources;
         this.classes = classes;
+        this.count = new long[sources];
         this.mean = new double[sources * classes];
         this.m2 = new double[sources * classes];
         this.keepDraws = keepDraws;
-        this.draws = keepDraws ? new double[sources * classes][4] : null;
+        this.draws = keepDraws ? new float[sources * classes][] : null;
+        this.stored = keepDraws ? new int[sources] : null;
+        if (keepDraws) {
+            Arrays.fill(draws, new float[0]);
+        }
     }
 
     /**
-     * Adds one draw.
+     * Adds one value for every source.
      *
      * @param probabilities [source][class] probabilities of this draw
      */
@@ -47,48 +56,89 @@ public final class ProbabilityAccumulator {
         if (probabilities.length != sources) {
             throw new IllegalArgumentException(probabilities.length + " rows for " + sources + " sources");
         }
-        count++;
         for (int s = 0; s < sources; s++) {
-            for (int c = 0; c < classes; c++) {
-                int k = s * classes + c;
-                double x = probabilities[s][c];
-                double d = x - mean[k];
-                mean[k] += d / count;
-                m2[k] += d * (x - mean[k]);
-            }
-        }
-        if (keepDraws) {
-            ensureCapacity(stored + 1);
-            for (int s = 0; s < sources; s++) {
-                for (int c = 0; c < classes; c++) {
-                    draws[s * classes + c][stored] = probabilities[s][c];
-                }
-            }
-            stored++;
+            add(s, probabilities[s]);
         }
     }
 
-    /** Adds the draws of {@code other} (same shape) after this one's. */
+    /**
+     * Adds one value for one source.
+     *
+     * @param source        source index
+     * @param probabilities class probabilities of this value
+     */
+    public void add(int source, double[] probabilities) {
+        long n = ++count[source];
+        int base = source * classes;
+        for (int c = 0; c < classes; c++) {
+            int k = base + c;
+            double x = probabilities[c];
+            double d = x - mean[k];
+            mean[k] += d / n;
+            m2[k] += d * (x - mean[k]);
+        }
+        if (keepDraws) {
+            reserve(source, stored[source] + 1);
+            int i = stored[source]++;
+            for (int c = 0; c < classes; c++) {
+                draws[base + c][i] = (float) probabilities[c];
+            }
+        }
+    }
+
+    /**
+     * Makes room for {@code values} kept values of {@code source} in all, so that adding and merging up to that many
+     * allocates nothing more (a no-op without kept values).
+     */
+    public void reserve(int source, int values) {
+        if (!keepDraws) {
+            return;
+        }
+        int base = source * classes;
+        if (draws[base].length < values) {
+            int capacity = Math.max(values, draws[base].length + (draws[base].length >> 1));
+            for (int c = 0; c < classes; c++) {
+                draws[base + c] = Arrays.copyOf(draws[base + c], capacity);
+            }
+        }
+    }
+
+    /** Adds the values of {@code other} (same shape) after this one's, source by source. */
     public void merge(ProbabilityAccumulator other) {
         if (other.sources != sources || other.classes != classes || other.keepDraws != keepDraws) {
             throw new IllegalArgumentException("Cannot merge accumulators of different shape");
         }
-        if (other.count == 0) {
+        for (int s = 0; s < sources; s++) {
+            mergeSource(s, other, s);
+        }
+    }
+
+    /** Adds the values of source {@code from} of {@code other} after those of this accumulator's source {@code to}. */
+    public void mergeSource(int to, ProbabilityAccumulator other, int from) {
+        if (other.classes != classes || other.keepDraws != keepDraws) {
+            throw new IllegalArgumentException("Cannot merge accumulators of different shape");
+        }
+        long added = other.count[from];
+        if (added == 0) {
             return;
         }
-        long n = count + other.count;
-        for (int k = 0; k < mean.length; k++) {
-            double d = other.mean[k] - mean[k];
-            m2[k] += other.m2[k] + d * d * ((double) count * other.count / n);
-            mean[k] += d * other.count / n;
+        long had = count[to];
+        long n = had + added;
+        int a = to * classes;
+        int b = from * classes;
+        for (int c = 0; c < classes; c++) {
+            double d = other.mean[b + c] - mean[a + c];
+            m2[a + c] += other.m2[b + c] + d * d * ((double) had * added / n);
+            mean[a + c] += d * added / n;
         }
-        count = n;
+        count[to] = n;
         if (keepDraws) {
-            ensureCapacity(stored + other.stored);
-            for (int k = 0; k < draws.length; k++) {
-                System.arraycopy(other.draws[k], 0, draws[k], stored, other.stored);
+            int extra = other.stored[from];
+            reserve(to, stored[to] + extra);
+            for (int c = 0; c < classes; c++) {
+                System.arraycopy(other.draws[b + c], 0, draws[a + c], stored[to], extra);
             }
-            stored += other.stored;
+            stored[to] += extra;
         }
     }
 
@@ -100,16 +150,21 @@ public final class ProbabilityAccumulator {
         out.writeInt(sources);
         out.writeInt(classes);
         out.writeBoolean(keepDraws);
-        out.writeLong(count);
+        for (int s = 0; s < sources; s++) {
+            out.writeLong(count[s]);
+        }
         for (int k = 0; k < mean.length; k++) {
             out.writeDouble(mean[k]);
             out.writeDouble(m2[k]);
         }
         if (keepDraws) {
-            out.writeInt(stored);
-            for (double[] values : draws) {
-                for (int i = 0; i < stored; i++) {
-                    out.writeDouble(values[i]);
+            for (int s = 0; s < sources; s++) {
+                out.writeInt(stored[s]);
+                for (int c = 0; c < classes; c++) {
+                    float[] values = draws[s * classes + c];
+                    for (int i = 0; i < stored[s]; i++) {
+                        out.writeFloat(values[i]);
+                    }
                 }
             }
         }
@@ -124,39 +179,40 @@ public final class ProbabilityAccumulator {
             throw new IOException("Corrupt partial sums: " + sources + " sources x " + classes + " classes");
         }
         ProbabilityAccumulator acc = new ProbabilityAccumulator(sources, classes, keep);
-        acc.count = in.readLong();
+        for (int s = 0; s < sources; s++) {
+            acc.count[s] = in.readLong();
+        }
         for (int k = 0; k < acc.mean.length; k++) {
             acc.mean[k] = in.readDouble();
             acc.m2[k] = in.readDouble();
         }
         if (keep) {
-            int stored = in.readInt();
-            if (stored < 0) {
-                throw new IOException("Corrupt partial sums: " + stored + " stored draws");
-            }
-            acc.ensureCapacity(stored);
-            for (double[] values : acc.draws) {
-                for (int i = 0; i < stored; i++) {
-                    values[i] = in.readDouble();
+            for (int s = 0; s < sources; s++) {
+                int n = in.readInt();
+                if (n < 0) {
+                    throw new IOException("Corrupt partial sums: " + n + " stored values");
                 }
+                acc.reserve(s, n);
+                for (int c = 0; c < classes; c++) {
+                    float[] values = acc.draws[s * classes + c];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = in.readFloat();
+                    }
+                }
+                acc.stored[s] = n;
             }
-            acc.stored = stored;
         }
         return acc;
     }
 
-    private void ensureCapacity(int n) {
-        if (draws.length > 0 && draws[0].length < n) {
-            int cap = Math.max(n, draws[0].length * 2);
-            for (int k = 0; k < draws.length; k++) {
-                draws[k] = Arrays.copyOf(draws[k], cap);
-            }
-        }
+    /** Number of values added for {@code source}. */
+    public long count(int source) {
+        return count[source];
     }
 
-    /** Number of draws added. */
+    /** Number of values added for source 0 (all sources hold the same number unless values were added singly). */
     public long count() {
-        return count;
+        return sources == 0 ? 0 : count[0];
     }
 
     /** Number of sources. */
@@ -165,10 +221,11 @@ public final class ProbabilityAccumulator {
     }
 
     /**
-     * The summary of one source: mean, sample standard deviation (ddof 1; NaN with fewer than 2 draws), and when draws
-     * are kept the median and the 2.275% / 97.725% quantiles (linear interpolation, as pandas).
+     * The summary of one source: mean, sample standard deviation (ddof 1; NaN with fewer than 2 values), and when
+     * values are kept the median and the 2.275% / 97.725% quantiles (linear interpolation, as pandas).
      */
     public ProbabilitySummary summary(int source) {
+        long n = count[source];
         double[] m = new double[classes];
         double[] sd = new double[classes];
         double[] med = keepDraws ? new double[classes] : null;
@@ -177,15 +234,19 @@ public final class ProbabilityAccumulator {
         for (int c = 0; c < classes; c++) {
             int k = source * classes + c;
             m[c] = mean[k];
-            sd[c] = count > 1 ? Math.sqrt(Math.max(0, m2[k]) / (count - 1)) : Double.NaN;
+            sd[c] = n > 1 ? Math.sqrt(Math.max(0, m2[k]) / (n - 1)) : Double.NaN;
             if (keepDraws) {
-                double[] v = Arrays.copyOf(draws[k], stored);
+                float[] kept = draws[k];
+                double[] v = new double[stored[source]];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = kept[i];
+                }
                 Arrays.sort(v);
                 med[c] = Quantiles.sorted(v, 0.5);
                 lo[c] = Quantiles.sorted(v, Quantiles.LOWER_2SIGMA);
                 hi[c] = Quantiles.sorted(v, Quantiles.UPPER_2SIGMA);
             }
         }
-        return new ProbabilitySummary(m, sd, med, lo, hi, count);
+        return new ProbabilitySummary(m, sd, med, lo, hi, n);
     }
 }

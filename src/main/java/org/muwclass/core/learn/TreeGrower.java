@@ -217,14 +217,12 @@ final class TreeGrower {
             int childSource;
             if (small) {
                 split = partitionSamples(start, end, data.columns[bestFeature], bestThreshold);
-                sumCounts(samples, start, split, left);
-                sumCounts(samples, split, end, right);
+                childCounts(samples, start, split, end, counts, left, right);
                 childSource = -1;
             } else {
                 split = bestPosition + 1;
                 int base = bestFeature * m;
-                sumCounts(order, base + start, base + split, left);
-                sumCounts(order, base + split, base + end, right);
+                childCounts(order, base + start, base + split, base + end, counts, left, right);
                 System.arraycopy(mask, 0, childMask, 0, maskWords);
                 boolean leftLarge = split - start > smallNodeSize && !isLeaf(split - start, left, depth + 1);
                 boolean rightLarge = end - split > smallNodeSize && !isLeaf(end - split, right, depth + 1);
@@ -459,6 +457,20 @@ final class TreeGrower {
                 j--;
             }
             keys[j + 1] = key;
+        }
+    }
+
+    /** Class counts of both children: the shorter side summed, the other the node's counts minus it. */
+    private void childCounts(int[] rows, int from, int split, int to, int[] node, int[] left, int[] right) {
+        int[] summed = split - from <= to - split ? left : right;
+        int[] other = summed == left ? right : left;
+        if (summed == left) {
+            sumCounts(rows, from, split, left);
+        } else {
+            sumCounts(rows, split, to, right);
+        }
+        for (int c = 0; c < numClasses; c++) {
+            other[c] = node[c] - summed[c];
         }
     }
 

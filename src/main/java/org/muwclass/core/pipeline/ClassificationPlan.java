@@ -11,8 +11,8 @@ import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.training.TrainingSet;
 
 /**
- * A planned classification run (from {@link ClassificationRun#plan}): job -&gt; E(B-V) tasks (bins) -&gt; work units
- * (task, range of forests) with seeds fixed by their coordinates ({@link #seeds}). Any unit can be run on its own, on
+ * A planned classification run (from {@link ClassificationRun#plan}): job -&gt; E(B-V) tasks (bins, or nodes of an
+ * interpolating grid) -&gt; work units (task, range of forests) with seeds fixed by their coordinates ({@link #seeds}). Any unit can be run on its own, on
  * any thread or machine that builds the same plan from the same inputs; {@link #assemble} merges the units' partial
  * sums in unit order into the final result, so results are bit-identical at 1, 2 or 8 threads. {@link #estimate}
  * turns the plan into the UWS quote with a {@link CostModel}; progress is the fraction of units done. Immutable;
@@ -25,22 +25,33 @@ public final class ClassificationPlan {
     private final TrainingSet training;
     private final String learnerName;
     private final double[] ebv;
+    private final double[] targetEbvUsed;
     private final List<DrawTask> tasks;
     private final List<Double> ebvUsed;
     private final List<WorkUnit> units;
     private final MonteCarloEngine engine;
+    private final String estimator;
 
+    /**
+     * @param ebv           E(B-V) of each target's line of sight, mag
+     * @param targetEbvUsed E(B-V) each target was effectively classified at, mag (its bin's mean, or the interpolated
+     *                      value on a grid)
+     * @param ebvUsed       E(B-V) each task's training AGNs are reddened to, mag
+     * @param estimator     provenance description of the Monte-Carlo estimator and reddening
+     */
     ClassificationPlan(List<SourceMeasurements> targets, RunParameters parameters, TrainingSet training,
-                       String learnerName, double[] ebv, List<DrawTask> tasks, List<Double> ebvUsed,
-                       MonteCarloEngine engine) {
+                       String learnerName, double[] ebv, double[] targetEbvUsed, List<DrawTask> tasks,
+                       List<Double> ebvUsed, MonteCarloEngine engine, String estimator) {
         this.targets = List.copyOf(targets);
         this.parameters = parameters;
         this.training = training;
         this.learnerName = learnerName;
         this.ebv = ebv.clone();
+        this.targetEbvUsed = targetEbvUsed.clone();
         this.tasks = List.copyOf(tasks);
         this.ebvUsed = List.copyOf(ebvUsed);
         this.engine = engine;
+        this.estimator = estimator;
         this.units = List.copyOf(MonteCarloEngine.units(tasks.size(), parameters.forestsPerTask(),
                 parameters.drawsPerUnit()));
     }
@@ -80,29 +91,30 @@ public final class ClassificationPlan {
      * @param partials partial sums indexed by {@link WorkUnit#index()}
      */
     public ClassificationResult assemble(List<ProbabilityAccumulator> partials) {
-        List<ProbabilityAccumulator> acc = accumulators(partials);
+        ProbabilityAccumulator acc = targetSums(partials);
         SourceResult[] results = new SourceResult[targets.size()];
-        for (int t = 0; t < tasks.size(); t++) {
-            int[] members = tasks.get(t).targetRows();
-            for (int j = 0; j < members.length; j++) {
-                SourceMeasurements s = targets.get(members[j]);
-                results[members[j]] = ClassificationRun.result(s, ebv[members[j]], ebvUsed.get(t),
-                        acc.get(t).summary(j), parameters.ctThreshold());
-            }
+        for (int i = 0; i < results.length; i++) {
+            results[i] = ClassificationRun.result(targets.get(i), ebv[i], targetEbvUsed[i], acc.summary(i),
+                    parameters.ctThreshold());
         }
         Provenance prov = new Provenance(parameters.masterSeed(), parameters.draws(), parameters.drawsPerUnit(),
                 learnerName, training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                parameters.ebvPolicy().name() + ClassificationRun.estimatorNote(parameters),
-                Provenance.softwareVersion());
+                estimator, Provenance.softwareVersion());
         return new ClassificationResult(Arrays.asList(results), prov);
     }
 
-    /** One accumulator per task (in task order) from the units' partial sums, merged in unit order. */
-    List<ProbabilityAccumulator> accumulators(List<ProbabilityAccumulator> partials) {
-        return MonteCarloEngine.merge(tasks, units, partials, parameters.keepQuantiles());
+    /** One accumulator over all targets (in target order) from the units' partial sums, merged in unit order. */
+    ProbabilityAccumulator targetSums(List<ProbabilityAccumulator> partials) {
+        return MonteCarloEngine.merge(tasks, units, partials, targets.size(), parameters.draws(),
+                parameters.keepQuantiles());
     }
 
-    /** Tasks (E(B-V) bins, or (fold, E(B-V) group) pairs in cross-validation) in merge order. */
+    /** E(B-V) target {@code i} was effectively classified at, mag. */
+    public double targetEbvUsed(int i) {
+        return targetEbvUsed[i];
+    }
+
+    /** Tasks (E(B-V) bins or grid nodes, or (fold, E(B-V) group) pairs in cross-validation) in merge order. */
     public List<DrawTask> tasks() {
         return tasks;
     }
@@ -112,18 +124,22 @@ public final class ClassificationPlan {
         return ebvUsed.get(t);
     }
 
-    /** Forests (trainings) of the whole job. */
+    /** Forests (trainings) of the whole job; a grid node skips forests none of its members takes a value of. */
     public long forests() {
-        return (long) tasks.size() * parameters.forestsPerTask();
+        long n = 0;
+        for (WorkUnit u : units) {
+            n += unitForests(u);
+        }
+        return n;
     }
 
     /** Target realisations predicted by the whole job (one row through one forest each). */
     public long predictions() {
         long n = 0;
-        for (DrawTask t : tasks) {
-            n += t.targetRows().length;
+        for (WorkUnit u : units) {
+            n += unitPredictions(u);
         }
-        return n * parameters.draws();
+        return n;
     }
 
     /** Seeds of forest {@code forest} of task {@code task} (functions of the plan's coordinates only). */
@@ -131,7 +147,27 @@ public final class ClassificationPlan {
         return engine.seeds(tasks.get(task), forest);
     }
 
-    /** Values per source that unit {@code u} contributes (its forests' target realisations). */
+    /** Forests unit {@code u} trains. */
+    public int unitForests(WorkUnit u) {
+        DrawTask t = tasks.get(u.task());
+        int n = 0;
+        for (int f = u.firstDraw(); f < u.endDraw(); f++) {
+            n += engine.forestNeeded(t, f) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Target realisations unit {@code u} predicts (summed over its task's members). */
+    public long unitPredictions(WorkUnit u) {
+        DrawTask t = tasks.get(u.task());
+        long n = 0;
+        for (int j = 0; j < t.targetRows().length; j++) {
+            n += engine.memberValues(t, j, u.firstDraw(), u.endDraw());
+        }
+        return n;
+    }
+
+    /** Values per member source that unit {@code u} contributes when every member takes every value. */
     public int unitDraws(WorkUnit u) {
         int n = 0;
         for (int f = u.firstDraw(); f < u.endDraw(); f++) {
@@ -143,8 +179,8 @@ public final class ClassificationPlan {
     /** Predicted cost of one unit on one core, s. */
     public double unitSeconds(WorkUnit u, CostModel cost) {
         DrawTask t = tasks.get(u.task());
-        return u.forests() * cost.secondsPerForest(t.trainRows().length)
-                + (double) unitDraws(u) * t.targetRows().length * cost.secondsPerPrediction();
+        return unitForests(u) * cost.secondsPerForest(t.trainRows().length)
+                + (double) unitPredictions(u) * cost.secondsPerPrediction();
     }
 
     /** Predicted cost of the whole job on one core, s. */

@@ -3,6 +3,8 @@ package org.muwclass.core.pipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ClassDecision;
@@ -10,6 +12,7 @@ import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.learn.Learner;
 import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.physics.ExtinctionBins;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.reddening.AgnReddening;
@@ -80,6 +83,7 @@ public final class ClassificationRun {
         }
         Learner learner = catalogue.get(p.algorithm());
         double[] ebv = ebvResolver.resolve(targets, p.ebvPolicy());
+        double[] targetEbvUsed = new double[targets.size()];
         List<DrawTask> tasks = new ArrayList<>();
         List<Double> ebvUsed = new ArrayList<>();
         int[] all = new int[training.size()];
@@ -89,24 +93,77 @@ public final class ClassificationRun {
             Arrays.setAll(members, i -> i);
             tasks.add(new DrawTask(0, all, members, AgnReddening.NONE));
             ebvUsed.add(0.0);
-        } else {
+        } else if (p.ebvGrid() == null) {
             for (ExtinctionBins.Bin bin : ExtinctionBins.group(ebv)) {
                 tasks.add(new DrawTask(bin.index(), all, bin.members(),
                         AgnReddening.forEbv(bin.meanEbv(), absorption)));
                 ebvUsed.add(bin.meanEbv());
+                for (int m : bin.members()) {
+                    targetEbvUsed[m] = bin.meanEbv();
+                }
             }
+        } else {
+            gridTasks(ebv, p, all, tasks, ebvUsed, targetEbvUsed);
         }
-        LOG.info(() -> "Classifying " + targets.size() + " sources in " + tasks.size() + " E(B-V) bins, "
-                + p.draws() + " draws (" + p.forestsPerTask() + " forests per bin), " + p.algorithm());
+        String what = p.ebvGrid() == null ? " E(B-V) bins, " : " E(B-V) grid nodes (step " + p.ebvGridMag() + " mag), ";
+        LOG.info(() -> "Classifying " + targets.size() + " sources with " + tasks.size() + what
+                + p.draws() + " draws (" + p.forestsPerTask() + " forests per task), " + p.algorithm());
         MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, false, learner, p);
-        return new ClassificationPlan(targets, p, training, learner.name(), ebv, tasks, ebvUsed, engine);
+        return new ClassificationPlan(targets, p, training, learner.name(), ebv, targetEbvUsed, tasks, ebvUsed,
+                engine, p.ebvPolicy().name() + estimatorNote(p));
     }
 
-    /** Provenance note of a non-default Monte-Carlo estimator. */
+    /**
+     * Tasks of an interpolating E(B-V) grid: one per node at which some target takes a value, in node order; a
+     * target between nodes k and k + 1 is a member of both. Its effective E(B-V) is the value-weighted mean of the
+     * two nodes'.
+     */
+    private void gridTasks(double[] ebv, RunParameters p, int[] all, List<DrawTask> tasks, List<Double> ebvUsed,
+                           double[] targetEbvUsed) {
+        EbvGrid grid = p.ebvGrid();
+        EbvGrid.Placement[] place = new EbvGrid.Placement[ebv.length];
+        TreeMap<Integer, List<Integer>> byNode = new TreeMap<>();
+        for (int i = 0; i < ebv.length; i++) {
+            try {
+                place[i] = grid.place(ebv[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("source " + i + ": " + e.getMessage());
+            }
+            int k = place[i].lowerNode();
+            long upper = EbvGrid.upperValues(p.draws(), place[i].upperWeight());
+            if (upper < p.draws()) {
+                byNode.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            }
+            if (upper > 0) {
+                byNode.computeIfAbsent(k + 1, x -> new ArrayList<>()).add(i);
+            }
+            targetEbvUsed[i] = grid.nodeEbv(k) + grid.stepMag() * upper / p.draws();
+        }
+        for (Map.Entry<Integer, List<Integer>> node : byNode.entrySet()) {
+            int k = node.getKey();
+            int[] members = node.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
+            double[] weight = new double[members.length];
+            boolean[] upper = new boolean[members.length];
+            for (int j = 0; j < members.length; j++) {
+                weight[j] = place[members[j]].upperWeight();
+                upper[j] = place[members[j]].lowerNode() != k;
+            }
+            double nodeEbv = grid.nodeEbv(k);
+            tasks.add(new DrawTask(grid.nodeKey(k), all, members, AgnReddening.forEbv(nodeEbv, absorption),
+                    new ValueShare(weight, upper)));
+            ebvUsed.add(nodeEbv);
+        }
+    }
+
+    /** Provenance note of the Monte-Carlo estimator and E(B-V) treatment where they differ from the paper's. */
     static String estimatorNote(RunParameters p) {
-        return p.targetsPerForest() == 1 ? ""
+        String note = p.targetsPerForest() == 1 ? ""
                 : ", shared forests: " + p.forestsPerTask() + " forests x " + p.targetsPerForest()
-                        + " target realisations per bin";
+                        + " target realisations per task";
+        if (p.ebvGrid() != null && p.ebvPolicy() != EbvPolicy.NONE) {
+            note += ", E(B-V) grid: nodes every " + p.ebvGridMag() + " mag, linear interpolation";
+        }
+        return note;
     }
 
     static SourceResult result(SourceMeasurements s, double ebvSource, double ebvUsed, ProbabilitySummary sum,

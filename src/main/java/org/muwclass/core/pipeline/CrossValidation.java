@@ -113,22 +113,24 @@ public final class CrossValidation {
         LOG.info(() -> protocol + ": " + tasks.size() + " (fold, E(B-V) group) tasks, " + p.draws() + " draws, "
                 + learner.name());
         MonteCarloEngine engine = new MonteCarloEngine(src, src, true, learner, p);
-        ClassificationPlan plan = new ClassificationPlan(src, p, training, learner.name(), ebv, tasks, ebvUsed,
-                engine);
-        List<ProbabilityAccumulator> acc = plan.accumulators(UnitExecutor.local(p.threads(), executor)
-                .runAll(plan, progress));
-        SourceResult[] results = new SourceResult[src.size()];
-        for (int t = 0; t < tasks.size(); t++) {
-            int[] members = tasks.get(t).targetRows();
-            for (int j = 0; j < members.length; j++) {
-                results[members[j]] = ClassificationRun.result(src.get(members[j]), ebv[members[j]],
-                        tasks.get(t).reddening().ebvMag(),
-                        acc.get(t).summary(j), p.ctThreshold());
+        double[] targetEbvUsed = new double[src.size()];
+        for (DrawTask t : tasks) {
+            for (int m : t.targetRows()) {
+                targetEbvUsed[m] = t.reddening().ebvMag();
             }
         }
+        String estimator = protocol + ", " + mode + ", " + p.ebvPolicy() + ClassificationRun.estimatorNote(p.withEbvGrid(0));
+        ClassificationPlan plan = new ClassificationPlan(src, p, training, learner.name(), ebv, targetEbvUsed, tasks,
+                ebvUsed, engine, estimator);
+        ProbabilityAccumulator acc = plan.targetSums(UnitExecutor.local(p.threads(), executor)
+                .runAll(plan, progress));
+        SourceResult[] results = new SourceResult[src.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = ClassificationRun.result(src.get(i), ebv[i], targetEbvUsed[i], acc.summary(i),
+                    p.ctThreshold());
+        }
         Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
-                training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                protocol + ", " + mode + ", " + p.ebvPolicy() + ClassificationRun.estimatorNote(p),
+                training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(), estimator,
                 Provenance.softwareVersion());
         return new ClassificationResult(Arrays.asList(results), prov);
     }

@@ -126,19 +126,26 @@ final class MonteCarloEngine {
         return partial;
     }
 
-    /** Merges unit results (indexed like {@code units}) into one accumulator per task, in unit order. */
-    static List<ProbabilityAccumulator> merge(List<DrawTask> tasks, List<WorkUnit> units,
-                                              List<ProbabilityAccumulator> partial, boolean keepDraws) {
+    /**
+     * Merges unit results (indexed like {@code units}) into one accumulator over all {@code targetCount} targets, in
+     * unit order: a target's values from different tasks (the two nodes of an E(B-V) grid) follow task order.
+     */
+    static ProbabilityAccumulator merge(List<DrawTask> tasks, List<WorkUnit> units,
+                                        List<ProbabilityAccumulator> partial, int targetCount, int valuesPerTarget,
+                                        boolean keepDraws) {
         if (partial.size() != units.size()) {
             throw new IllegalArgumentException(partial.size() + " partial sums for " + units.size() + " units");
         }
-        List<ProbabilityAccumulator> out = new ArrayList<>(tasks.size());
-        for (int t = 0; t < tasks.size(); t++) {
-            out.add(new ProbabilityAccumulator(tasks.get(t).targetRows().length, SourceClass.count(), keepDraws));
+        ProbabilityAccumulator out = new ProbabilityAccumulator(targetCount, SourceClass.count(), keepDraws);
+        for (int i = 0; i < targetCount; i++) {
+            out.reserve(i, valuesPerTarget);
         }
-        // units are in (task, draw) order: merging in list order is draw order within each task
         for (int u = 0; u < units.size(); u++) {
-            out.get(units.get(u).task()).merge(partial.get(u));
+            int[] members = tasks.get(units.get(u).task()).targetRows();
+            ProbabilityAccumulator p = partial.get(u);
+            for (int j = 0; j < members.length; j++) {
+                out.mergeSource(members[j], p, j);
+            }
         }
         return out;
     }
@@ -147,18 +154,80 @@ final class MonteCarloEngine {
         return runUnit(task, unit.firstDraw(), unit.endDraw(), keepDraws);
     }
 
-    /** Forests {@code firstForest} to {@code endForest - 1} of a task, each with its target realisations in order. */
+    /** Number of the first value (over all target realisations of all forests) of forest {@code forest}. */
+    long firstValue(int forest) {
+        return (long) forest * parameters.targetsPerForest();
+    }
+
+    /** Whether any member of the task takes a value of forest {@code forest} (else the forest need not be trained). */
+    boolean forestNeeded(DrawTask task, int forest) {
+        if (task.share() == null) {
+            return true;
+        }
+        long from = firstValue(forest);
+        long to = from + parameters.targetCopies(forest);
+        for (int j = 0; j < task.targetRows().length; j++) {
+            if (task.values(j, from, to) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Values member {@code member} of the task takes from forests [firstForest, endForest). */
+    long memberValues(DrawTask task, int member, int firstForest, int endForest) {
+        long from = firstValue(firstForest);
+        long to = Math.min(firstValue(endForest), parameters.draws());
+        return task.values(member, from, to);
+    }
+
+    /**
+     * Forests {@code firstForest} to {@code endForest - 1} of a task, each with its target realisations in order;
+     * with a value share only the members taking a value get it, and a forest no member needs is not trained.
+     */
     private ProbabilityAccumulator runUnit(DrawTask task, int firstForest, int endForest, boolean keepDraws) {
         List<SourceMeasurements> train = select(training, task.trainRows());
-        List<SourceMeasurements> test = select(targets, task.targetRows());
+        int[] rows = task.targetRows();
+        List<SourceMeasurements> test = select(targets, rows);
         ProbabilityAccumulator acc = new ProbabilityAccumulator(test.size(), SourceClass.count(), keepDraws);
+        for (int j = 0; j < rows.length; j++) {
+            acc.reserve(j, (int) memberValues(task, j, firstForest, endForest));
+        }
+        int[] takers = new int[rows.length];
         for (int f = firstForest; f < endForest; f++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Classification interrupted");
             }
-            for (double[][] p : OneDraw.probabilities(train, task.trainRows(), test, task.targetRows(),
-                    task.reddening(), learner, seeds(task, f))) {
-                acc.add(p);
+            if (!forestNeeded(task, f)) {
+                continue;
+            }
+            DrawSeeds seeds = seeds(task, f);
+            OneDraw.Trained trained = OneDraw.train(train, task.trainRows(), task.reddening(), learner, seeds);
+            for (int m = 0; m < seeds.targetCopies(); m++) {
+                if (task.share() == null) {
+                    acc.add(trained.predict(test, rows, seeds.targetSampling(m)));
+                    continue;
+                }
+                long value = firstValue(f) + m;
+                int n = 0;
+                for (int j = 0; j < rows.length; j++) {
+                    if (task.takes(j, value)) {
+                        takers[n++] = j;
+                    }
+                }
+                if (n == 0) {
+                    continue;
+                }
+                List<SourceMeasurements> some = new ArrayList<>(n);
+                int[] ids = new int[n];
+                for (int i = 0; i < n; i++) {
+                    some.add(test.get(takers[i]));
+                    ids[i] = rows[takers[i]];
+                }
+                double[][] p = trained.predict(some, ids, seeds.targetSampling(m));
+                for (int i = 0; i < n; i++) {
+                    acc.add(takers[i], p[i]);
+                }
             }
         }
         LOG.fine(() -> "task " + task.key() + " forests " + firstForest + ".." + (endForest - 1) + " done");

@@ -1,6 +1,7 @@
 package org.muwclass.core.pipeline;
 
 import java.util.Objects;
+import org.muwclass.core.physics.EbvGrid;
 
 /**
  * Parameters of a classification run.
@@ -23,9 +24,16 @@ import java.util.Objects;
  *                      Each value is a valid draw of the paper's protocol; values sharing a forest are correlated,
  *                      so the mean converges like fewer than {@code draws} independent draws (the equivalent number
  *                      is measured in docs/science-notes.md)
+ * @param ebvGridMag    how training sets follow the targets' E(B-V): 0 is the paper's way (one training set per
+ *                      occupied 0.025 mag bin, reddened to the mean of its members); a step W &gt; 0 (0.025 to 10 mag)
+ *                      reddens training sets at fixed nodes 0, W, 2W, ... and classifies each target with the two nodes
+ *                      around its E(B-V), in proportion to its position between them ({@link EbvGrid}; linear
+ *                      interpolation, see docs/science-notes.md). A field then needs (span / W + 1) training sets
+ *                      instead of one per occupied bin
  */
 public record RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
-                            int threads, int drawsPerUnit, boolean keepQuantiles, int targetsPerForest) {
+                            int threads, int drawsPerUnit, boolean keepQuantiles, int targetsPerForest,
+                            double ebvGridMag) {
 
     /** Largest {@link #targetsPerForest()}. */
     public static final int MAX_TARGETS_PER_FOREST = 1000;
@@ -57,12 +65,26 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
             throw new IllegalArgumentException("targetsPerForest must be 1.." + MAX_TARGETS_PER_FOREST + ", got "
                     + targetsPerForest);
         }
+        if (ebvGridMag != 0) {
+            new EbvGrid(ebvGridMag);
+        }
     }
 
-    /** The paper's protocol (one target realisation per trained forest). */
+    /** The paper's protocol (one target realisation per trained forest, the paper's E(B-V) bins). */
     public RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
                          int threads, int drawsPerUnit, boolean keepQuantiles) {
-        this(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles, 1);
+        this(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles, 1, 0);
+    }
+
+    /** The interpolating E(B-V) grid, or null for the paper's bins. */
+    public EbvGrid ebvGrid() {
+        return ebvGridMag == 0 ? null : new EbvGrid(ebvGridMag);
+    }
+
+    /** A copy with another E(B-V) treatment: 0 for the paper's bins, else the grid step in mag. */
+    public RunParameters withEbvGrid(double stepMag) {
+        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
+                keepQuantiles, targetsPerForest, stepMag);
     }
 
     /** Forests trained per task (E(B-V) bin or cross-validation group): ceil(draws / targetsPerForest). */
@@ -102,19 +124,19 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /** A copy with another Monte-Carlo estimator (1 = the paper's protocol). */
     public RunParameters withTargetsPerForest(int m) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, m);
+                keepQuantiles, m, ebvGridMag);
     }
 
     /** A copy with another number of draws. */
     public RunParameters withDraws(int n) {
         return new RunParameters(n, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest);
+                keepQuantiles, targetsPerForest, ebvGridMag);
     }
 
     /** A copy with another master seed. */
     public RunParameters withMasterSeed(long seed) {
         return new RunParameters(draws, seed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest);
+                keepQuantiles, targetsPerForest, ebvGridMag);
     }
 
     /**
@@ -123,42 +145,42 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
      * table else the dust map, CT 2, one thread, 10 forests per unit.
      */
     public static RunParameters of(int draws, long masterSeed) {
-        return new RunParameters(draws, masterSeed, "fastrf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true, 1);
+        return new RunParameters(draws, masterSeed, "fastrf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true, 1, 0);
     }
 
     /** A copy with another learner name. */
     public RunParameters withAlgorithm(String name) {
         return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest);
+                targetsPerForest, ebvGridMag);
     }
 
     /** A copy with another E(B-V) policy. */
     public RunParameters withEbvPolicy(EbvPolicy policy) {
         return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest);
+                keepQuantiles, targetsPerForest, ebvGridMag);
     }
 
     /** A copy with another thread count. */
     public RunParameters withThreads(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles,
-                targetsPerForest);
+                targetsPerForest, ebvGridMag);
     }
 
     /** A copy with another work-unit size. */
     public RunParameters withDrawsPerUnit(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles,
-                targetsPerForest);
+                targetsPerForest, ebvGridMag);
     }
 
     /** A copy with another CT threshold. */
     public RunParameters withCtThreshold(double ct) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest);
+                targetsPerForest, ebvGridMag);
     }
 
     /** A copy that does or does not keep draws for quantiles. */
     public RunParameters withKeepQuantiles(boolean keep) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep,
-                targetsPerForest);
+                targetsPerForest, ebvGridMag);
     }
 }

@@ -29,6 +29,7 @@ import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.DustMap;
+import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.physics.ExtinctionBins;
 import org.muwclass.core.physics.NhMap;
 import org.muwclass.core.physics.XrayAbsorption;
@@ -73,7 +74,11 @@ import org.muwclass.tables.TableFormat;
  *       INPUT_FORMAT (and GAIA_FORMAT, ...) = votable | csv | fits overrides the part's Content-Type/extension.</li>
  *   <li>TRAINING (optional file): a training set with a Class column; default the shipped Yang et al. (2022) set.
  *       Every class in it needs at least {@value #MIN_PER_CLASS} sources.</li>
- *   <li>DRAWS: Monte-Carlo draws (default and limit from muwclass.classify.draws.*); SEED: master seed (default 1);
+ *   <li>DRAWS: Monte-Carlo values per source (default from muwclass.classify.draws.default; the limit
+ *       muwclass.classify.draws.limit bounds the forests per E(B-V) task, DRAWS / TARGETS_PER_FOREST), or
+ *       EQUIVALENT_DRAWS: the draws that give the precision of that many paper-protocol draws at TARGETS_PER_FOREST;
+ *       EBV_GRID: 0 (default, the paper's 0.025 mag bins) or the step in mag of the interpolating E(B-V) grid
+ *       ({@link RunParameters#ebvGridMag()}); SEED: master seed (default 1);
  *       ALGORITHM: fastrf (default; the paper's forest, fast implementation), rf (Weka RandomForest), extratrees,
  *       boosting, bagging, svm, knn, tree; TREES: 1..1000 (default 100); TARGETS_PER_FOREST: 1..1000 (default 1,
  *       the paper's protocol; M &gt; 1 evaluates each trained forest on M target realisations, see
@@ -174,7 +179,14 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
 
     @Override
     public ClassifyPlan parse(JobInput input) throws ParameterException {
-        int draws = intParam(input, "DRAWS", drawsDefault, 1, drawsLimit);
+        int targetsPerForest = intParam(input, "TARGETS_PER_FOREST", 1, 1, RunParameters.MAX_TARGETS_PER_FOREST);
+        int draws = draws(input, targetsPerForest);
+        double ebvGrid = doubleParam(input, "EBV_GRID", 0.0);
+        if (ebvGrid != 0 && !(ebvGrid >= EbvGrid.MIN_STEP_MAG && ebvGrid <= EbvGrid.MAX_STEP_MAG)) {
+            throw new ParameterException("EBV_GRID", input.parameters().get("EBV_GRID").get(),
+                    "0 (the paper's 0.025 mag E(B-V) bins) or a grid step from " + EbvGrid.MIN_STEP_MAG + " to "
+                            + EbvGrid.MAX_STEP_MAG + " mag");
+        }
         long seed = longParam(input, "SEED", 1L);
         int trees = intParam(input, "TREES", LearnerCatalogue.PAPER_TREES, 1, 1000);
         LearnerCatalogue catalogue = LearnerCatalogue.standard(trees);
@@ -185,7 +197,6 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
                     "one of " + String.join(", ", catalogue.names()));
         }
         double ct = doubleParam(input, "CT_THRESHOLD", 2.0);
-        int targetsPerForest = intParam(input, "TARGETS_PER_FOREST", 1, 1, RunParameters.MAX_TARGETS_PER_FOREST);
         boolean publish = booleanParam(input, "PUBLISH");
         if (publish && publisher().isEmpty()) {
             throw new ParameterException("PUBLISH", input.parameters().get("PUBLISH").get(),
@@ -268,9 +279,33 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         // one draw per work unit: progress per forest, and ABORT or the execution duration act within one forest
         RunParameters run = RunParameters.of(draws, seed).withAlgorithm(algorithm).withEbvPolicy(policy)
                 .withCtThreshold(ct).withThreads(threadsPerJob).withDrawsPerUnit(1)
-                .withTargetsPerForest(targetsPerForest);
+                .withTargetsPerForest(targetsPerForest).withEbvGrid(ebvGrid);
         return new ClassifyPlan(targets, shape, run, trees, training, bins, sha256(inputFiles),
                 inputFile.fileName() == null ? "INPUT" : inputFile.fileName(), publish);
+    }
+
+    /**
+     * DRAWS (values per source), or the draws EQUIVALENT_DRAWS needs at TARGETS_PER_FOREST; either way at most the
+     * limit of forests per E(B-V) task (DRAWS / TARGETS_PER_FOREST rounded up): the limit bounds the training work.
+     */
+    private int draws(JobInput input, int targetsPerForest) throws ParameterException {
+        int max = (int) Math.min(100_000L, (long) drawsLimit * targetsPerForest);
+        Optional<String> equivalent = input.parameters().get("EQUIVALENT_DRAWS");
+        if (equivalent.isEmpty()) {
+            return intParam(input, "DRAWS", Math.min(drawsDefault, max), 1, max);
+        }
+        if (input.parameters().get("DRAWS").isPresent()) {
+            throw new ParameterException("EQUIVALENT_DRAWS", equivalent.get(), "not together with DRAWS: give one");
+        }
+        int n = intParam(input, "EQUIVALENT_DRAWS", 1, 1, 100_000);
+        int draws = RunParameters.of(1, 0).withTargetsPerForest(targetsPerForest).withEquivalentDraws(n).draws();
+        if (draws > max) {
+            throw new ParameterException("EQUIVALENT_DRAWS", equivalent.get(), "at most what " + drawsLimit
+                    + " forests per E(B-V) task give with TARGETS_PER_FOREST=" + targetsPerForest + " ("
+                    + (int) Math.floor(RunParameters.of(1, 0).withTargetsPerForest(targetsPerForest)
+                    .withDraws(max).equivalentDraws()) + ")");
+        }
+        return draws;
     }
 
     /** E(B-V) = N_H / {@value #NH_PER_EBV} from the input's N_H column, cm^-2. */
@@ -429,6 +464,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         extra.put("feature_schema", p.featureSchemaId());
         extra.put("draws_per_unit", Integer.toString(p.drawsPerUnit()));
         extra.put("targets_per_forest", Integer.toString(plan.run().targetsPerForest()));
+        extra.put("ebv_grid_mag", Double.toString(plan.run().ebvGridMag()));
         extra.put("core_version", p.version());
         if (grid != null) {
             // who ran what: the result itself does not depend on it (units are deterministic, merged in order)

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param workerThreads           threads running jobs and work units
  * @param queueLimit              most jobs queued or executing at once
  * @param drawsDefault            Monte-Carlo draws when a job does not say
- * @param drawsLimit              most Monte-Carlo draws a job may ask for
+ * @param drawsLimit              most forests per E(B-V) task a job may ask for (DRAWS / TARGETS_PER_FOREST)
  * @param executionDurationDefault job run-time limit when the job does not say
  * @param executionDurationLimit  largest run-time limit a job may ask for
  * @param destructionDefault      how long a job is kept after creation

@@ -79,4 +79,46 @@ class ProbabilityAccumulatorTest {
         assertNull(s.median());
         assertTrue(Double.isNaN(s.std()[0]));
     }
+
+    @Test
+    void sourcesMayHoldDifferentNumbersOfValuesAndMergeSourceBySource() {
+        double[][][] d = draws(25, 3);
+        // source 0 gets every value, source 1 every third; split into two partials and merged across indices
+        ProbabilityAccumulator direct = new ProbabilityAccumulator(2, 3, true);
+        ProbabilityAccumulator first = new ProbabilityAccumulator(2, 3, true);
+        ProbabilityAccumulator second = new ProbabilityAccumulator(3, 3, true);
+        for (int i = 0; i < d.length; i++) {
+            direct.add(0, d[i][0]);
+            (i < 10 ? first : second).add(0, d[i][0]);
+            if (i % 3 == 0) {
+                direct.add(1, d[i][1]);
+                if (i < 10) {
+                    first.add(1, d[i][1]);
+                } else {
+                    second.add(2, d[i][1]);
+                }
+            }
+        }
+        ProbabilityAccumulator merged = new ProbabilityAccumulator(2, 3, true);
+        merged.mergeSource(0, first, 0);
+        merged.mergeSource(1, first, 1);
+        merged.mergeSource(0, second, 0);
+        merged.mergeSource(1, second, 2);
+        assertEquals(25, merged.count(0));
+        assertEquals(9, merged.count(1));
+        for (int s = 0; s < 2; s++) {
+            ProbabilitySummary a = direct.summary(s);
+            ProbabilitySummary m = merged.summary(s);
+            assertEquals(s == 0 ? 25 : 9, m.draws());
+            assertArrayEquals(a.mean(), m.mean(), 1e-14);
+            assertArrayEquals(a.std(), m.std(), 1e-14);
+            assertArrayEquals(a.median(), m.median());
+            assertArrayEquals(a.lower2Sigma(), m.lower2Sigma());
+        }
+        double mean = 0;
+        for (int i = 0; i < d.length; i += 3) {
+            mean += d[i][1][2] / 9;
+        }
+        assertEquals(mean, merged.summary(1).mean()[2], 1e-14);
+    }
 }
