@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (docs/benchmarks.md). Needs: mvn -B -o -q -DskipTests package && mvn -B -o -q test-compile
 #   scripts/bench.sh draw [rounds] [trees] [learners...]   one pipeline training draw on the TD, side by side
-#   scripts/bench.sh fit [rounds] [warmups] [trees]        fastforest's ForestFitBenchmark (synthetic 11120 x 29)
+#   scripts/bench.sh fit [rounds] [warmups] [trees] [td|synthetic]   ForestFitBenchmark: fastrf vs Weka rf, 11120 x 29
 #   scripts/bench.sh convergence [args]                    shared-forest vs full protocol (ConvergenceStudy)
 #   scripts/bench.sh synthetic-field OUT.csv [n] [seed]    writes the synthetic Galactic-plane field
 #   scripts/bench.sh CLASS [args]                          any other main in org.muwclass.bench
