@@ -6,7 +6,7 @@
 # Settings (environment):
 #   EQ_DRAWS=1000  classify with --equivalent-draws EQ_DRAWS (or DRAWS=N for --draws N instead)
 #   M=20           --targets-per-forest of classify
-#   GRID=0.25      --ebv-grid of classify (0 = the paper's 0.025 mag bins)
+#   GRID=0.1       --ebv-grid of classify: relative step of the E(B-V) grid (0 = the paper's 0.025 mag bins)
 #   CV_DRAWS=100 CV_M=1 CV_REDDENING=none   --draws, --targets-per-forest, --reddening of the cross-validation
 #   THREADS=2 SEED=1
 # Needs: mvn -B -o -q -DskipTests package && mvn -B -o -q test-compile
@@ -15,7 +15,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${1:?usage: bench-e2e.sh OUTDIR [NGC3532 IC2395 synthetic2000 cv10]}
 shift
 STEPS=${*:-NGC3532 IC2395 synthetic2000 cv10}
-M=${M:-20}; GRID=${GRID:-0.25}; THREADS=${THREADS:-2}; SEED=${SEED:-1}
+M=${M:-20}; GRID=${GRID:-0.1}; THREADS=${THREADS:-2}; SEED=${SEED:-1}
 CV_DRAWS=${CV_DRAWS:-100}; CV_M=${CV_M:-1}; CV_REDDENING=${CV_REDDENING:-none}
 if [ -n "${DRAWS:-}" ]; then amount=(--draws "$DRAWS"); else amount=(--equivalent-draws "${EQ_DRAWS:-1000}"); fi
 mkdir -p "$OUT"

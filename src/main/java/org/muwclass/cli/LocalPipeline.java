@@ -54,7 +54,7 @@ class LocalPipeline implements PipelineBridge {
         TrainingSet training = training(s.training(), s.trainingFormat(), console);
         RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
                 .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads())
-                .withTargetsPerForest(s.targetsPerForest()).withEbvGrid(s.ebvGridMag());
+                .withTargetsPerForest(s.targetsPerForest()).withEbvGrid(s.ebvGridStep());
         ClassificationRun run = new ClassificationRun(training, LearnerCatalogue.standard(s.trees()),
                 XrayAbsorption.loadDefault(), EbvResolver.standard());
         console.status("classifying " + targets.size() + " sources: " + s.algorithm() + " (" + s.trees()
@@ -63,7 +63,7 @@ class LocalPipeline implements PipelineBridge {
         CostModel cost = CostModel.reference(s.algorithm(), s.trees());
         console.status(String.format(Locale.ROOT, "plan: %d E(B-V) %s, %d forests per task x %d target "
                         + "realisations (%d forests in all), %d work units; quote %.0f s on %d threads (%s)",
-                plan.tasks().size(), s.ebvGridMag() == 0 ? "bins" : "grid nodes (step " + s.ebvGridMag() + " mag)",
+                plan.tasks().size(), s.ebvGridStep() == 0 ? "bins" : "grid nodes (relative step " + s.ebvGridStep() + ")",
                 p.forestsPerTask(), p.targetsPerForest(), plan.forests(), plan.units().size(),
                 plan.estimateSeconds(cost, s.threads()), s.threads(), cost.basis()));
         org.muwclass.core.pipeline.ClassificationResult result =
@@ -83,7 +83,7 @@ class LocalPipeline implements PipelineBridge {
         extra.put("ebv_policy", prov.ebvPolicy());
         extra.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
         extra.put("targets_per_forest", Integer.toString(s.targetsPerForest()));
-        extra.put("ebv_grid_mag", Double.toString(s.ebvGridMag()));
+        extra.put("ebv_grid_step", Double.toString(s.ebvGridStep()));
         extra.put("trees", Integer.toString(s.trees()));
         extra.put("input", s.input().getFileName().toString());
         RunProvenance rp = new RunProvenance(Main.version(), prov.algorithm(), prov.masterSeed(), prov.draws(),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationResult;
@@ -40,7 +41,10 @@ import org.muwclass.core.training.TrainingSetReader;
  * mag instead of the paper's bins). System property {@code -DoneBin=true} classifies every source at the
  * field's mean dust-map E(B-V) (one bin, as the paper's demo does with the field centre); {@code -DbinStride=S}
  * keeps only the sources in every S-th paper bin (0.025 mag) from the lowest, to make the reference cheaper on wide
- * fields (a grid result does not depend on the other sources of the run). Example: {@code scripts/bench.sh convergence ngc3532.csv 500 100 2
+ * fields (a grid result does not depend on the other sources of the run); {@code -Dreference=OLD.csv} takes the
+ * reference from the per-source output of an earlier run of the same field and settings instead of recomputing it.
+ * Example:
+ * {@code scripts/bench.sh convergence ngc3532.csv 500 100 2
  * out.csv full:100 shared:100:10}.
  */
 public final class ConvergenceStudy {
@@ -75,9 +79,16 @@ public final class ConvergenceStudy {
                 + "reference full protocol " + nRef + " draws" + (oneBin ? ", field-mean E(B-V) "
                 + String.format(Locale.ROOT, "%.4f", targets.get(0).ebv()) + " for all (the paper's demo)" : ""));
         long t0 = System.nanoTime();
-        ClassificationResult ref = refPlan.execute(UnitExecutor.local(threads, null), ProgressListener.NONE);
-        System.out.printf(Locale.ROOT, "reference: %d forests, %.0f s wall, %s%n", refPlan.forests(),
-                (System.nanoTime() - t0) / 1e9, Bench.uptime());
+        String stored = System.getProperty("reference");
+        Reference ref;
+        if (stored != null) {
+            ref = Reference.read(Path.of(stored), targets);
+            System.out.println("reference: read from " + stored);
+        } else {
+            ref = Reference.of(refPlan.execute(UnitExecutor.local(threads, null), ProgressListener.NONE));
+            System.out.printf(Locale.ROOT, "reference: %d forests, %.0f s wall, %s%n", refPlan.forests(),
+                    (System.nanoTime() - t0) / 1e9, Bench.uptime());
+        }
         List<ClassificationResult> results = new ArrayList<>();
         long seed = 2;
         System.out.println("estimator        forests/bin draws  wall_s  excluded  median_z  p84_z  frac_z<0.05 "
@@ -115,11 +126,9 @@ public final class ConvergenceStudy {
                 }
                 w.println(h);
                 for (int i = 0; i < targets.size(); i++) {
-                    SourceResult a = ref.sources().get(i);
-                    int c = a.decision().predicted().ordinal();
+                    int c = ref.cls[i].ordinal();
                     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s,%.4f,%s,%.5f,%.5f,%.4f",
-                            a.name().trim(), a.ebvUsed(), a.decision().predicted().label(),
-                            a.probabilities().mean()[c], a.probabilities().std()[c], a.decision().ct()));
+                            ref.names[i], ref.ebv[i], ref.cls[i].label(), ref.p[i], ref.e[i], ref.ct[i]));
                     for (ClassificationResult r : results) {
                         SourceResult b = r.sources().get(i);
                         line.append(String.format(Locale.ROOT, ",%.5f,%.5f,%.4f", b.probabilities().mean()[c],
@@ -157,29 +166,74 @@ public final class ConvergenceStudy {
         return out;
     }
 
+    /** The reference's class, P and e_P of that class, CT and E(B-V) used, per source. */
+    record Reference(String[] names, SourceClass[] cls, double[] p, double[] e, double[] ct, double[] ebv) {
+
+        static Reference of(ClassificationResult r) {
+            int n = r.sources().size();
+            Reference ref = new Reference(new String[n], new SourceClass[n], new double[n], new double[n],
+                    new double[n], new double[n]);
+            for (int i = 0; i < n; i++) {
+                SourceResult a = r.sources().get(i);
+                int c = a.decision().predicted().ordinal();
+                ref.names[i] = a.name().trim();
+                ref.cls[i] = a.decision().predicted();
+                ref.p[i] = a.probabilities().mean()[c];
+                ref.e[i] = a.probabilities().std()[c];
+                ref.ct[i] = a.decision().ct();
+                ref.ebv[i] = a.ebvUsed();
+            }
+            return ref;
+        }
+
+        /** The first six columns of an earlier per-source output; its rows must be the targets, in order. */
+        static Reference read(Path csv, List<SourceMeasurements> targets) throws java.io.IOException {
+            List<String> lines = Files.readAllLines(csv);
+            int n = targets.size();
+            if (lines.size() - 1 != n) {
+                throw new IllegalArgumentException(csv + " has " + (lines.size() - 1) + " sources, the field " + n);
+            }
+            Reference ref = new Reference(new String[n], new SourceClass[n], new double[n], new double[n],
+                    new double[n], new double[n]);
+            for (int i = 0; i < n; i++) {
+                String[] f = lines.get(i + 1).split(",");
+                if (!f[0].equals(targets.get(i).name().trim())) {
+                    throw new IllegalArgumentException(csv + " row " + (i + 1) + " is " + f[0] + ", expected "
+                            + targets.get(i).name().trim());
+                }
+                ref.names[i] = f[0];
+                ref.ebv[i] = Double.parseDouble(f[1]);
+                ref.cls[i] = SourceClass.fromLabel(f[2]);
+                ref.p[i] = Double.parseDouble(f[3]);
+                ref.e[i] = Double.parseDouble(f[4]);
+                ref.ct[i] = Double.parseDouble(f[5]);
+            }
+            return ref;
+        }
+    }
+
     /** Comparison of one estimator's results with the reference's. */
     record Stats(int excluded, double medianZ, double p84Z, double frac05, double frac14, double neqMedian,
                  double neqMeanSq, double eRatio, double classAgree, double ctAgree) {
 
-        static Stats of(ClassificationResult ref, ClassificationResult est, int nRef) {
+        static Stats of(Reference ref, ClassificationResult est, int nRef) {
             List<Double> z = new ArrayList<>();
             List<Double> ratio = new ArrayList<>();
             int excluded = 0;
             int sameClass = 0;
             int sameCt = 0;
-            int n = ref.sources().size();
+            int n = ref.names().length;
             for (int i = 0; i < n; i++) {
-                SourceResult a = ref.sources().get(i);
                 SourceResult b = est.sources().get(i);
-                int c = a.decision().predicted().ordinal();
-                sameClass += a.decision().predicted() == b.decision().predicted() ? 1 : 0;
-                sameCt += (a.decision().ct() >= 2) == (b.decision().ct() >= 2) ? 1 : 0;
-                double e = a.probabilities().std()[c];
+                int c = ref.cls()[i].ordinal();
+                sameClass += ref.cls()[i] == b.decision().predicted() ? 1 : 0;
+                sameCt += (ref.ct()[i] >= 2) == (b.decision().ct() >= 2) ? 1 : 0;
+                double e = ref.e()[i];
                 if (!(e > 0)) {
                     excluded++;
                     continue;
                 }
-                z.add(Math.abs(b.probabilities().mean()[c] - a.probabilities().mean()[c]) / e);
+                z.add(Math.abs(b.probabilities().mean()[c] - ref.p()[i]) / e);
                 ratio.add(b.probabilities().std()[c] / e);
             }
             double[] zs = z.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -1,34 +1,41 @@
 package org.muwclass.core.physics;
 
 /**
- * Reddening nodes for the interpolating E(B-V) estimator: nodes every {@code stepMag} of E(B-V) from 0, each with its
- * own reddened training set, and every source classified with the two nodes around its E(B-V) in proportion to its
- * position between them (linear interpolation, realised as a stratified mixture of Monte-Carlo values). The
- * paper's binning ({@link ExtinctionBins}) is the alternative: one training set per occupied 0.025 mag bin, reddened
- * to the members' mean.
+ * Reddening nodes for the interpolating E(B-V) estimator: training sets reddened at fixed nodes, and every source
+ * classified with the two nodes around its E(B-V) in proportion to its position between them (linear interpolation,
+ * realised as a stratified mixture of Monte-Carlo values). The paper's binning ({@link ExtinctionBins}) is the
+ * alternative: one training set per occupied 0.025 mag bin, reddened to the members' mean.
  *
- * <p>Which node a value uses: a source at E(B-V) = (k + w) x step, 0 &lt;= w &lt; 1, takes value number v (0, 1, 2,
- * ...) at node k + 1 when floor((v + 1) w) &gt; floor(v w), else at node k. Over its first n values exactly floor(n w)
- * are at the upper node, spread evenly (a Bresenham line), so the mean over n values estimates
+ * <p>Nodes: every 0.025 mag (the paper's bin width) from 0 up to E_L = 0.025 ceil(1/f), then geometric,
+ * E_k+1 = (1 + f) E_k, so neighbouring nodes are f apart relative to their E(B-V) but never closer than 0.025 mag.
+ * How much the training AGN change from node to node is what matters, and at high E(B-V) their optical and
+ * near-infrared magnitudes are already beyond the survey limits and their soft X-rays absorbed, so equal relative
+ * steps change them by similar, small amounts (docs/science-notes.md has the measured interpolation error).
+ *
+ * <p>Which node a value uses: a source at E(B-V) = E_k + w (E_k+1 - E_k), 0 &lt;= w &lt; 1, takes value number v
+ * (0, 1, 2, ...) at node k + 1 when floor((v + 1) w) &gt; floor(v w), else at node k. Over its first n values exactly
+ * floor(n w) are at the upper node, spread evenly (a Bresenham line), so the mean over n values estimates
  * (1 - w') P(E_k) + w' P(E_k+1) with w' = floor(n w) / n.
  *
- * <p>The step is at least the paper's bin width (0.025 mag), so every node lies in its own paper bin and can use that
- * bin's index as its seed key ({@link #nodeKey}): a target exactly on a node is then classified bit for bit as the
- * paper's binning classifies a bin holding only that E(B-V).
+ * <p>Every node lies in its own paper bin, whose index is the node's seed key ({@link #nodeKey}): a target exactly on
+ * a node is classified bit for bit as the paper's binning classifies a bin holding only that E(B-V). Node values use
+ * {@link StrictMath}, so every JVM (every cluster member) computes the same grid.
  *
- * @param stepMag node spacing in mag of E(B-V), 0.025 to 10
+ * @param relativeStep f: relative spacing of the geometric nodes, 0.01 to 1
  */
-public record EbvGrid(double stepMag) {
+public record EbvGrid(double relativeStep) {
 
-    /** Smallest allowed node spacing, mag: the paper's bin width. */
-    public static final double MIN_STEP_MAG = ExtinctionBins.WIDTH_MAG;
-    /** Largest allowed node spacing, mag. */
-    public static final double MAX_STEP_MAG = 10;
+    /** Smallest relative step. */
+    public static final double MIN_RELATIVE_STEP = 0.01;
+    /** Largest relative step (nodes doubling). */
+    public static final double MAX_RELATIVE_STEP = 1;
+    /** Spacing of the nodes below the geometric part, and the smallest spacing anywhere: the paper's bin width. */
+    public static final double MIN_SPACING_MAG = ExtinctionBins.WIDTH_MAG;
 
     public EbvGrid {
-        if (!(stepMag >= MIN_STEP_MAG && stepMag <= MAX_STEP_MAG)) {
-            throw new IllegalArgumentException("E(B-V) grid step must be " + MIN_STEP_MAG + " to " + MAX_STEP_MAG
-                    + " mag, got " + stepMag);
+        if (!(relativeStep >= MIN_RELATIVE_STEP && relativeStep <= MAX_RELATIVE_STEP)) {
+            throw new IllegalArgumentException("E(B-V) grid step must be a relative step of " + MIN_RELATIVE_STEP
+                    + " to " + MAX_RELATIVE_STEP + ", got " + relativeStep);
         }
     }
 
@@ -41,6 +48,20 @@ public record EbvGrid(double stepMag) {
     public record Placement(int lowerNode, double upperWeight) {
     }
 
+    /** Index of the last node of the evenly spaced part, ceil(1 / f). */
+    public int linearNodes() {
+        return (int) Math.ceil(1 / relativeStep - 1e-9);
+    }
+
+    /** E(B-V) of node {@code k}, mag. */
+    public double nodeEbv(int k) {
+        int linear = linearNodes();
+        if (k <= linear) {
+            return k * MIN_SPACING_MAG;
+        }
+        return linear * MIN_SPACING_MAG * StrictMath.pow(1 + relativeStep, k - linear);
+    }
+
     /**
      * Where {@code ebvMag} falls.
      *
@@ -50,16 +71,20 @@ public record EbvGrid(double stepMag) {
         if (!(ebvMag >= 0) || Double.isInfinite(ebvMag)) {
             throw new IllegalArgumentException("E(B-V) must be a finite value >= 0 mag, got " + ebvMag);
         }
-        double x = ebvMag / stepMag;
-        // the small tolerance keeps values printed as exact multiples of the step on their node
-        int k = (int) Math.floor(x + 1e-9);
-        double w = x - k;
+        int linear = linearNodes();
+        double top = linear * MIN_SPACING_MAG;
+        int k = ebvMag < top ? (int) Math.floor(ebvMag / MIN_SPACING_MAG)
+                : linear + (int) Math.floor(StrictMath.log(ebvMag / top) / StrictMath.log1p(relativeStep));
+        // the estimate can be one off either way; values within 1e-9 of a cell's width above a node are on it
+        while (k > 0 && nodeEbv(k) > ebvMag + 1e-12) {
+            k--;
+        }
+        while (nodeEbv(k + 1) <= ebvMag + 1e-12) {
+            k++;
+        }
+        double low = nodeEbv(k);
+        double w = (ebvMag - low) / (nodeEbv(k + 1) - low);
         return new Placement(k, w > 1e-9 ? w : 0.0);
-    }
-
-    /** E(B-V) of node {@code k}, mag. */
-    public double nodeEbv(int k) {
-        return k * stepMag;
     }
 
     /** Seed key of node {@code k}: the index of the paper's 0.025 mag bin that holds the node's E(B-V). */

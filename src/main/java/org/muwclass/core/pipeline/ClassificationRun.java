@@ -3,6 +3,7 @@ package org.muwclass.core.pipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -105,7 +106,8 @@ public final class ClassificationRun {
         } else {
             gridTasks(ebv, p, all, tasks, ebvUsed, targetEbvUsed);
         }
-        String what = p.ebvGrid() == null ? " E(B-V) bins, " : " E(B-V) grid nodes (step " + p.ebvGridMag() + " mag), ";
+        String what = p.ebvGrid() == null ? " E(B-V) bins, "
+                : " E(B-V) grid nodes (relative step " + p.ebvGridStep() + "), ";
         LOG.info(() -> "Classifying " + targets.size() + " sources with " + tasks.size() + what
                 + p.draws() + " draws (" + p.forestsPerTask() + " forests per task), " + p.algorithm());
         MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, false, learner, p);
@@ -137,7 +139,8 @@ public final class ClassificationRun {
             if (upper > 0) {
                 byNode.computeIfAbsent(k + 1, x -> new ArrayList<>()).add(i);
             }
-            targetEbvUsed[i] = grid.nodeEbv(k) + grid.stepMag() * upper / p.draws();
+            double low = grid.nodeEbv(k);
+            targetEbvUsed[i] = low + (grid.nodeEbv(k + 1) - low) * upper / p.draws();
         }
         for (Map.Entry<Integer, List<Integer>> node : byNode.entrySet()) {
             int k = node.getKey();
@@ -161,7 +164,8 @@ public final class ClassificationRun {
                 : ", shared forests: " + p.forestsPerTask() + " forests x " + p.targetsPerForest()
                         + " target realisations per task";
         if (p.ebvGrid() != null && p.ebvPolicy() != EbvPolicy.NONE) {
-            note += ", E(B-V) grid: nodes every " + p.ebvGridMag() + " mag, linear interpolation";
+            note += ", E(B-V) grid: relative step " + p.ebvGridStep() + " (0.025 mag below " + String.format(
+                    Locale.ROOT, "%.3g", p.ebvGrid().nodeEbv(p.ebvGrid().linearNodes())) + " mag), linear interpolation";
         }
         return note;
     }

@@ -119,7 +119,9 @@ public final class CrossValidation {
                 targetEbvUsed[m] = t.reddening().ebvMag();
             }
         }
-        String estimator = protocol + ", " + mode + ", " + p.ebvPolicy() + ClassificationRun.estimatorNote(p.withEbvGrid(0));
+        // cross-validation groups its own E(B-V) (mode), never on a grid
+        String estimator = protocol + ", " + mode + ", " + p.ebvPolicy()
+                + ClassificationRun.estimatorNote(p.withEbvGrid(0));
         ClassificationPlan plan = new ClassificationPlan(src, p, training, learner.name(), ebv, targetEbvUsed, tasks,
                 ebvUsed, engine, estimator);
         ProbabilityAccumulator acc = plan.targetSums(UnitExecutor.local(p.threads(), executor)

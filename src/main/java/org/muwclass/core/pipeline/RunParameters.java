@@ -24,16 +24,17 @@ import org.muwclass.core.physics.EbvGrid;
  *                      Each value is a valid draw of the paper's protocol; values sharing a forest are correlated,
  *                      so the mean converges like fewer than {@code draws} independent draws (the equivalent number
  *                      is measured in docs/science-notes.md)
- * @param ebvGridMag    how training sets follow the targets' E(B-V): 0 is the paper's way (one training set per
- *                      occupied 0.025 mag bin, reddened to the mean of its members); a step W &gt; 0 (0.025 to 10 mag)
- *                      reddens training sets at fixed nodes 0, W, 2W, ... and classifies each target with the two nodes
- *                      around its E(B-V), in proportion to its position between them ({@link EbvGrid}; linear
- *                      interpolation, see docs/science-notes.md). A field then needs (span / W + 1) training sets
- *                      instead of one per occupied bin
+ * @param ebvGridStep   how training sets follow the targets' E(B-V): 0 is the paper's way (one training set per
+ *                      occupied 0.025 mag bin, reddened to the mean of its members); a relative step f (0.01 to 1)
+ *                      reddens training sets at fixed nodes (every 0.025 mag up to 0.025 ceil(1/f), then f apart
+ *                      relative to their E(B-V)) and classifies each target with the two nodes around its E(B-V), in
+ *                      proportion to its position between them ({@link EbvGrid}; linear interpolation, see
+ *                      docs/science-notes.md). A field then needs about ln(E_max / E_min) / f + 1 training sets
+ *                      instead of one per occupied 0.025 mag bin
  */
 public record RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
                             int threads, int drawsPerUnit, boolean keepQuantiles, int targetsPerForest,
-                            double ebvGridMag) {
+                            double ebvGridStep) {
 
     /** Largest {@link #targetsPerForest()}. */
     public static final int MAX_TARGETS_PER_FOREST = 1000;
@@ -65,8 +66,8 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
             throw new IllegalArgumentException("targetsPerForest must be 1.." + MAX_TARGETS_PER_FOREST + ", got "
                     + targetsPerForest);
         }
-        if (ebvGridMag != 0) {
-            new EbvGrid(ebvGridMag);
+        if (ebvGridStep != 0) {
+            new EbvGrid(ebvGridStep);
         }
     }
 
@@ -78,13 +79,13 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
 
     /** The interpolating E(B-V) grid, or null for the paper's bins. */
     public EbvGrid ebvGrid() {
-        return ebvGridMag == 0 ? null : new EbvGrid(ebvGridMag);
+        return ebvGridStep == 0 ? null : new EbvGrid(ebvGridStep);
     }
 
-    /** A copy with another E(B-V) treatment: 0 for the paper's bins, else the grid step in mag. */
-    public RunParameters withEbvGrid(double stepMag) {
+    /** A copy with another E(B-V) treatment: 0 for the paper's bins, else the grid's relative step. */
+    public RunParameters withEbvGrid(double relativeStep) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, stepMag);
+                keepQuantiles, targetsPerForest, relativeStep);
     }
 
     /** Forests trained per task (E(B-V) bin or cross-validation group): ceil(draws / targetsPerForest). */
@@ -124,19 +125,19 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /** A copy with another Monte-Carlo estimator (1 = the paper's protocol). */
     public RunParameters withTargetsPerForest(int m) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, m, ebvGridMag);
+                keepQuantiles, m, ebvGridStep);
     }
 
     /** A copy with another number of draws. */
     public RunParameters withDraws(int n) {
         return new RunParameters(n, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridMag);
+                keepQuantiles, targetsPerForest, ebvGridStep);
     }
 
     /** A copy with another master seed. */
     public RunParameters withMasterSeed(long seed) {
         return new RunParameters(draws, seed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridMag);
+                keepQuantiles, targetsPerForest, ebvGridStep);
     }
 
     /**
@@ -151,36 +152,36 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /** A copy with another learner name. */
     public RunParameters withAlgorithm(String name) {
         return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridMag);
+                targetsPerForest, ebvGridStep);
     }
 
     /** A copy with another E(B-V) policy. */
     public RunParameters withEbvPolicy(EbvPolicy policy) {
         return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridMag);
+                keepQuantiles, targetsPerForest, ebvGridStep);
     }
 
     /** A copy with another thread count. */
     public RunParameters withThreads(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridMag);
+                targetsPerForest, ebvGridStep);
     }
 
     /** A copy with another work-unit size. */
     public RunParameters withDrawsPerUnit(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles,
-                targetsPerForest, ebvGridMag);
+                targetsPerForest, ebvGridStep);
     }
 
     /** A copy with another CT threshold. */
     public RunParameters withCtThreshold(double ct) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridMag);
+                targetsPerForest, ebvGridStep);
     }
 
     /** A copy that does or does not keep draws for quantiles. */
     public RunParameters withKeepQuantiles(boolean keep) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep,
-                targetsPerForest, ebvGridMag);
+                targetsPerForest, ebvGridStep);
     }
 }

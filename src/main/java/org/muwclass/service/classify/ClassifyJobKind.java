@@ -77,8 +77,8 @@ import org.muwclass.tables.TableFormat;
  *   <li>DRAWS: Monte-Carlo values per source (default from muwclass.classify.draws.default; the limit
  *       muwclass.classify.draws.limit bounds the forests per E(B-V) task, DRAWS / TARGETS_PER_FOREST), or
  *       EQUIVALENT_DRAWS: the draws that give the precision of that many paper-protocol draws at TARGETS_PER_FOREST;
- *       EBV_GRID: 0 (default, the paper's 0.025 mag bins) or the step in mag of the interpolating E(B-V) grid
- *       ({@link RunParameters#ebvGridMag()}); SEED: master seed (default 1);
+ *       EBV_GRID: 0 (default, the paper's 0.025 mag bins) or the relative step of the interpolating E(B-V) grid
+ *       ({@link RunParameters#ebvGridStep()}); SEED: master seed (default 1);
  *       ALGORITHM: fastrf (default; the paper's forest, fast implementation), rf (Weka RandomForest), extratrees,
  *       boosting, bagging, svm, knn, tree; TREES: 1..1000 (default 100); TARGETS_PER_FOREST: 1..1000 (default 1,
  *       the paper's protocol; M &gt; 1 evaluates each trained forest on M target realisations, see
@@ -182,10 +182,10 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         int targetsPerForest = intParam(input, "TARGETS_PER_FOREST", 1, 1, RunParameters.MAX_TARGETS_PER_FOREST);
         int draws = draws(input, targetsPerForest);
         double ebvGrid = doubleParam(input, "EBV_GRID", 0.0);
-        if (ebvGrid != 0 && !(ebvGrid >= EbvGrid.MIN_STEP_MAG && ebvGrid <= EbvGrid.MAX_STEP_MAG)) {
+        if (ebvGrid != 0 && !(ebvGrid >= EbvGrid.MIN_RELATIVE_STEP && ebvGrid <= EbvGrid.MAX_RELATIVE_STEP)) {
             throw new ParameterException("EBV_GRID", input.parameters().get("EBV_GRID").get(),
-                    "0 (the paper's 0.025 mag E(B-V) bins) or a grid step from " + EbvGrid.MIN_STEP_MAG + " to "
-                            + EbvGrid.MAX_STEP_MAG + " mag");
+                    "0 (the paper's 0.025 mag E(B-V) bins) or a relative grid step from "
+                            + EbvGrid.MIN_RELATIVE_STEP + " to " + EbvGrid.MAX_RELATIVE_STEP);
         }
         long seed = longParam(input, "SEED", 1L);
         int trees = intParam(input, "TREES", LearnerCatalogue.PAPER_TREES, 1, 1000);
@@ -464,7 +464,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         extra.put("feature_schema", p.featureSchemaId());
         extra.put("draws_per_unit", Integer.toString(p.drawsPerUnit()));
         extra.put("targets_per_forest", Integer.toString(plan.run().targetsPerForest()));
-        extra.put("ebv_grid_mag", Double.toString(plan.run().ebvGridMag()));
+        extra.put("ebv_grid_step", Double.toString(plan.run().ebvGridStep()));
         extra.put("core_version", p.version());
         if (grid != null) {
             // who ran what: the result itself does not depend on it (units are deterministic, merged in order)

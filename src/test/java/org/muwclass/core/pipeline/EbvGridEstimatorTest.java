@@ -60,37 +60,45 @@ class EbvGridEstimatorTest {
 
     @Test
     void aTargetOnANodeIsClassifiedExactlyAsThePaperBinsClassifyIt() {
-        List<SourceMeasurements> one = List.of(at(pool.get(0), 1.25));
-        RunParameters p = params(6).withTargetsPerForest(2);
-        SourceResult bins = run.run(one, p, ProgressListener.NONE).sources().get(0);
-        ClassificationPlan plan = run.plan(one, p.withEbvGrid(0.25));
-        assertEquals(1, plan.taskCount(), "only node 5");
-        SourceResult grid = plan.execute(UnitExecutor.local(1, null), ProgressListener.NONE).sources().get(0);
-        assertEquals(1.25, grid.ebvUsed());
-        assertArrayEquals(bins.probabilities().mean(), grid.probabilities().mean());
-        assertArrayEquals(bins.probabilities().std(), grid.probabilities().std());
-        assertArrayEquals(bins.probabilities().median(), grid.probabilities().median());
+        EbvGrid grid = new EbvGrid(0.1);
+        for (int node : new int[] {5, 12}) {
+            List<SourceMeasurements> one = List.of(at(pool.get(0), grid.nodeEbv(node)));
+            RunParameters p = params(6).withTargetsPerForest(2);
+            SourceResult bins = run.run(one, p, ProgressListener.NONE).sources().get(0);
+            ClassificationPlan plan = run.plan(one, p.withEbvGrid(0.1));
+            assertEquals(1, plan.taskCount(), "only node " + node);
+            SourceResult onGrid = plan.execute(UnitExecutor.local(1, null), ProgressListener.NONE).sources().get(0);
+            assertEquals(grid.nodeEbv(node), onGrid.ebvUsed());
+            assertArrayEquals(bins.probabilities().mean(), onGrid.probabilities().mean());
+            assertArrayEquals(bins.probabilities().std(), onGrid.probabilities().std());
+            assertArrayEquals(bins.probabilities().median(), onGrid.probabilities().median());
+        }
     }
 
     @Test
     void betweenTwoNodesTheValuesAlternateBetweenThem() {
         SourceMeasurements s = pool.get(1);
-        // halfway between nodes 5 (1.25 mag) and 6 (1.5 mag): value 0 at node 5, value 1 at node 6
-        assertTrue(!EbvGrid.atUpper(0, 0.5) && EbvGrid.atUpper(1, 0.5));
-        ClassificationPlan plan = run.plan(List.of(at(s, 1.375)), params(2).withEbvGrid(0.25));
+        EbvGrid grid = new EbvGrid(0.1);
+        double low = grid.nodeEbv(12);
+        double high = grid.nodeEbv(13);
+        double ebv = low + 0.6 * (high - low);
+        // w = 0.6: value 0 at node 12, value 1 at node 13
+        double w = grid.place(ebv).upperWeight();
+        assertTrue(!EbvGrid.atUpper(0, w) && EbvGrid.atUpper(1, w), "w " + w);
+        ClassificationPlan plan = run.plan(List.of(at(s, ebv)), params(2).withEbvGrid(0.1));
         assertEquals(2, plan.taskCount());
-        assertEquals(1.25, plan.ebvUsed(0));
-        assertEquals(1.5, plan.ebvUsed(1));
-        assertEquals(2, plan.forests(), "forest 1 of node 5 and forest 0 of node 6 are not needed");
+        assertEquals(low, plan.ebvUsed(0));
+        assertEquals(high, plan.ebvUsed(1));
+        assertEquals(2, plan.forests(), "forest 1 of node 12 and forest 0 of node 13 are not needed");
         assertEquals(2, plan.predictions());
         SourceResult mixed = plan.execute(UnitExecutor.local(1, null), ProgressListener.NONE).sources().get(0);
-        assertEquals(1.375, mixed.ebvUsed(), 1e-12);
+        assertEquals((low + high) / 2, mixed.ebvUsed(), 1e-12, "half the values at each node");
         assertEquals(2, mixed.probabilities().draws());
 
         // the same values from runs on the nodes themselves (same seeds: the node's bin is its seed key)
-        double[] lower0 = mean(at(s, 1.25), 1);
-        double[] upper0 = mean(at(s, 1.5), 1);
-        double[] upperPair = mean(at(s, 1.5), 2);
+        double[] lower0 = mean(at(s, low), 1);
+        double[] upper0 = mean(at(s, high), 1);
+        double[] upperPair = mean(at(s, high), 2);
         for (int c = 0; c < lower0.length; c++) {
             double upper1 = 2 * upperPair[c] - upper0[c];
             assertEquals((lower0[c] + upper1) / 2, mixed.probabilities().mean()[c], 1e-12, "class " + c);
@@ -103,38 +111,42 @@ class EbvGridEstimatorTest {
 
     @Test
     void eachTargetGetsAllItsValuesSplitInProportion() {
-        double[] ebv = {1.30, 1.40, 1.50, 4.18};
+        EbvGrid grid = new EbvGrid(0.2);
+        double[] ebv = {0.13, 0.31, 1.40, 4.18};
         List<SourceMeasurements> targets = new ArrayList<>();
         for (int i = 0; i < ebv.length; i++) {
             targets.add(at(pool.get(i), ebv[i]));
         }
-        RunParameters p = params(30).withTargetsPerForest(4).withEbvGrid(0.25);
+        RunParameters p = params(30).withTargetsPerForest(4).withEbvGrid(0.2);
         ClassificationPlan plan = run.plan(targets, p);
-        // nodes 5, 6 (1.30, 1.40 and 1.50), 16, 17 (4.18)
-        assertEquals(List.of(1.25, 1.5, 4.0, 4.25),
-                Arrays.asList(plan.ebvUsed(0), plan.ebvUsed(1), plan.ebvUsed(2), plan.ebvUsed(3)));
+        assertEquals(8, plan.taskCount(), "two nodes around each target");
+        for (int t = 0; t < plan.taskCount(); t++) {
+            assertEquals(grid.nodeEbv(grid.place(ebv[t / 2]).lowerNode() + t % 2), plan.ebvUsed(t), 1e-12);
+        }
         assertEquals(30L * targets.size(), plan.predictions());
         ClassificationResult r = plan.execute(UnitExecutor.local(2, null), ProgressListener.NONE);
         for (int i = 0; i < ebv.length; i++) {
             SourceResult s = r.sources().get(i);
             assertEquals(30, s.probabilities().draws());
-            double w = new EbvGrid(0.25).place(ebv[i]).upperWeight();
-            double expected = Math.floor(ebv[i] / 0.25 + 1e-9) * 0.25 + 0.25 * Math.floor(30 * w) / 30;
-            assertEquals(expected, s.ebvUsed(), 1e-12, "effective E(B-V) of target " + i);
-            assertTrue(Math.abs(s.ebvUsed() - ebv[i]) <= 0.25 / 30 + 1e-12);
+            EbvGrid.Placement place = grid.place(ebv[i]);
+            double low = grid.nodeEbv(place.lowerNode());
+            double width = grid.nodeEbv(place.lowerNode() + 1) - low;
+            assertEquals(low + width * Math.floor(30 * place.upperWeight()) / 30, s.ebvUsed(), 1e-12,
+                    "effective E(B-V) of target " + i);
+            assertTrue(Math.abs(s.ebvUsed() - ebv[i]) <= width / 30 + 1e-12);
         }
-        assertTrue(r.provenance().toString().contains("E(B-V) grid: nodes every 0.25 mag"),
+        assertTrue(r.provenance().toString().contains("E(B-V) grid: relative step 0.2"),
                 r.provenance().toString());
     }
 
     @Test
     void gridResultsAreBitIdenticalAtAnyThreadCountAndWhenUnitsAreShipped() {
-        double[] ebv = {0.31, 0.52, 0.74, 0.75, 1.9};
+        double[] ebv = {0.31, 0.52, 0.74, 0.75, 1.9, 4.4};
         List<SourceMeasurements> targets = new ArrayList<>();
         for (int i = 0; i < ebv.length; i++) {
             targets.add(at(pool.get(i), ebv[i]));
         }
-        RunParameters p = params(8).withTargetsPerForest(3).withEbvGrid(0.25);
+        RunParameters p = params(8).withTargetsPerForest(3).withEbvGrid(0.1);
         ClassificationResult one = run.run(targets, p, ProgressListener.NONE);
         ClassificationResult two = run.run(targets, p.withThreads(2), ProgressListener.NONE);
         ClassificationResult eight = run.run(targets, p.withThreads(8), ProgressListener.NONE);
@@ -165,8 +177,8 @@ class EbvGridEstimatorTest {
     @Test
     void aBadGridStepNamesTheAllowedRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunParameters.of(10, 1).withEbvGrid(0.01));
-        assertTrue(e.getMessage().contains("0.01") && e.getMessage().contains("0.025 to 10"), e.getMessage());
+                () -> RunParameters.of(10, 1).withEbvGrid(2.5));
+        assertTrue(e.getMessage().contains("2.5") && e.getMessage().contains("0.01 to 1"), e.getMessage());
     }
 
     private static ProbabilityAccumulator roundTrip(ProbabilityAccumulator acc) {

@@ -116,14 +116,15 @@ class ClassifyJobKindTest {
     @Test
     void equivalentDrawsWithSharedForestsOnAnEbvGridRecordTheEstimator() throws Exception {
         JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "EQUIVALENT_DRAWS", "3", "TARGETS_PER_FOREST", "4",
-                "EBV_GRID", "0.25", "TREES", "5", "SEED", "7"),
+                "EBV_GRID", "0.1", "TREES", "5", "SEED", "7"),
                 List.of(upload("INPUT", "three.csv", "text/csv", tdRows(1, 4))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
         String xml = Files.readString(manager.resultFile(job, "result"));
         // 3 equivalent draws at M = 4: ceil(3 (1 + 3 x 0.37) / 4) = 2 forests per node, 8 values per source
         assertTrue(xml.contains("<INFO name=\"mc_draws\" value=\"8\"/>"), "draws");
-        assertTrue(xml.contains("<INFO name=\"ebv_grid_mag\" value=\"0.25\"/>"), "grid step");
-        assertTrue(xml.contains("E(B-V) grid: nodes every 0.25 mag, linear interpolation"), "estimator in ebv_policy");
+        assertTrue(xml.contains("<INFO name=\"ebv_grid_step\" value=\"0.1\"/>"), "grid step");
+        assertTrue(xml.contains("E(B-V) grid: relative step 0.1 (0.025 mag below 0.250 mag), linear interpolation"),
+                "estimator in ebv_policy");
         List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
                 TableFormat.VOTABLE));
         assertEquals(3, rows.size());
@@ -134,8 +135,10 @@ class ClassifyJobKindTest {
         UploadedFile good = upload("INPUT", "t.csv", null, tdRows(1, 3));
         assertEquals("Parameter DRAWS: '5000' is not allowed; expected an integer from 1 to 1000",
                 refused(JobParameters.of("DRAWS", "5000"), good).getMessage());
-        assertEquals("Parameter EBV_GRID: '0.01' is not allowed; expected 0 (the paper's 0.025 mag E(B-V) bins) or a"
-                + " grid step from 0.025 to 10.0 mag", refused(JobParameters.of("EBV_GRID", "0.01"), good).getMessage());
+        assertEquals("Parameter EBV_GRID: '0.25 mag' is not allowed; expected a finite number, 0 or more",
+                refused(JobParameters.of("EBV_GRID", "0.25 mag"), good).getMessage());
+        assertEquals("Parameter EBV_GRID: '2' is not allowed; expected 0 (the paper's 0.025 mag E(B-V) bins) or a"
+                + " relative grid step from 0.01 to 1.0", refused(JobParameters.of("EBV_GRID", "2"), good).getMessage());
         assertEquals("Parameter EQUIVALENT_DRAWS: '100' is not allowed; expected not together with DRAWS: give one",
                 refused(JobParameters.of("EQUIVALENT_DRAWS", "100", "DRAWS", "10"), good).getMessage());
         assertEquals("Parameter EQUIVALENT_DRAWS: '5000' is not allowed; expected at most what 1000 forests per"
