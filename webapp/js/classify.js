@@ -43,7 +43,7 @@ $('job-form').addEventListener('submit', async e => {
   if ($('seed').value !== '') fd.append('SEED', $('seed').value);
   if ($('trees').value !== '100') fd.append('TREES', $('trees').value);
   if ($('ct-threshold').value !== '2') fd.append('CT_THRESHOLD', $('ct-threshold').value);
-  if ($('algorithm').value !== 'rf') fd.append('ALGORITHM', $('algorithm').value);
+  if ($('algorithm').value !== 'fastrf') fd.append('ALGORITHM', $('algorithm').value);
   if ($('ebv').value !== 'table-else-dust-map') fd.append('EBV', $('ebv').value);
   if ($('publish').checked) fd.append('PUBLISH', 'yes');
   fd.append('PHASE', 'RUN');
