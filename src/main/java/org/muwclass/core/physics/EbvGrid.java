@@ -12,10 +12,10 @@ package org.muwclass.core.physics;
  * near-infrared magnitudes are already beyond the survey limits and their soft X-rays absorbed, so equal relative
  * steps change them by similar, small amounts (docs/science-notes.md has the measured interpolation error).
  *
- * <p>Which node a value uses: a source at E(B-V) = E_k + w (E_k+1 - E_k), 0 &lt;= w &lt; 1, takes value number v
- * (0, 1, 2, ...) at node k + 1 when floor((v + 1) w) &gt; floor(v w), else at node k. Over its first n values exactly
- * floor(n w) are at the upper node, spread evenly (a Bresenham line), so the mean over n values estimates
- * (1 - w') P(E_k) + w' P(E_k+1) with w' = floor(n w) / n.
+ * <p>Which node a value uses: a source at E(B-V) = E_k + w (E_k+1 - E_k), 0 &lt;= w &lt; 1, takes the values of
+ * floor(F w) of the F forests at node k + 1 and the others at node k (whole forests, spread evenly and nested,
+ * {@code org.muwclass.core.pipeline.ForestSplit}), so the mean of its values estimates (1 - w') P(E_k) + w' P(E_k+1)
+ * with w' the share of its values taken at node k + 1.
  *
  * <p>Every node lies in its own paper bin, whose index is the node's seed key ({@link #nodeKey}): a target exactly on
  * a node is classified bit for bit as the paper's binning classifies a bin holding only that E(B-V). Node values use
@@ -90,15 +90,5 @@ public record EbvGrid(double relativeStep) {
     /** Seed key of node {@code k}: the index of the paper's 0.025 mag bin that holds the node's E(B-V). */
     public long nodeKey(int k) {
         return ExtinctionBins.binOf(nodeEbv(k));
-    }
-
-    /** Whether value number {@code v} of a source with upper weight {@code w} is taken at the upper node. */
-    public static boolean atUpper(long v, double w) {
-        return Math.floor((v + 1) * w) > Math.floor(v * w);
-    }
-
-    /** How many of a source's first {@code n} values are taken at the upper node: floor(n w). */
-    public static long upperValues(long n, double w) {
-        return (long) Math.floor(n * w);
     }
 }

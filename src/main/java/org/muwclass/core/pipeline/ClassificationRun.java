@@ -123,6 +123,7 @@ public final class ClassificationRun {
     private void gridTasks(double[] ebv, RunParameters p, int[] all, List<DrawTask> tasks, List<Double> ebvUsed,
                            double[] targetEbvUsed) {
         EbvGrid grid = p.ebvGrid();
+        ForestSplit split = ForestSplit.of(p.forestsPerTask());
         EbvGrid.Placement[] place = new EbvGrid.Placement[ebv.length];
         TreeMap<Integer, List<Integer>> byNode = new TreeMap<>();
         for (int i = 0; i < ebv.length; i++) {
@@ -132,7 +133,7 @@ public final class ClassificationRun {
                 throw new IllegalArgumentException("source " + i + ": " + e.getMessage());
             }
             int k = place[i].lowerNode();
-            long upper = EbvGrid.upperValues(p.draws(), place[i].upperWeight());
+            long upper = ValueShare.upperValues(split, place[i].upperWeight(), p);
             if (upper < p.draws()) {
                 byNode.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
             }
@@ -153,7 +154,7 @@ public final class ClassificationRun {
             }
             double nodeEbv = grid.nodeEbv(k);
             tasks.add(new DrawTask(grid.nodeKey(k), all, members, AgnReddening.forEbv(nodeEbv, absorption),
-                    new ValueShare(weight, upper)));
+                    new ValueShare(weight, upper, split, p.targetsPerForest())));
             ebvUsed.add(nodeEbv);
         }
     }

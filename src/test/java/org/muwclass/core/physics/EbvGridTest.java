@@ -1,7 +1,6 @@
 package org.muwclass.core.physics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,26 +54,6 @@ class EbvGridTest {
             }
         }
         assertEquals(12, new EbvGrid(0.1).nodeKey(12), "E(B-V) 0.3025 is in the paper's bin 12");
-    }
-
-    @Test
-    void upperValuesAreSpreadEvenlyAndAddUpToFloorNW() {
-        double w = 0.37;
-        int upper = 0;
-        for (long v = 0; v < 1000; v++) {
-            if (EbvGrid.atUpper(v, w)) {
-                upper++;
-            }
-            assertEquals(EbvGrid.upperValues(v + 1, w), upper, "after value " + v);
-        }
-        assertEquals(370, upper);
-        // evenly spread: any 20 consecutive values hold 7 or 8 upper ones (20 w = 7.4)
-        for (long from = 0; from + 20 <= 1000; from++) {
-            long n = EbvGrid.upperValues(from + 20, w) - EbvGrid.upperValues(from, w);
-            assertTrue(n == 7 || n == 8, "values " + from + ".." + (from + 19) + ": " + n);
-        }
-        assertFalse(EbvGrid.atUpper(0, 0.0));
-        assertEquals(0, EbvGrid.upperValues(1000, 0.0));
     }
 
     @Test

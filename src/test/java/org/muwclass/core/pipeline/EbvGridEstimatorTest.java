@@ -82,26 +82,27 @@ class EbvGridEstimatorTest {
         double low = grid.nodeEbv(12);
         double high = grid.nodeEbv(13);
         double ebv = low + 0.6 * (high - low);
-        // w = 0.6: value 0 at node 12, value 1 at node 13
+        // w = 0.6, two forests: floor(2 w) = 1 at the upper node, the first in van der Corput order (forest 0)
         double w = grid.place(ebv).upperWeight();
-        assertTrue(!EbvGrid.atUpper(0, w) && EbvGrid.atUpper(1, w), "w " + w);
+        ForestSplit split = ForestSplit.of(2);
+        assertTrue(split.atUpper(0, w) && !split.atUpper(1, w), "w " + w);
         ClassificationPlan plan = run.plan(List.of(at(s, ebv)), params(2).withEbvGrid(0.1));
         assertEquals(2, plan.taskCount());
         assertEquals(low, plan.ebvUsed(0));
         assertEquals(high, plan.ebvUsed(1));
-        assertEquals(2, plan.forests(), "forest 1 of node 12 and forest 0 of node 13 are not needed");
+        assertEquals(2, plan.forests(), "forest 0 of node 12 and forest 1 of node 13 are not needed");
         assertEquals(2, plan.predictions());
         SourceResult mixed = plan.execute(UnitExecutor.local(1, null), ProgressListener.NONE).sources().get(0);
         assertEquals((low + high) / 2, mixed.ebvUsed(), 1e-12, "half the values at each node");
         assertEquals(2, mixed.probabilities().draws());
 
         // the same values from runs on the nodes themselves (same seeds: the node's bin is its seed key)
-        double[] lower0 = mean(at(s, low), 1);
         double[] upper0 = mean(at(s, high), 1);
-        double[] upperPair = mean(at(s, high), 2);
-        for (int c = 0; c < lower0.length; c++) {
-            double upper1 = 2 * upperPair[c] - upper0[c];
-            assertEquals((lower0[c] + upper1) / 2, mixed.probabilities().mean()[c], 1e-12, "class " + c);
+        double[] lower0 = mean(at(s, low), 1);
+        double[] lowerPair = mean(at(s, low), 2);
+        for (int c = 0; c < upper0.length; c++) {
+            double lower1 = 2 * lowerPair[c] - lower0[c];
+            assertEquals((upper0[c] + lower1) / 2, mixed.probabilities().mean()[c], 1e-12, "class " + c);
         }
     }
 
@@ -131,9 +132,15 @@ class EbvGridEstimatorTest {
             EbvGrid.Placement place = grid.place(ebv[i]);
             double low = grid.nodeEbv(place.lowerNode());
             double width = grid.nodeEbv(place.lowerNode() + 1) - low;
-            assertEquals(low + width * Math.floor(30 * place.upperWeight()) / 30, s.ebvUsed(), 1e-12,
-                    "effective E(B-V) of target " + i);
-            assertTrue(Math.abs(s.ebvUsed() - ebv[i]) <= width / 30 + 1e-12);
+            // 8 forests (7 x 4 realisations + 2): floor(8 w) whole forests at the upper node
+            ForestSplit split = ForestSplit.of(8);
+            long upper = 0;
+            for (int f = 0; f < 8; f++) {
+                upper += split.atUpper(f, place.upperWeight()) ? p.targetCopies(f) : 0;
+            }
+            assertEquals(upper, ValueShare.upperValues(split, place.upperWeight(), p));
+            assertEquals(low + width * upper / 30, s.ebvUsed(), 1e-12, "effective E(B-V) of target " + i);
+            assertTrue(Math.abs(s.ebvUsed() - ebv[i]) <= width * 2 * 4 / 30 + 1e-12, "within two forests' values");
         }
         assertTrue(r.provenance().toString().contains("E(B-V) grid: relative step 0.2"),
                 r.provenance().toString());
