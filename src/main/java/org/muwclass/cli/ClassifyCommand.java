@@ -180,7 +180,7 @@ final class ClassifyCommand implements Command {
     /** --ebv-grid: 0, or a relative grid step of 0.01 to 1. */
     static double ebvGrid(ParsedOptions o) throws UsageException {
         double f = o.doubleValue("ebv-grid", 0, EbvGrid.MAX_RELATIVE_STEP);
-        if (f != 0 && f < EbvGrid.MIN_RELATIVE_STEP) {
+        if (f != 0 && !EbvGrid.isRelativeStep(f)) {
             throw o.bad("ebv-grid", o.string("ebv-grid").orElseThrow(), "0 (the paper's bins) or a relative step of "
                     + EbvGrid.MIN_RELATIVE_STEP + " to " + EbvGrid.MAX_RELATIVE_STEP);
         }

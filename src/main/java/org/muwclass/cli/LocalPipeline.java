@@ -63,7 +63,8 @@ class LocalPipeline implements PipelineBridge {
         CostModel cost = CostModel.reference(s.algorithm(), s.trees());
         console.status(String.format(Locale.ROOT, "plan: %d E(B-V) %s, %d forests per task x %d target "
                         + "realisations (%d forests in all), %d work units; quote %.0f s on %d threads (%s)",
-                plan.tasks().size(), s.ebvGridStep() == 0 ? "bins" : "grid nodes (relative step " + s.ebvGridStep() + ")",
+                plan.tasks().size(),
+                s.ebvGridStep() == 0 ? "bins" : "grid nodes (relative step " + s.ebvGridStep() + ")",
                 p.forestsPerTask(), p.targetsPerForest(), plan.forests(), plan.units().size(),
                 plan.estimateSeconds(cost, s.threads()), s.threads(), cost.basis()));
         org.muwclass.core.pipeline.ClassificationResult result =

@@ -187,26 +187,26 @@ public final class ConvergenceStudy {
         }
 
         /** The first six columns of an earlier per-source output; its rows must be the targets, in order. */
-        static Reference read(Path csv, List<SourceMeasurements> targets) throws java.io.IOException {
-            List<String> lines = Files.readAllLines(csv);
+        static Reference read(Path csv, List<SourceMeasurements> targets) {
+            CsvTable t = CsvTable.read(csv);
             int n = targets.size();
-            if (lines.size() - 1 != n) {
-                throw new IllegalArgumentException(csv + " has " + (lines.size() - 1) + " sources, the field " + n);
+            if (t.rowCount() != n) {
+                throw new IllegalArgumentException(csv + " has " + t.rowCount() + " sources, the field " + n);
             }
             Reference ref = new Reference(new String[n], new SourceClass[n], new double[n], new double[n],
                     new double[n], new double[n]);
             for (int i = 0; i < n; i++) {
-                String[] f = lines.get(i + 1).split(",");
-                if (!f[0].equals(targets.get(i).name().trim())) {
-                    throw new IllegalArgumentException(csv + " row " + (i + 1) + " is " + f[0] + ", expected "
+                String name = t.text(i, "name").orElse("");
+                if (!name.equals(targets.get(i).name().trim())) {
+                    throw new IllegalArgumentException(csv + " row " + (i + 1) + " is " + name + ", expected "
                             + targets.get(i).name().trim());
                 }
-                ref.names[i] = f[0];
-                ref.ebv[i] = Double.parseDouble(f[1]);
-                ref.cls[i] = SourceClass.fromLabel(f[2]);
-                ref.p[i] = Double.parseDouble(f[3]);
-                ref.e[i] = Double.parseDouble(f[4]);
-                ref.ct[i] = Double.parseDouble(f[5]);
+                ref.names[i] = name;
+                ref.ebv[i] = t.number(i, "ebv");
+                ref.cls[i] = SourceClass.fromLabel(t.text(i, "class_ref").orElse(""));
+                ref.p[i] = t.number(i, "P_ref");
+                ref.e[i] = t.number(i, "e_P_ref");
+                ref.ct[i] = t.number(i, "CT_ref");
             }
             return ref;
         }

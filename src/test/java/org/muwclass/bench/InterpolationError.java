@@ -49,8 +49,8 @@ public final class InterpolationError {
         Bench.header(String.format(Locale.ROOT, "interpolation error half-way between grid nodes: %d TD sources, "
                 + "relative step %.3f vs the paper's bins at the midpoint, %d forests x %d realisations per task, "
                 + "%d trees", td.size(), f, forests, m, trees));
-        System.out.println("E_low  E_mid  E_high  mean_z2(a,a')  mean_z2(a,b)  excess  rms_bias/sigma  median|z|(a,a')  "
-                + "median|z|(a,b)  class_agree(a,a')  class_agree(a,b)  wall_s");
+        System.out.println("E_low  E_mid  E_high  mean_z2(a,a')  mean_z2(a,b)  excess  rms_bias/sigma  "
+                + "median|z|(a,a')  median|z|(a,b)  class_agree(a,a')  class_agree(a,b)  wall_s");
         for (int i = 5; i < args.length; i++) {
             int k = grid.place(Double.parseDouble(args[i])).lowerNode();
             double low = grid.nodeEbv(k);
@@ -69,8 +69,8 @@ public final class InterpolationError {
             double[] coarse = compare(a, b);
             double excess = coarse[0] - noise[0];
             System.out.printf(Locale.ROOT, "%-6.3f %-6.3f %-7.3f %13.5f %13.5f %7.5f %15.3f %16.4f %15.4f %18.4f "
-                    + "%17.4f %7.0f%n", low, mid, high, noise[0], coarse[0], excess, Math.sqrt(Math.max(0, excess)), noise[1], coarse[1], noise[2],
-                    coarse[2], wall);
+                    + "%17.4f %7.0f%n", low, mid, high, noise[0], coarse[0], excess, Math.sqrt(Math.max(0, excess)),
+                    noise[1], coarse[1], noise[2], coarse[2], wall);
         }
         Bench.footer();
     }

@@ -33,10 +33,15 @@ public record EbvGrid(double relativeStep) {
     public static final double MIN_SPACING_MAG = ExtinctionBins.WIDTH_MAG;
 
     public EbvGrid {
-        if (!(relativeStep >= MIN_RELATIVE_STEP && relativeStep <= MAX_RELATIVE_STEP)) {
+        if (!isRelativeStep(relativeStep)) {
             throw new IllegalArgumentException("E(B-V) grid step must be a relative step of " + MIN_RELATIVE_STEP
                     + " to " + MAX_RELATIVE_STEP + ", got " + relativeStep);
         }
+    }
+
+    /** Whether {@code f} is an allowed relative step, {@link #MIN_RELATIVE_STEP} to {@link #MAX_RELATIVE_STEP}. */
+    public static boolean isRelativeStep(double f) {
+        return f >= MIN_RELATIVE_STEP && f <= MAX_RELATIVE_STEP;
     }
 
     /**

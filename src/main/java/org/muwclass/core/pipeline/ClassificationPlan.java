@@ -13,8 +13,9 @@ import org.muwclass.core.training.TrainingSet;
 /**
  * A planned classification run (from {@link ClassificationRun#plan}): job -&gt; E(B-V) tasks (bins, or nodes of an
  * interpolating grid) -&gt; work units (task, range of forests) with seeds fixed by their coordinates ({@link #seeds}).
- * Any unit can be run on its own, on any thread or machine that builds the same plan from the same inputs; {@link #assemble} merges the units' partial
- * sums in unit order into the final result, so results are bit-identical at 1, 2 or 8 threads. {@link #estimate}
+ * Any unit can be run on its own, on any thread or machine that builds the same plan from the same inputs;
+ * {@link #assemble} merges the units' partial sums in unit order into the final result, so results are bit-identical
+ * at 1, 2 or 8 threads. {@link #estimate}
  * turns the plan into the UWS quote with a {@link CostModel}; progress is the fraction of units done. Immutable;
  * {@link #runUnit} is thread-safe.
  */

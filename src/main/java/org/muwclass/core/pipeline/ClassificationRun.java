@@ -165,8 +165,10 @@ public final class ClassificationRun {
                 : ", shared forests: " + p.forestsPerTask() + " forests x " + p.targetsPerForest()
                         + " target realisations per task";
         if (p.ebvGrid() != null && p.ebvPolicy() != EbvPolicy.NONE) {
-            note += ", E(B-V) grid: relative step " + p.ebvGridStep() + " (0.025 mag below " + String.format(
-                    Locale.ROOT, "%.3g", p.ebvGrid().nodeEbv(p.ebvGrid().linearNodes())) + " mag), linear interpolation";
+            EbvGrid grid = p.ebvGrid();
+            note += ", E(B-V) grid: relative step " + p.ebvGridStep() + " (0.025 mag below "
+                    + String.format(Locale.ROOT, "%.3g", grid.nodeEbv(grid.linearNodes()))
+                    + " mag), linear interpolation";
         }
         return note;
     }

@@ -7,9 +7,9 @@ import java.util.Arrays;
  * with upper weight w takes all realisations of U = floor(F w) of the F forests at the upper node and those of the
  * other forests at the lower node. The U forests are the first U in van der Corput order (forest numbers ordered by
  * their bit-reversed value: 0, 256, 128, 384, 64, ... for F = 402), so they are spread evenly over the forest numbers
- * (and over work units), and the sets are nested: a source with a
- * larger w takes a superset. A node therefore trains only the forests its most demanding member takes; whole forests
- * rather than single values change node, which is what lets the outer nodes of a field skip most of their forests.
+ * (and over work units), and the sets are nested: a source with a larger w takes a superset. A node therefore trains
+ * only the forests its most demanding member takes; whole forests rather than single values change node, which is what
+ * lets the outer nodes of a field skip most of their forests.
  *
  * @param rank per forest number, its position in van der Corput order
  */

@@ -182,7 +182,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         int targetsPerForest = intParam(input, "TARGETS_PER_FOREST", 1, 1, RunParameters.MAX_TARGETS_PER_FOREST);
         int draws = draws(input, targetsPerForest);
         double ebvGrid = doubleParam(input, "EBV_GRID", 0.0);
-        if (ebvGrid != 0 && !(ebvGrid >= EbvGrid.MIN_RELATIVE_STEP && ebvGrid <= EbvGrid.MAX_RELATIVE_STEP)) {
+        if (ebvGrid != 0 && !EbvGrid.isRelativeStep(ebvGrid)) {
             throw new ParameterException("EBV_GRID", input.parameters().get("EBV_GRID").get(),
                     "0 (the paper's 0.025 mag E(B-V) bins) or a relative grid step from "
                             + EbvGrid.MIN_RELATIVE_STEP + " to " + EbvGrid.MAX_RELATIVE_STEP);
