@@ -32,6 +32,13 @@ public interface JobContext {
     /** True when the job has been told to stop (abort, execution duration or service shutdown). */
     boolean stopRequested();
 
+    /**
+     * Registers an action run once when the job is told to stop (ABORT, execution duration, destruction, shutdown),
+     * from the thread that stops it: e.g. {@code statement::cancel}, so a long SQL statement frees its thread and
+     * connection at once instead of at the next checkpoint. Runs at once if the job is already stopping.
+     */
+    void onStop(Runnable action);
+
     /** When the execution duration runs out, if limited. */
     Optional<Instant> deadline();
 

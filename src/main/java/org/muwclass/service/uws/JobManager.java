@@ -891,6 +891,7 @@ public final class JobManager implements AutoCloseable {
         private volatile String stopReason;
         private volatile Progress progress;
         private volatile long progressStoredAt;
+        private final List<Runnable> stopActions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Execution(JobRecord job, Instant deadline) {
             this.job = job;
@@ -900,6 +901,25 @@ public final class JobManager implements AutoCloseable {
 
         void stop(String reason) {
             stopReason = reason;
+            for (Runnable action : stopActions) {
+                runStopAction(action);
+            }
+        }
+
+        @Override
+        public void onStop(Runnable action) {
+            stopActions.add(action);
+            if (stopRequested()) {
+                runStopAction(action);
+            }
+        }
+
+        private void runStopAction(Runnable action) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "A stop action of job " + job.id() + " failed", e);
+            }
         }
 
         @Override
