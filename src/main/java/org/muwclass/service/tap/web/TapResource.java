@@ -85,6 +85,11 @@ public class TapResource {
             return error(Response.Status.SERVICE_UNAVAILABLE, "The service is not ready: "
                     + AvailabilityResource.current(tap.runtime()).getNotes());
         }
+        String tooLarge = RequestBody.refuseLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH),
+                tap.config().uploadLimitBytes());
+        if (tooLarge != null) { // refused before a byte of the body is read
+            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge);
+        }
         java.nio.file.Path staging;
         try {
             staging = Files.createDirectories(tap.config().dataDir().resolve("tmp"))
