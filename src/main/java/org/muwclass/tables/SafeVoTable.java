@@ -16,8 +16,8 @@ import org.xml.sax.XMLReader;
 
 /**
  * Reads the first TABLE of a VOTable with STIL's table handler behind {@link SafeXml}'s hardened parser and screen:
- * compressed input, DOCTYPEs, STREAM href and XInclude are refused before STIL sees them, and rows and time are
- * capped while reading.
+ * compressed input, DOCTYPEs, STREAM href and XInclude anywhere in the document are refused before STIL sees them,
+ * and rows and time are capped while reading.
  */
 public final class SafeVoTable {
 
@@ -46,9 +46,6 @@ public final class SafeVoTable {
             reader.setContentHandler(new SafeXml.Screen(handler, what, deadline));
             reader.parse(new InputSource(buffered));
         } catch (SAXException | IOException | RuntimeException e) {
-            if (handler.done) {
-                return; // the first table was read whole; the rest of the document is not needed
-            }
             UploadRefusedException refused = SafeXml.refusal(e, what);
             if (refused != null) {
                 throw refused;
@@ -149,17 +146,9 @@ public final class SafeVoTable {
             try {
                 sink.endRows();
             } catch (IOException e) {
-                done = false;
                 throw new SAXException(e);
             }
-            throw new SAXException(new StopReading());
-        }
-    }
-
-    /** Ends the parse once the first table is complete. */
-    private static final class StopReading extends IOException {
-        StopReading() {
-            super("first table read", null);
+            // the parse goes on to the end, so the screen sees the whole document (within the byte and time caps)
         }
     }
 }

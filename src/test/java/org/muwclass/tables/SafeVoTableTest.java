@@ -86,6 +86,11 @@ class SafeVoTableTest {
         String xi = votable("", "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/hostname\"/>");
         assertEquals("UPLOAD t: XInclude (xi:include) is not allowed",
                 assertThrows(UploadRefusedException.class, () -> read(xi, LIMITS)).getMessage());
+        // the whole document is screened, not only up to the end of the first table
+        String after = votable("", rows(1)).replace("</RESOURCE>", "<RESOURCE><TABLE><FIELD name=\"b\""
+                + " datatype=\"int\"/><DATA><BINARY><STREAM href=\"file:///etc/hostname\"/></BINARY></DATA></TABLE>"
+                + "</RESOURCE></RESOURCE>");
+        assertThrows(UploadRefusedException.class, () -> read(after, LIMITS));
     }
 
     @Test
