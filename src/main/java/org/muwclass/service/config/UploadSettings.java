@@ -73,16 +73,20 @@ public record UploadSettings(long tapRows, long classifyRows, Duration readTime,
     }
 
     /**
-     * The settings of the running service, for static parsers that are not CDI beans; the defaults where no CDI
-     * container runs (unit tests, the command line).
+     * The settings of the running service, for the static parsers that are not CDI beans (and may run on threads
+     * without a CDI context); the defaults until the service has installed its own (unit tests, the command line).
      */
     public static UploadSettings current() {
-        try {
-            return jakarta.enterprise.inject.spi.CDI.current().select(UploadSettings.class).get();
-        } catch (RuntimeException | LinkageError e) {
-            return DEFAULT;
-        }
+        UploadSettings s = installed;
+        return s != null ? s : DEFAULT;
     }
+
+    /** Makes {@code settings} what {@link #current()} returns (the producer does this at start-up). */
+    static void install(UploadSettings settings) {
+        installed = settings;
+    }
+
+    private static volatile UploadSettings installed;
 
     private static void positive(String property, long value) {
         if (value <= 0) {

@@ -1,6 +1,8 @@
 package org.muwclass.service.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -18,7 +20,13 @@ public class UploadSettingsProducer {
         if (s == null) {
             s = UploadSettings.fromConfig(ConfigProvider.getConfig());
             settings = s;
+            UploadSettings.install(s);
         }
         return s;
+    }
+
+    /** Reads and checks the settings when the application starts: a bad value stops the deployment. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        uploadSettings();
     }
 }
