@@ -106,6 +106,16 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
         return null;
     }
 
+    /**
+     * The count and value checks of {@link #read} for parameters that reached the service another way (a form the
+     * servlet container parsed before this class saw the body).
+     */
+    public static void checkParameters(List<JobParameters.Parameter> params)
+            throws BadRequestException, UploadTooLargeException {
+        checkCount(params.size(), UploadSettings.current().parameters());
+        RequestValues.check(params, List.of());
+    }
+
     private static void checkCount(int count, int limit) throws UploadTooLargeException {
         if (count > limit) {
             throw new UploadTooLargeException("The request has more than " + limit + " parameters and files (limit"
