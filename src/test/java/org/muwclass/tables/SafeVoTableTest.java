@@ -115,6 +115,14 @@ class SafeVoTableTest {
     }
 
     @Test
+    void capsReadingTime() {
+        ReadLimits instant = new ReadLimits(1_000_000, Duration.ofNanos(1), "muwclass.upload.limit.rows");
+        UploadRefusedException e = assertThrows(UploadRefusedException.class,
+                () -> read(votable("", rows(2000)), instant));
+        assertEquals("UPLOAD t took longer to read than the limit of 0 s (muwclass.upload.limit.s)", e.getMessage());
+    }
+
+    @Test
     void uploadedCsvAndFitsStillRead() throws IOException {
         StarTable t = read(votable("", rows(4)), LIMITS);
         Path fits = dir.resolve("t.fits");
