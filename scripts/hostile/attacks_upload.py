@@ -6,12 +6,14 @@ Each attack asserts the safe answer: the status code, the error text, and that n
 any answer, job error or result. The /classify attacks accept either a 400 at creation or, should the input be parsed
 off the HTTP thread, a job that ends in ERROR with the same refusal.
 """
+import atexit
 import base64
 import gzip
 import os
 import pathlib
 import socket
 import struct
+import tempfile
 import threading
 import time
 import uuid
@@ -25,16 +27,18 @@ VOTABLE = "application/x-votable+xml"
 # ------------------------------------------------------------------ helpers
 
 def secret_files(c):
-    """(uri, content) of local files an XXE would try to read: /etc/hostname, and a token file of our own."""
+    """(uri, content) of local files an XXE would try to read: /etc/hostname, and a token file of our own (in a
+    temporary directory, not the scratch directory, which file-write attacks expect to stay empty; removed at exit)."""
     found = []
     host = pathlib.Path("/etc/hostname")
     if host.is_file() and host.read_text().strip():
         found.append(("file:///etc/hostname", host.read_text().strip()))
-    c.scratch.mkdir(parents=True, exist_ok=True)
     token = "hostile-secret-" + uuid.uuid4().hex
-    f = c.scratch / ("secret-" + uuid.uuid4().hex[:8])
-    f.write_text(token)
-    found.append((f.resolve().as_uri(), token))
+    fd, name = tempfile.mkstemp(prefix="hostile-upload-")
+    with os.fdopen(fd, "w") as f:
+        f.write(token)
+    atexit.register(lambda: os.path.exists(name) and os.remove(name))
+    found.append((pathlib.Path(name).resolve().as_uri(), token))
     return found
 
 
@@ -121,19 +125,24 @@ class Listener:
         self.sock.close()
 
 
-def raw_http(c, head, body=b"", timeout=15):
-    """Sends a raw HTTP/1.1 request; returns (status code, response bytes read)."""
+def raw_http(c, head, body=b"", timeout=15, until=b""):
+    """Sends a raw HTTP/1.1 request; returns (status code, response bytes read: the head, and the body up to
+    `until` or until the service closes or pauses)."""
     host, port = c.base.split("//", 1)[1].split("/", 1)[0].split(":")
     path = "/" + c.base.split("//", 1)[1].split("/", 1)[1] if "/" in c.base.split("//", 1)[1] else ""
     s = socket.create_connection((host, int(port)), timeout=timeout)
     try:
         s.sendall(head.replace("{path}", path).encode() + body)
         data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = s.recv(65536)
+        while b"\r\n\r\n" not in data or (until and until not in data):
+            try:
+                chunk = s.recv(65536)
+            except socket.timeout:
+                break
             if not chunk:
                 break
             data += chunk
+            s.settimeout(2)  # once answering, the rest follows at once
         return int(data.split(b" ", 2)[1]), data
     finally:
         s.close()
@@ -303,7 +312,8 @@ def attack_sync_oversized_content_length(c):
     t0 = time.monotonic()
     status, data = raw_http(c, "POST {path}/tap/sync HTTP/1.1\r\nHost: localhost\r\n"
                                "Content-Type: application/x-www-form-urlencoded\r\n"
-                               "Content-Length: 1000000000000\r\nConnection: close\r\n\r\n", b"REQUEST=doQuery")
+                               "Content-Length: 1000000000000\r\nConnection: close\r\n\r\n", b"REQUEST=doQuery",
+                          until=b"muwclass.upload.limit.bytes")
     assert status == 413, f"expected 413, got {status}: {data[:300]!r}"
     assert b"muwclass.upload.limit.bytes" in data, data[:500]
     assert time.monotonic() - t0 < 10, "the 413 took over 10 s: the body was waited for"
@@ -313,8 +323,8 @@ def attack_chunked_form_over_limit(c):
     """A chunked form body (no Content-Length) is counted while read: over the form limit it is a 413."""
     def chunks():
         yield b"REQUEST=doQuery&LANG=ADQL&QUERY="
-        for _ in range(40):
-            yield b"x" * 65536  # 2.5 MiB in all
+        for _ in range(19):
+            yield b"x" * 65536  # just over 1 MiB: little is left unread when the service answers
     r = c.post("tap/sync", data=chunks(), headers={"Content-Type": "application/x-www-form-urlencoded"})
     expect_status(r, 413)
     expect_text(r, "muwclass.http.form.limit.bytes")
@@ -344,9 +354,9 @@ def attack_multipart_many_parts(c):
 
 
 def attack_multipart_huge_preamble(c):
-    """A multipart body whose preamble runs for megabytes is refused (413), not skipped forever."""
+    """A multipart body with a long preamble before the first boundary is refused (413), not skipped unbounded."""
     boundary = "b" + uuid.uuid4().hex
-    body = (b"x" * 2_000_000 + f"\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+    body = (b"x" * 100_000 + f"\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
             f"--{boundary}--\r\n".encode())
     r = c.post("classify", data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
     expect_status(r, 413)
@@ -396,8 +406,9 @@ def attack_runid_control_character(c):
     expect_text(r, "U+001B")
     for service in ("tap/async", "classify"):
         listing = c.get(service)
-        expect_status(listing, 200)
-        xml.dom.minidom.parseString(listing.content)  # raises if not well-formed
+        expect_status(listing, 200, 401, 403)  # anonymous listing may be refused; if answered, it must parse
+        if listing.status_code == 200:
+            xml.dom.minidom.parseString(listing.content)  # raises if not well-formed
 
 
 def attack_upload_url_results_dotdot(c):
