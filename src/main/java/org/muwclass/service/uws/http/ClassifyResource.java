@@ -28,16 +28,26 @@ public class ClassifyResource extends UwsJobsResource {
      */
     @Override
     protected void authorize(JobParameters parameters, SecurityContext security) throws NotPermittedException {
-        String role = security().operatorRole();
+        checkPublish(parameters, security, security().operatorRole());
+    }
+
+    /** Refuses PUBLISH=yes unless {@code security} has {@code role}; the message names both. */
+    static void checkPublish(JobParameters parameters, SecurityContext security, String role)
+            throws NotPermittedException {
         for (String v : parameters.all("PUBLISH")) {
             if (publishes(v) && (security == null || !security.isUserInRole(role))) {
-                throw new NotPermittedException("PUBLISH=" + v.strip() + " is refused: publishing into"
+                throw new NotPermittedException("PUBLISH=" + shown(v) + " is refused: publishing into"
                         + " muwclass.classified_sources needs the role '" + role + "' (muwclass.auth.operator.role)"
                         + (security == null || security.getUserPrincipal() == null ? "; this request is anonymous"
                         : ", which " + security.getUserPrincipal().getName() + " does not have")
                         + ". Leave PUBLISH out or send PUBLISH=no to classify without publishing.");
             }
         }
+    }
+
+    private static String shown(String v) {
+        String t = v.strip().replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
     }
 
     /** Whether a PUBLISH value asks to publish; anything that is not clearly "no" counts as asking. */

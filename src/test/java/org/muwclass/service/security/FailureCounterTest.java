@@ -1,0 +1,27 @@
+package org.muwclass.service.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FailureCounterTest {
+
+    @Test
+    void blocksAnAddressAfterTheLimitUntilTheWindowEnds() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        FailureCounter c = new FailureCounter(3, Duration.ofSeconds(60), clock);
+        c.failed("10.0.0.1");
+        c.failed("10.0.0.1");
+        assertEquals(0, c.blockedForSeconds("10.0.0.1"), "2 of 3");
+        c.failed("10.0.0.1");
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(40, c.blockedForSeconds("10.0.0.1"));
+        assertEquals(0, c.blockedForSeconds("10.0.0.2"), "other addresses unaffected");
+        clock.advance(Duration.ofSeconds(40));
+        assertEquals(0, c.blockedForSeconds("10.0.0.1"), "window over");
+        c.failed("10.0.0.1");
+        assertEquals(0, c.blockedForSeconds("10.0.0.1"), "a new window starts at 1");
+    }
+}
