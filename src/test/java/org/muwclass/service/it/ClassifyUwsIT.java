@@ -45,6 +45,9 @@ class ClassifyUwsIT {
 
     private static final String UWS_NS = "http://www.ivoa.net/xml/UWS/v1.0";
     private static final String OWNER_HEADER = "X-Muwclass-Owner";
+    /** Basic login of it-operator (src/test/resources/it-users.txt), who may publish. */
+    private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "it-operator:it-operator-pw".getBytes(StandardCharsets.UTF_8));
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -284,33 +287,37 @@ class ClassifyUwsIT {
     @Test
     void deleteDestructionAndListFilters() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
-        String a = create(tiny(), 2);
-        String b = create(tiny(), 2);
-        String c = create(tiny(), 2);
-        HttpResponse<String> del = http.send(HttpRequest.newBuilder(URI.create(a)).DELETE().build(),
+        // anonymous jobs are never listed: the list filters are checked on one owner's jobs
+        String[] lister = {OWNER_HEADER, "lister"};
+        String a = create(tiny(), 2, lister);
+        String b = create(tiny(), 2, lister);
+        String c = create(tiny(), 2, lister);
+        HttpResponse<String> del = http.send(HttpRequest.newBuilder(URI.create(a)).header(lister[0], lister[1])
+                .DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(303, del.statusCode());
         assertTrue(del.headers().firstValue("Location").orElseThrow().endsWith("/classify"));
-        assertEquals(404, get(a).statusCode());
-        assertEquals(303, postForm(b, Map.of("ACTION", "DELETE")).statusCode());
-        assertEquals(404, get(b).statusCode());
+        assertEquals(404, get(a, lister).statusCode());
+        assertEquals(303, postForm(b, Map.of("ACTION", "DELETE"), lister).statusCode());
+        assertEquals(404, get(b, lister).statusCode());
 
-        String list = get("classify?PHASE=PENDING&AFTER=" + enc(before.toString())).body();
+        String list = get("classify?PHASE=PENDING&AFTER=" + enc(before.toString()), lister).body();
         XmlSchemas.validate(UWS_NS, list);
         assertTrue(list.contains(c.substring(c.lastIndexOf('/') + 1)), list);
         assertFalse(list.contains(a.substring(a.lastIndexOf('/') + 1)), "deleted job listed");
-        String last = get("classify?LAST=1").body();
+        String last = get("classify?LAST=1", lister).body();
         assertEquals(1, count(last, "<uws:jobref "), last);
-        assertEquals(0, count(get("classify?PHASE=PENDING&AFTER=" + enc(Instant.now().plusSeconds(60).toString()))
-                .body(), "<uws:jobref "));
+        assertEquals(0, count(get("classify?PHASE=PENDING&AFTER=" + enc(Instant.now().plusSeconds(60).toString()),
+                lister).body(), "<uws:jobref "));
+        assertEquals(0, count(get("classify").body(), "<uws:jobref "), "nothing listed to anonymous clients");
         assertEquals(400, get("classify?PHASE=SLEEPING").statusCode());
 
-        assertEquals(303, postForm(c + "/destruction", Map.of("DESTRUCTION", "2000-01-01T00:00:00Z")).statusCode());
+        assertEquals(303, postForm(c + "/destruction", Map.of("DESTRUCTION", "2000-01-01T00:00:00Z"), lister).statusCode());
         long until = System.currentTimeMillis() + 30_000;
-        while (get(c).statusCode() != 404 && System.currentTimeMillis() < until) {
+        while (get(c, lister).statusCode() != 404 && System.currentTimeMillis() < until) {
             Thread.sleep(500);
         }
-        assertEquals(404, get(c).statusCode(), "destroyed by the reaper");
+        assertEquals(404, get(c, lister).statusCode(), "destroyed by the reaper");
     }
 
     @Test
@@ -330,15 +337,17 @@ class ClassifyUwsIT {
 
     @Test
     void publishedJobIsQueryableThroughTapUntilDeleted() throws Exception {
-        String job = create(tiny("PHASE", "RUN", "PUBLISH", "yes"), 2);
-        assertEquals("COMPLETED", phaseOf(waitUntilFinal(job)));
+        assertEquals(403, postMultipart("classify", tiny("PUBLISH", "yes"), Map.of("INPUT", tdRows(2))).statusCode(),
+                "anonymous clients may not publish");
+        String job = create(tiny("PHASE", "RUN", "PUBLISH", "yes"), 2, "Authorization", OPERATOR);
+        assertEquals("COMPLETED", phaseOf(waitUntilFinal(job, "Authorization", OPERATOR)));
         String id = job.substring(job.lastIndexOf('/') + 1);
         String query = "tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY="
                 + enc("SELECT name, class, ct FROM muwclass.classified_sources WHERE run_id = '" + id + "'");
         HttpResponse<String> rows = get(query);
         assertEquals(200, rows.statusCode(), rows.body());
         assertTrue(rows.body().contains("2CXO J000009.3+135618"), rows.body());
-        assertEquals(303, postForm(job, Map.of("ACTION", "DELETE")).statusCode());
+        assertEquals(303, postForm(job, Map.of("ACTION", "DELETE"), "Authorization", OPERATOR).statusCode());
         assertFalse(get(query).body().contains("2CXO J000009.3+135618"), "rows withdrawn with the job");
     }
 
