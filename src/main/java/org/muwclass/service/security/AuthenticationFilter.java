@@ -19,7 +19,7 @@ import org.muwclass.service.config.SecuritySettings;
  * credentials, else the trusted proxy's owner header when one is configured, else anonymous. The request is passed
  * on wrapped, so {@code SecurityContext.getUserPrincipal()} and {@code isUserInRole} work in the resources; the
  * principal is an {@link AuthenticatedUser}. Credentials that do not verify get 401 with a WWW-Authenticate
- * challenge; an address with too many failures gets 429 until its window ends.
+ * challenge; an address with too many failed password checks gets 429 until its window ends.
  */
 public class AuthenticationFilter extends HttpFilter {
 
@@ -29,7 +29,6 @@ public class AuthenticationFilter extends HttpFilter {
     SecuritySettings settings;
 
     private Authenticator authenticator;
-    private FailureCounter failures;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
@@ -40,7 +39,6 @@ public class AuthenticationFilter extends HttpFilter {
             // a broken user file or key must stop the deployment, not silently open the service
             throw new ServletException("Cannot read the authentication settings: " + e.getMessage(), e);
         }
-        failures = new FailureCounter(settings.failureLimit(), settings.failureWindow(), Clock.systemUTC());
         LOG.info(() -> "Authentication: Basic " + (settings.basicEnabled() ? "from " + settings.usersFile().get()
                 : "off") + ", Bearer " + (settings.bearerEnabled() ? "for issuer " + settings.jwtIssuer().get()
                 : "off") + ", owner header " + (settings.ownerHeader().isEmpty() ? "off" : settings.ownerHeader()));
@@ -50,23 +48,15 @@ public class AuthenticationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String authorization = request.getHeader("Authorization");
-        String address = request.getRemoteAddr();
-        if (authorization != null && !authorization.isBlank()) {
-            long wait = failures.blockedForSeconds(address);
-            if (wait > 0) {
-                response.setHeader("Retry-After", Long.toString(wait));
-                Refusals.send(request, response, 429, "Too many failed logins from " + address + " ("
-                        + failures.limit() + " in " + failures.window().toSeconds() + " s,"
-                        + " muwclass.auth.failures.limit); try again in " + wait + " s");
-                return;
-            }
-        }
         Authenticator.Outcome outcome = authenticator.authenticate(authorization,
-                settings.ownerHeader().isEmpty() ? null : request.getHeader(settings.ownerHeader()));
+                settings.ownerHeader().isEmpty() ? null : request.getHeader(settings.ownerHeader()),
+                request.getRemoteAddr());
+        if (outcome.retryAfter() > 0) {
+            response.setHeader("Retry-After", Long.toString(outcome.retryAfter()));
+            Refusals.send(request, response, 429, "Authentication refused: " + outcome.failure());
+            return;
+        }
         if (outcome.failed()) {
-            if (authorization != null && !authorization.isBlank()) {
-                failures.failed(address);
-            }
             authenticator.challenges().forEach(c -> response.addHeader("WWW-Authenticate", c));
             Refusals.send(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication failed: "
                     + outcome.failure() + ". Send no Authorization header to work anonymously.");

@@ -30,11 +30,17 @@ public final class Authenticator {
     /**
      * What a request's credentials amount to.
      *
-     * @param user    the identity, or null (anonymous or failed)
-     * @param failure why the credentials were refused, or null
+     * @param user       the identity, or null (anonymous or failed)
+     * @param failure    why the credentials were refused, or null
+     * @param retryAfter seconds the client's address must wait before its next password check (0: none; the
+     *                   refusal is then "too many failures", HTTP 429)
      */
-    public record Outcome(AuthenticatedUser user, String failure) {
-        static final Outcome ANONYMOUS = new Outcome(null, null);
+    public record Outcome(AuthenticatedUser user, String failure, long retryAfter) {
+        static final Outcome ANONYMOUS = new Outcome(null, null, 0);
+
+        Outcome(AuthenticatedUser user, String failure) {
+            this(user, failure, 0);
+        }
 
         public boolean failed() {
             return failure != null;
@@ -48,11 +54,13 @@ public final class Authenticator {
     private final UserStore users;
     private final JwtVerifier jwt;
     private final Clock clock;
+    private final FailureCounter failures;
     private final byte[] cacheKey = new byte[32];
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
 
     public Authenticator(SecuritySettings settings, UserStore users, JwtVerifier jwt, Clock clock) {
         this.settings = settings;
+        this.failures = new FailureCounter(settings.failureLimit(), settings.failureWindow(), clock);
         this.users = users;
         this.jwt = jwt;
         this.clock = clock;
@@ -75,10 +83,11 @@ public final class Authenticator {
     /**
      * @param authorization the Authorization header, or null
      * @param ownerHeader   the value of the configured owner header, or null (ignored unless configured)
+     * @param address       the client's address: failed password checks are counted per address
      */
-    public Outcome authenticate(String authorization, String ownerHeader) {
+    public Outcome authenticate(String authorization, String ownerHeader, String address) {
         if (authorization != null && !authorization.isBlank()) {
-            return credentials(authorization.strip());
+            return credentials(authorization.strip(), address == null ? "unknown" : address);
         }
         if (!settings.ownerHeader().isEmpty() && ownerHeader != null && !ownerHeader.isBlank()) {
             String name = ownerHeader.strip();
@@ -92,19 +101,24 @@ public final class Authenticator {
         return Outcome.ANONYMOUS;
     }
 
-    private Outcome credentials(String authorization) {
+    private Outcome credentials(String authorization, String address) {
         int space = authorization.indexOf(' ');
         String scheme = (space < 0 ? authorization : authorization.substring(0, space)).toLowerCase(Locale.ROOT);
         String value = space < 0 ? "" : authorization.substring(space + 1).strip();
         return switch (scheme) {
-            case "basic" -> basic(value);
+            case "basic" -> basic(value, address);
             case "bearer" -> bearer(value);
             default -> new Outcome(null, "the Authorization scheme '" + scheme + "' is not supported; use "
                     + schemes());
         };
     }
 
-    private Outcome basic(String value) {
+    /**
+     * A remembered login costs nothing and is always answered; a password check (PBKDF2) is refused while the
+     * address has too many recent failures, so guessing is capped per address (bearer tokens are cheap to check
+     * and are not capped).
+     */
+    private Outcome basic(String value, String address) {
         if (users == null) {
             return new Outcome(null, "this service has no Basic logins (muwclass.auth.users.file is not set)");
         }
@@ -124,9 +138,16 @@ public final class Authenticator {
         if (r != null && now.isBefore(r.until())) {
             return new Outcome(r.user(), null);
         }
+        long wait = failures.blockedForSeconds(address);
+        if (wait > 0) {
+            return new Outcome(null, "too many failed logins from " + address + " (" + failures.limit() + " in "
+                    + failures.window().toSeconds() + " s, muwclass.auth.failures.limit); try again in " + wait
+                    + " s", wait);
+        }
         String name = decoded.substring(0, colon);
         AuthenticatedUser user = users.authenticate(name, decoded.substring(colon + 1).toCharArray()).orElse(null);
         if (user == null) {
+            failures.failed(address);
             return new Outcome(null, "wrong user name or password");
         }
         if (verified.size() >= CACHE_LIMIT) {

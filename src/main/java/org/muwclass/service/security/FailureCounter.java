@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed logins per client address in fixed windows: once an address has {@code limit} failures in a window, its
- * further attempts with credentials are refused (429) until the window ends, so password guessing costs the
- * service at most {@code limit} PBKDF2 derivations per address and window. Anonymous requests are not affected.
+ * Failed password checks per client address in fixed windows: once an address has {@code limit} failures in a
+ * window, its further password checks are refused (429) until the window ends, so guessing costs the service at
+ * most {@code limit} PBKDF2 derivations per address and window. Anonymous requests, remembered logins and bearer
+ * tokens are not affected (see {@link Authenticator}).
  */
 public final class FailureCounter {
 
