@@ -55,6 +55,14 @@ def attack_owner_header_cannot_claim_service_jobs(c):
             assert r.status_code in (401, 403, 404), f"demo job {run}: {r.status_code} {r.text[:200]}"
     after = c.sync("SELECT DISTINCT run_id FROM muwclass.classified_sources", RESPONSEFORMAT="csv")
     assert [l.strip() for l in after.text.splitlines()[1:] if l.strip()] == ids, "published rows withdrawn"
+    # nor does a job created with the header belong to the service
+    r, url = c.create_job("tap/async", data={"LANG": "ADQL", "QUERY": QUERY}, headers=forged)
+    if r.status_code == 303:
+        owner = c.get(url + "/owner", headers=forged)
+        assert owner.text.strip() != SERVICE_OWNER, "a client created a job owned by muwclass-service"
+        c.delete(url, headers=forged)
+    else:
+        expect_status(r, 401, 403)
 
 
 def attack_owner_header_cannot_impersonate_a_user(c):
