@@ -45,6 +45,8 @@ class ClassifyUwsIT {
 
     private static final String UWS_NS = "http://www.ivoa.net/xml/UWS/v1.0";
     private static final String OWNER_HEADER = "X-Muwclass-Owner";
+    /** muwclass.http.base.url of the instance (its default). */
+    private static final String BASE_URL = "http://127.0.0.1:8080";
     /** Basic login of it-operator (src/test/resources/it-users.txt), who may publish. */
     private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder().encodeToString(
             "it-operator:it-operator-pw".getBytes(StandardCharsets.UTF_8));
@@ -65,8 +67,17 @@ class ClassifyUwsIT {
         return URI.create("http://127.0.0.1:" + deployed.getPort() + ctx + path);
     }
 
+    /**
+     * A URL the service wrote, redirected to the instance under test: the service writes URLs from
+     * muwclass.http.base.url (default http://127.0.0.1:8080, never the Host header), while Arquillian picks the port.
+     */
+    private URI local(String url) {
+        assertTrue(url.startsWith(BASE_URL + "/"), "written from muwclass.http.base.url: " + url);
+        return uri(url.substring(BASE_URL.length() + 1));
+    }
+
     private HttpResponse<String> get(String pathOrUrl, String... headers) throws Exception {
-        URI u = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : uri(pathOrUrl);
+        URI u = pathOrUrl.startsWith("http") ? local(pathOrUrl) : uri(pathOrUrl);
         HttpRequest.Builder b = HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(120)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -78,7 +89,7 @@ class ClassifyUwsIT {
             throws Exception {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        URI u = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : uri(pathOrUrl);
+        URI u = pathOrUrl.startsWith("http") ? local(pathOrUrl) : uri(pathOrUrl);
         HttpRequest.Builder b = HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -221,7 +232,7 @@ class ClassifyUwsIT {
         assertTrue(vot.headers().firstValue("Content-Type").orElse("").startsWith("application/x-votable+xml"));
         assertTrue(vot.body().contains("<INFO name=\"seed\" value=\"99\"/>"), "provenance");
         assertTrue(vot.body().contains("name=\"P_AGN\"") && vot.body().contains("name=\"CT\""), "columns");
-        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(job + "/results/summary.png")).build(),
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(local(job + "/results/summary.png")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png.body(), 4));
@@ -292,7 +303,7 @@ class ClassifyUwsIT {
         String a = create(tiny(), 2, lister);
         String b = create(tiny(), 2, lister);
         String c = create(tiny(), 2, lister);
-        HttpResponse<String> del = http.send(HttpRequest.newBuilder(URI.create(a)).header(lister[0], lister[1])
+        HttpResponse<String> del = http.send(HttpRequest.newBuilder(local(a)).header(lister[0], lister[1])
                 .DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(303, del.statusCode());
