@@ -92,7 +92,7 @@ public final class Authenticator {
         if (!settings.ownerHeader().isEmpty() && ownerHeader != null && !ownerHeader.isBlank()) {
             String name = ownerHeader.strip();
             try {
-                UserStore.checkName(name);
+                UserStore.checkOwner(name);
             } catch (IllegalArgumentException e) {
                 return new Outcome(null, settings.ownerHeader() + ": " + e.getMessage());
             }

@@ -134,7 +134,7 @@ public final class JwtVerifier {
             throw new InvalidToken("the token names nobody (no upn or sub)");
         }
         try {
-            UserStore.checkName(name);
+            UserStore.checkOwner(name);
         } catch (IllegalArgumentException e) {
             throw new InvalidToken("the token's name is not accepted: " + e.getMessage());
         }

@@ -74,12 +74,22 @@ public final class UserStore {
         return new UserStore(users);
     }
 
-    /** Refuses names that cannot be owners: empty, too long, control characters, ':' or the service's own id. */
+    /** Refuses user-file names: those {@link #checkOwner} refuses, and ':' (the file's separator). */
     public static void checkName(String name) {
-        if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
-                || name.contains(":")) {
-            throw new IllegalArgumentException("user name '" + name + "' must have 1 to " + MAX_NAME
-                    + " characters, no ':' and no control characters");
+        if (name.contains(":")) {
+            throw new IllegalArgumentException("user name '" + name + "' must not contain ':'");
+        }
+        checkOwner(name);
+    }
+
+    /**
+     * Refuses names that cannot own jobs: empty, more than {@value #MAX_NAME} characters, control characters, or the
+     * service's own id (token subjects such as {@code urn:uuid:...} are fine).
+     */
+    public static void checkOwner(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("user name '" + name.replaceAll("\\p{Cntrl}", "?") + "' must have 1 to "
+                    + MAX_NAME + " characters and no control characters");
         }
         if (isReserved(name)) {
             throw new IllegalArgumentException("user name '" + name + "' is reserved for the service's own jobs");

@@ -69,6 +69,14 @@ class JwtVerifierTest {
     }
 
     @Test
+    void uriSubjectsAreNamesButControlCharactersAreNot() throws Exception {
+        assertEquals("urn:uuid:5f0c", hs().verify(Tokens.hs256(SECRET, Tokens.claims(ISS, "urn:uuid:5f0c", now + 60,
+                ""))).name());
+        assertEquals("the token's name is not accepted: user name 'a?b' must have 1 to 200 characters and no control"
+                + " characters", refusal(hs(), Tokens.hs256(SECRET, Tokens.claims(ISS, "a\\u0001b", now + 60, ""))));
+    }
+
+    @Test
     void theServiceOwnerCannotBeClaimed() throws Exception {
         assertEquals("the token's name is not accepted: user name 'muwclass-service' is reserved for the service's"
                 + " own jobs", refusal(hs(), Tokens.hs256(SECRET, Tokens.claims(ISS, "muwclass-service", now + 60,
