@@ -34,9 +34,27 @@ public final class FailureCounter {
         this.clock = clock;
     }
 
+    /**
+     * The key failures are counted under: the IPv4 address, or the /64 prefix of an IPv6 address (one host
+     * usually holds a whole /64, so counting single IPv6 addresses would not cap anything).
+     */
+    static String key(String address) {
+        if (address == null || !address.contains(":") || !address.matches("[0-9A-Fa-f:.%\\[\\]a-zA-Z]+")) {
+            return address == null ? "unknown" : address;
+        }
+        try {
+            String literal = address.replace("[", "").replace("]", "");
+            int zone = literal.indexOf('%');
+            byte[] b = java.net.InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone)).getAddress();
+            return b.length == 16 ? java.util.HexFormat.of().formatHex(b, 0, 8) + "::/64" : address;
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
+    }
+
     /** Seconds until {@code address} may try again, or 0 when it may now. */
     public long blockedForSeconds(String address) {
-        Window w = byAddress.get(address);
+        Window w = byAddress.get(key(address));
         Instant now = clock.instant();
         if (w == null || w.failures() < limit || !now.isBefore(w.start().plus(window))) {
             return 0;
@@ -50,7 +68,7 @@ public final class FailureCounter {
         if (byAddress.size() >= ADDRESS_LIMIT) {
             byAddress.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
         }
-        byAddress.compute(address, (a, w) -> w == null || !now.isBefore(w.start().plus(window))
+        byAddress.compute(key(address), (a, w) -> w == null || !now.isBefore(w.start().plus(window))
                 ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
     }
 
