@@ -3,6 +3,9 @@
 #   PORT      HTTP port (default 8080)
 #   HOST      listener address (default 127.0.0.1)
 #   DATA_DIR  data directory: database and job files (default ./data)
+#   MUWCLASS_HTTP_BASE_URL  absolute base of every URL the service writes (default http://HOST:PORT; set it to the
+#             public URL when serving behind a proxy or on a public address)
+#   MUWCLASS_HTTP_METRICS_PUBLIC  true to keep Payara's /metrics and /openapi (default false: switched off)
 #   PAYARA_OPTS  Payara Micro clustering options (default --nohazelcast: a single instance). For a cluster member
 #             (docs/cluster.md), e.g. PAYARA_OPTS="--name m1 --clustermode tcpip:10.0.0.1:6900,10.0.0.2:6900"
 #             together with a shared DATA_DIR and PostgreSQL (MUWCLASS_DB_URL below)
@@ -25,6 +28,21 @@ fi
 mkdir -p "$DATA_DIR"
 PREBOOT="$DATA_DIR/preboot.asadmin"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$HOST" > "$PREBOOT"
+# /metrics and /openapi (Payara Micro's own endpoints, outside the WAR's filters) only on request (docs/security.md)
+if [ "${MUWCLASS_HTTP_METRICS_PUBLIC:-false}" != "true" ]; then
+  echo "set configs.config.server-config.microprofile-metrics-configuration.enabled=false" >> "$PREBOOT"
+  echo "set-openapi-configuration --enabled=false" >> "$PREBOOT"
+fi
+# URLs in Location, UWS documents and capabilities come from this, never from the request's Host header
+if [ -z "${MUWCLASS_HTTP_BASE_URL:-}" ]; then
+  case "$HOST" in
+    0.0.0.0|::|'[::]') BASE_HOST=127.0.0.1
+      echo "run.sh: HOST=$HOST: set MUWCLASS_HTTP_BASE_URL to the public URL, else written URLs name 127.0.0.1" >&2 ;;
+    *:*) BASE_HOST="[$HOST]" ;;
+    *) BASE_HOST=$HOST ;;
+  esac
+  export MUWCLASS_HTTP_BASE_URL="http://$BASE_HOST:$PORT"
+fi
 
 # JAXP hardened for the whole JVM (docs/security.md, "Uploads and request bodies"): no parser may fetch an external
 # DTD, schema or stylesheet, and entity expansion is bounded, whatever code creates the parser.

@@ -19,6 +19,7 @@ start_member() {
   java "${JAVA_FLAGS[@]}" "${GRID_FLAGS[@]}" -DWEKA_HOME="$WORK/weka-$1" \
     -Dmuwclass.data.dir="$WORK/shared" -Dmuwclass.db.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
     -Dmuwclass.db.user=tap -Dmuwclass.db.password=tap ${JOB_THREADS:+-Dmuwclass.jobs.threads=$JOB_THREADS} \
+    -Dmuwclass.http.base.url="http://127.0.0.1:$2" \
     -jar target/payara-micro.jar --deploy target/muwclass-vo.war --contextroot / --port "$2" --name "$1" \
     --clustermode "tcpip:127.0.0.1:$HZ,127.0.0.1:$((HZ + 1))" --interfaces 127.0.0.1 --startport "$HZ" \
     --nohostaware --disablephonehome --prebootcommandfile "$WORK/preboot.asadmin" >> "$WORK/$1.log" 2>&1 &
@@ -28,6 +29,7 @@ start_member() {
 
 start_single() {
   java "${JAVA_FLAGS[@]}" -DWEKA_HOME="$WORK/weka-single" -Dmuwclass.data.dir="$WORK/single" \
+    -Dmuwclass.http.base.url="http://127.0.0.1:$P3" \
     ${JOB_THREADS:+-Dmuwclass.jobs.threads=$JOB_THREADS} -jar target/payara-micro.jar --deploy target/muwclass-vo.war --contextroot / \
     --port "$P3" --nohazelcast --disablephonehome --prebootcommandfile "$WORK/preboot.asadmin" \
     >> "$WORK/single.log" 2>&1 &

@@ -6,7 +6,7 @@ import { CLASS_LABELS, classInfo, el, fetchText, formatValue, markCurrentNav, pi
 import { parseCsv, parseVOTable, rowObjects } from './votable.js';
 import { renderTable } from './table.js';
 import { classLegend, errorBarChart, groupedBars, scatterPlot } from './plots.js';
-import { ACTIVE, abortJob, createJob, deleteJob, getJob, parseJobList } from './uws.js';
+import { ACTIVE, abortJob, createJob, deleteJob, getJob } from './uws.js';
 import { wireSampButton } from './samp.js';
 import { TRAINING_COLUMNS, tapQuery, trainingSet } from './tap.js';
 import { featureSpace } from './featurespace.js';
@@ -52,6 +52,7 @@ $('job-form').addEventListener('submit', async e => {
   try {
     state.localInput = await readLocalTable(input);
     const jobUrl = await createJob(LIST_URL, fd);
+    rememberJob(jobUrl);
     setStatus('submit-status', 'Job created.', 'ok');
     openJob(jobUrl);
   } catch (err) {
@@ -164,6 +165,7 @@ $('delete').addEventListener('click', async () => {
   if (!state.jobUrl) return;
   try {
     await deleteJob(state.jobUrl);
+    forgetJob(state.jobUrl);
     setStatus('submit-status', `Job ${state.jobUrl.split('/').pop()} deleted.`, 'ok');
     $('job').hidden = true;
     $('results').hidden = true;
@@ -344,25 +346,64 @@ wireSampButton($('samp-send'), $('samp-status'), () => state.resultUrl,
   () => `MUWCLASS job ${state.job ? state.job.id : ''}`);
 
 // ---- job list
+// The service lists no anonymous jobs (each is private to whoever holds its URL), so this page keeps the URLs of
+// the jobs this browser created in localStorage and shows only those.
+const MY_JOBS_KEY = 'muwclass.classify.myJobs';
+const MY_JOBS_KEPT = 50;
+
+function myJobs() {
+  try {
+    const v = JSON.parse(localStorage.getItem(MY_JOBS_KEY) || '[]');
+    return Array.isArray(v) ? v.filter(j => j && typeof j.url === 'string' && typeof j.id === 'string') : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+function saveMyJobs(jobs) {
+  try {
+    localStorage.setItem(MY_JOBS_KEY, JSON.stringify(jobs.slice(0, MY_JOBS_KEPT)));
+  } catch (e) {
+    // storage full or disabled: the list just stays shorter
+  }
+}
+
+function rememberJob(jobUrl) {
+  const id = jobUrl.split('/').pop();
+  saveMyJobs([{ id, url: jobUrl, created: new Date().toISOString() }, ...myJobs().filter(j => j.id !== id)]);
+}
+
+function forgetJob(jobUrl) {
+  const id = jobUrl.split('/').pop();
+  saveMyJobs(myJobs().filter(j => j.id !== id));
+}
+
 async function loadJobList() {
   const box = $('job-list');
-  try {
-    const { text } = await fetchText(`${LIST_URL}?LAST=20`);
-    const jobs = parseJobList(text, LIST_URL);
-    if (!jobs.length) {
-      box.textContent = 'No jobs yet.';
-      return;
-    }
-    const ul = el('ul');
-    for (const j of jobs) {
-      ul.append(el('li', {}, el('a', { href: `classify.html?job=${encodeURIComponent(j.id)}`,
-        onclick: ev => { ev.preventDefault(); openJob(j.href); } }, j.id), ` ${j.phase}`,
-        j.creationTime ? `, created ${j.creationTime}` : ''));
-    }
-    box.replaceChildren(ul);
-  } catch (e) {
-    box.textContent = `Could not read the job list: ${e.message}`;
+  const jobs = myJobs().slice(0, 20);
+  if (!jobs.length) {
+    box.textContent = 'No jobs created from this browser yet.';
+    return;
   }
+  const ul = el('ul');
+  const gone = [];
+  for (const j of jobs) {
+    let phase = '';
+    try {
+      phase = (await getJob(`${LIST_URL}/${encodeURIComponent(j.id)}`)).phase;
+    } catch (e) {
+      if (e.status === 404) {
+        gone.push(j.id); // destroyed after its destruction time
+        continue;
+      }
+      phase = `unreadable (${e.message})`;
+    }
+    ul.append(el('li', {}, el('a', { href: `classify.html?job=${encodeURIComponent(j.id)}`,
+      onclick: ev => { ev.preventDefault(); openJob(`${LIST_URL}/${j.id}`); } }, j.id), ` ${phase}`,
+      j.created ? `, created ${j.created}` : ''));
+  }
+  if (gone.length) saveMyJobs(myJobs().filter(j => !gone.includes(j.id)));
+  box.replaceChildren(ul.children.length ? ul : document.createTextNode('No jobs created from this browser yet.'));
 }
 $('refresh-jobs').addEventListener('click', loadJobList);
 

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.service.config.DemoSettings;
+import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.db.ClassifiedSourcesStore;
 import org.muwclass.service.uws.ErrorType;
 import org.muwclass.service.uws.ExecutionPhase;
@@ -49,8 +50,11 @@ import org.muwclass.service.uws.UploadedFile;
  */
 public final class DemoFieldRuns {
 
-    /** Owner id of the demo jobs (visible through /classify only to this owner). */
-    public static final String OWNER = "muwclass-service";
+    /**
+     * Owner id of the demo jobs. No client can claim it (Basic user file, token or proxy header: see
+     * org.muwclass.service.security.UserStore#isReserved), so the jobs are neither listed nor changeable over HTTP.
+     */
+    public static final String OWNER = SecuritySettings.SERVICE_OWNER;
     /** Submissions of one field that end in a non-transient failure before the service gives up. */
     public static final int MAX_ATTEMPTS = 2;
     /** Lifetime of the demo jobs: about a century, i.e. kept (the default job lifetime does not apply). */

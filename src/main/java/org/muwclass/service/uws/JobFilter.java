@@ -8,7 +8,8 @@ import java.util.Set;
  * Which jobs a job-list request wants (UWS 1.1 section 2.2.1.1).
  *
  * @param kind   only jobs of this kind
- * @param caller the requesting owner (null when anonymous): lists show anonymous jobs and the caller's own
+ * @param caller the requesting owner (null when anonymous): lists show only the caller's own jobs, none to an
+ *               anonymous caller
  * @param phases PHASE values; empty means every phase except ARCHIVED
  * @param after  AFTER: only jobs created after this instant, or null
  * @param last   LAST: only the most recently created jobs, newest first, or null

@@ -55,7 +55,10 @@ public record JobRecord(String id, String kind, String runId, String ownerId, Ex
         return new JobInput(parameters, byPart);
     }
 
-    /** Whether {@code caller} may see and change this job: anonymous jobs are open, owned ones only to the owner. */
+    /**
+     * Whether {@code caller} may see and change this job. An owned job: only its owner. An anonymous job: whoever
+     * holds its URL, whose 128-bit random id is the capability (anonymous jobs are never listed, see JobStore.list).
+     */
     public boolean accessibleTo(String caller) {
         return ownerId == null || ownerId.equals(caller);
     }

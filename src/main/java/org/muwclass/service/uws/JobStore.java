@@ -146,17 +146,20 @@ public final class JobStore {
         }
     }
 
-    /** Job rows matching the filter (parameters, uploads and results are left empty). */
+    /**
+     * Job rows matching the filter (parameters, uploads and results are left empty): only the caller's own jobs;
+     * an anonymous caller (null) gets an empty list.
+     */
     public List<JobRecord> list(JobFilter filter) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + JOB_COLUMNS + " FROM uws.jobs WHERE kind = ?");
+        if (filter.caller() == null) {
+            // anonymous jobs are private: each is reached only through its own unguessable URL, never listed
+            return List.of();
+        }
         List<Object> args = new ArrayList<>();
         args.add(filter.kind());
-        if (filter.caller() == null) {
-            sql.append(" AND owner_id IS NULL");
-        } else {
-            sql.append(" AND (owner_id IS NULL OR owner_id = ?)");
-            args.add(filter.caller());
-        }
+        sql.append(" AND owner_id = ?");
+        args.add(filter.caller());
         if (filter.phases().isEmpty()) {
             sql.append(" AND phase <> 'ARCHIVED'");
         } else {

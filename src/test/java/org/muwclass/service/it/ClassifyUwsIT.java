@@ -45,6 +45,11 @@ class ClassifyUwsIT {
 
     private static final String UWS_NS = "http://www.ivoa.net/xml/UWS/v1.0";
     private static final String OWNER_HEADER = "X-Muwclass-Owner";
+    /** muwclass.http.base.url of the instance (its default). */
+    private static final String BASE_URL = "http://127.0.0.1:8080";
+    /** Basic login of it-operator (src/test/resources/it-users.txt), who may publish. */
+    private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "it-operator:it-operator-pw".getBytes(StandardCharsets.UTF_8));
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -62,8 +67,17 @@ class ClassifyUwsIT {
         return URI.create("http://127.0.0.1:" + deployed.getPort() + ctx + path);
     }
 
+    /**
+     * A URL the service wrote, redirected to the instance under test: the service writes URLs from
+     * muwclass.http.base.url (default http://127.0.0.1:8080, never the Host header), while Arquillian picks the port.
+     */
+    private URI local(String url) {
+        assertTrue(url.startsWith(BASE_URL + "/"), "written from muwclass.http.base.url: " + url);
+        return uri(url.substring(BASE_URL.length() + 1));
+    }
+
     private HttpResponse<String> get(String pathOrUrl, String... headers) throws Exception {
-        URI u = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : uri(pathOrUrl);
+        URI u = pathOrUrl.startsWith("http") ? local(pathOrUrl) : uri(pathOrUrl);
         HttpRequest.Builder b = HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(120)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -75,7 +89,7 @@ class ClassifyUwsIT {
             throws Exception {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        URI u = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : uri(pathOrUrl);
+        URI u = pathOrUrl.startsWith("http") ? local(pathOrUrl) : uri(pathOrUrl);
         HttpRequest.Builder b = HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -218,7 +232,7 @@ class ClassifyUwsIT {
         assertTrue(vot.headers().firstValue("Content-Type").orElse("").startsWith("application/x-votable+xml"));
         assertTrue(vot.body().contains("<INFO name=\"seed\" value=\"99\"/>"), "provenance");
         assertTrue(vot.body().contains("name=\"P_AGN\"") && vot.body().contains("name=\"CT\""), "columns");
-        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(job + "/results/summary.png")).build(),
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(local(job + "/results/summary.png")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png.body(), 4));
@@ -284,33 +298,37 @@ class ClassifyUwsIT {
     @Test
     void deleteDestructionAndListFilters() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
-        String a = create(tiny(), 2);
-        String b = create(tiny(), 2);
-        String c = create(tiny(), 2);
-        HttpResponse<String> del = http.send(HttpRequest.newBuilder(URI.create(a)).DELETE().build(),
+        // anonymous jobs are never listed: the list filters are checked on one owner's jobs
+        String[] lister = {OWNER_HEADER, "lister"};
+        String a = create(tiny(), 2, lister);
+        String b = create(tiny(), 2, lister);
+        String c = create(tiny(), 2, lister);
+        HttpResponse<String> del = http.send(HttpRequest.newBuilder(local(a)).header(lister[0], lister[1])
+                .DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(303, del.statusCode());
         assertTrue(del.headers().firstValue("Location").orElseThrow().endsWith("/classify"));
-        assertEquals(404, get(a).statusCode());
-        assertEquals(303, postForm(b, Map.of("ACTION", "DELETE")).statusCode());
-        assertEquals(404, get(b).statusCode());
+        assertEquals(404, get(a, lister).statusCode());
+        assertEquals(303, postForm(b, Map.of("ACTION", "DELETE"), lister).statusCode());
+        assertEquals(404, get(b, lister).statusCode());
 
-        String list = get("classify?PHASE=PENDING&AFTER=" + enc(before.toString())).body();
+        String list = get("classify?PHASE=PENDING&AFTER=" + enc(before.toString()), lister).body();
         XmlSchemas.validate(UWS_NS, list);
         assertTrue(list.contains(c.substring(c.lastIndexOf('/') + 1)), list);
         assertFalse(list.contains(a.substring(a.lastIndexOf('/') + 1)), "deleted job listed");
-        String last = get("classify?LAST=1").body();
+        String last = get("classify?LAST=1", lister).body();
         assertEquals(1, count(last, "<uws:jobref "), last);
-        assertEquals(0, count(get("classify?PHASE=PENDING&AFTER=" + enc(Instant.now().plusSeconds(60).toString()))
-                .body(), "<uws:jobref "));
+        assertEquals(0, count(get("classify?PHASE=PENDING&AFTER=" + enc(Instant.now().plusSeconds(60).toString()),
+                lister).body(), "<uws:jobref "));
+        assertEquals(0, count(get("classify").body(), "<uws:jobref "), "nothing listed to anonymous clients");
         assertEquals(400, get("classify?PHASE=SLEEPING").statusCode());
 
-        assertEquals(303, postForm(c + "/destruction", Map.of("DESTRUCTION", "2000-01-01T00:00:00Z")).statusCode());
+        assertEquals(303, postForm(c + "/destruction", Map.of("DESTRUCTION", "2000-01-01T00:00:00Z"), lister).statusCode());
         long until = System.currentTimeMillis() + 30_000;
-        while (get(c).statusCode() != 404 && System.currentTimeMillis() < until) {
+        while (get(c, lister).statusCode() != 404 && System.currentTimeMillis() < until) {
             Thread.sleep(500);
         }
-        assertEquals(404, get(c).statusCode(), "destroyed by the reaper");
+        assertEquals(404, get(c, lister).statusCode(), "destroyed by the reaper");
     }
 
     @Test
@@ -330,15 +348,17 @@ class ClassifyUwsIT {
 
     @Test
     void publishedJobIsQueryableThroughTapUntilDeleted() throws Exception {
-        String job = create(tiny("PHASE", "RUN", "PUBLISH", "yes"), 2);
-        assertEquals("COMPLETED", phaseOf(waitUntilFinal(job)));
+        assertEquals(403, postMultipart("classify", tiny("PUBLISH", "yes"), Map.of("INPUT", tdRows(2))).statusCode(),
+                "anonymous clients may not publish");
+        String job = create(tiny("PHASE", "RUN", "PUBLISH", "yes"), 2, "Authorization", OPERATOR);
+        assertEquals("COMPLETED", phaseOf(waitUntilFinal(job, "Authorization", OPERATOR)));
         String id = job.substring(job.lastIndexOf('/') + 1);
         String query = "tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY="
                 + enc("SELECT name, class, ct FROM muwclass.classified_sources WHERE run_id = '" + id + "'");
         HttpResponse<String> rows = get(query);
         assertEquals(200, rows.statusCode(), rows.body());
         assertTrue(rows.body().contains("2CXO J000009.3+135618"), rows.body());
-        assertEquals(303, postForm(job, Map.of("ACTION", "DELETE")).statusCode());
+        assertEquals(303, postForm(job, Map.of("ACTION", "DELETE"), "Authorization", OPERATOR).statusCode());
         assertFalse(get(query).body().contains("2CXO J000009.3+135618"), "rows withdrawn with the job");
     }
 

@@ -99,32 +99,29 @@ class ServiceIT {
      */
     @Test
     void demoFieldsArePublishedByServiceOwnedJobs() throws Exception {
-        HttpRequest list = HttpRequest.newBuilder(uri("classify?PHASE=COMPLETED")).timeout(Duration.ofSeconds(60))
-                .header("X-Muwclass-Owner", "muwclass-service").GET().build();
-        List<String> ids = new ArrayList<>();
+        // the demo jobs' owner cannot be claimed by any client: find their run ids through TAP
+        String runs = "tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(
+                "SELECT run_id, COUNT(*) AS n FROM muwclass.classified_sources GROUP BY run_id",
+                StandardCharsets.UTF_8);
+        Map<String, Integer> byRun = new java.util.TreeMap<>();
         long until = System.currentTimeMillis() + 300_000;
-        while (ids.size() < 2 && System.currentTimeMillis() < until) {
-            Thread.sleep(ids.isEmpty() ? 1000 : 2000);
-            ids.clear();
-            // the owner's list also shows anonymous jobs (e.g. of ClassifyUwsIT): keep the service-owned ones
-            for (String ref : http.send(list, HttpResponse.BodyHandlers.ofString()).body().split("<uws:jobref ")) {
-                Matcher m = Pattern.compile("^id=\"([^\"]+)\"").matcher(ref);
-                if (m.find() && ref.contains("<uws:ownerId>muwclass-service</uws:ownerId>")) {
-                    ids.add(m.group(1));
-                }
+        while (byRun.size() < 2 && System.currentTimeMillis() < until) {
+            Thread.sleep(byRun.isEmpty() ? 1000 : 2000);
+            byRun.clear();
+            Matcher row = Pattern.compile("(?m)^([A-Za-z0-9_-]{22}),(\\d+)").matcher(get(runs).body());
+            while (row.find()) {
+                byRun.put(row.group(1), Integer.parseInt(row.group(2)));
             }
         }
-        assertEquals(2, ids.size(), "two completed demo jobs: " + ids);
+        assertEquals(2, byRun.size(), "two published demo jobs: " + byRun);
+        List<String> ids = new ArrayList<>(byRun.keySet());
         assertTrue(!get("classify").body().contains(ids.get(0)), "not listed to anonymous users");
-        String csv = get("tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(
-                "SELECT run_id, COUNT(*) AS n FROM muwclass.classified_sources GROUP BY run_id",
-                StandardCharsets.UTF_8)).body();
-        List<Integer> counts = new ArrayList<>();
-        for (String id : ids) {
-            Matcher row = Pattern.compile("(?m)^" + Pattern.quote(id) + ",(\\d+)").matcher(csv);
-            assertTrue(row.find(), id + " in " + csv);
-            counts.add(Integer.parseInt(row.group(1)));
-        }
+        HttpRequest claim = HttpRequest.newBuilder(uri("classify")).timeout(Duration.ofSeconds(60))
+                .header("X-Muwclass-Owner", "muwclass-service").GET().build();
+        HttpResponse<String> claimed = http.send(claim, HttpResponse.BodyHandlers.ofString());
+        assertTrue(!claimed.body().contains(ids.get(0)), "the service owner cannot be claimed: " + claimed.statusCode());
+        assertEquals(403, get("classify/" + ids.get(0)).statusCode(), "demo jobs belong to the service");
+        List<Integer> counts = new ArrayList<>(byRun.values());
         counts.sort(null);
         assertEquals(List.of(200, 373), counts, "IC 2395 and NGC 3532 sources");
     }

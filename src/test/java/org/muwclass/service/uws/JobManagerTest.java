@@ -252,8 +252,10 @@ class JobManagerTest {
         assertThrows(JobRequestException.Forbidden.class, () -> manager.abort(KIND, alices.id(), "bob"));
         assertThrows(JobRequestException.Forbidden.class, () -> manager.delete(KIND, alices.id(), "bob"));
         assertEquals("alice", manager.get(KIND, alices.id(), "alice").ownerId());
-        assertEquals(Set.of(alices.id(), open.id()), ids(manager.list(JobFilter.all(KIND, "alice"))));
-        assertEquals(Set.of(open.id()), ids(manager.list(JobFilter.all(KIND, "bob"))));
+        assertEquals(Set.of(alices.id()), ids(manager.list(JobFilter.all(KIND, "alice"))), "only one's own jobs");
+        assertEquals(Set.of(), ids(manager.list(JobFilter.all(KIND, "bob"))));
+        assertEquals(Set.of(), ids(manager.list(JobFilter.all(KIND, null))), "anonymous jobs are never listed");
+        assertEquals(open.id(), manager.get(KIND, open.id(), "bob").id(), "an anonymous job's id is its capability");
         assertThrows(JobRequestException.NotFound.class, () -> manager.get("other-kind", open.id(), null));
         assertThrows(JobRequestException.NotFound.class, () -> manager.get(KIND, "../../x", null));
     }
@@ -261,20 +263,20 @@ class JobManagerTest {
     @Test
     void listFiltersByPhaseAfterAndLast() throws Exception {
         start(1, 10);
-        JobRecord first = manager.create(KIND, null, JobParameters.EMPTY, List.of());
+        JobRecord first = manager.create(KIND, "alice", JobParameters.EMPTY, List.of());
         Thread.sleep(5);
-        JobRecord second = waitForEnd(manager.create(KIND, null, JobParameters.of("PHASE", "RUN"), List.of()));
+        JobRecord second = waitForEnd(manager.create(KIND, "alice", JobParameters.of("PHASE", "RUN"), List.of()));
         Thread.sleep(5);
-        JobRecord third = manager.create(KIND, null, JobParameters.EMPTY, List.of());
+        JobRecord third = manager.create(KIND, "alice", JobParameters.EMPTY, List.of());
         assertEquals(List.of(first.id(), second.id(), third.id()),
-                manager.list(JobFilter.all(KIND, null)).stream().map(JobRecord::id).toList(), "oldest first");
-        assertEquals(Set.of(first.id(), third.id()), ids(manager.list(new JobFilter(KIND, null,
+                manager.list(JobFilter.all(KIND, "alice")).stream().map(JobRecord::id).toList(), "oldest first");
+        assertEquals(Set.of(first.id(), third.id()), ids(manager.list(new JobFilter(KIND, "alice",
                 EnumSet.of(ExecutionPhase.PENDING), null, null))));
-        assertEquals(Set.of(second.id(), third.id()), ids(manager.list(new JobFilter(KIND, null, Set.of(),
+        assertEquals(Set.of(second.id(), third.id()), ids(manager.list(new JobFilter(KIND, "alice", Set.of(),
                 first.creationTime(), null))));
-        assertEquals(List.of(third.id(), second.id()), manager.list(new JobFilter(KIND, null, Set.of(), null, 2))
+        assertEquals(List.of(third.id(), second.id()), manager.list(new JobFilter(KIND, "alice", Set.of(), null, 2))
                 .stream().map(JobRecord::id).toList(), "LAST: newest first");
-        assertEquals(List.of(second.id()), manager.list(new JobFilter(KIND, null,
+        assertEquals(List.of(second.id()), manager.list(new JobFilter(KIND, "alice",
                 EnumSet.of(ExecutionPhase.COMPLETED), null, 1)).stream().map(JobRecord::id).toList());
     }
 

@@ -1,5 +1,6 @@
 package org.muwclass.service.tap.web;
 
+import java.util.List;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.tap.adql.AdqlCompiler;
 import org.muwclass.service.tap.query.ResponseFormat;
@@ -10,8 +11,24 @@ public final class CapabilitiesDocument {
     private CapabilitiesDocument() {
     }
 
-    /** @param tapUrl absolute base URL of the TAP service, without a trailing slash */
+    /** IVOA SSO identifier of HTTP Basic authentication. */
+    public static final String BASIC_AA = "ivo://ivoa.net/sso#BasicAA";
+    /** IVOA SSO identifier of bearer tokens. */
+    public static final String TOKEN = "ivo://ivoa.net/sso#token";
+
+    /** The document of a service without logins (anonymous only). */
     public static String render(String tapUrl, ServiceConfig config) {
+        return render(tapUrl, config, List.of());
+    }
+
+    /**
+     * @param tapUrl          absolute base URL of the TAP service, without a trailing slash
+     * @param securityMethods standardIDs of the logins the TAP interface takes besides anonymous access (e.g.
+     *                        {@link #BASIC_AA}, {@link #TOKEN}); empty: anonymous only, and no securityMethod
+     *                        element is written. Otherwise an empty securityMethod says anonymous access remains
+     *                        possible (VOResource 1.1, Interface/securityMethod).
+     */
+    public static String render(String tapUrl, ServiceConfig config, List<String> securityMethods) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<vosi:capabilities xmlns:vosi=\"http://www.ivoa.net/xml/VOSICapabilities/v1.0\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
@@ -21,6 +38,12 @@ public final class CapabilitiesDocument {
         x.append(" <capability standardID=\"ivo://ivoa.net/std/TAP\" xsi:type=\"tr:TableAccess\">\n");
         x.append("  <interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"1.1\">\n");
         x.append("   <accessURL use=\"base\">").append(Xml.esc(tapUrl)).append("</accessURL>\n");
+        if (!securityMethods.isEmpty()) {
+            x.append("   <securityMethod/>\n");
+            for (String m : securityMethods) {
+                x.append("   <securityMethod standardID=\"").append(Xml.esc(m)).append("\"/>\n");
+            }
+        }
         x.append("  </interface>\n");
         x.append("  <language>\n   <name>ADQL</name>\n");
         x.append("   <version ivo-id=\"ivo://ivoa.net/std/ADQL#v2.0\">2.0</version>\n");

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.tap.TapService;
 import org.muwclass.service.tap.query.ResultWriter;
@@ -54,6 +55,9 @@ public class TapResource {
 
     @Inject
     TapService tap;
+
+    @Inject
+    SecuritySettings security;
 
     @Context
     UriInfo uri;
@@ -174,7 +178,14 @@ public class TapResource {
     @Path("capabilities")
     @Produces("text/xml")
     public String capabilities() {
-        return CapabilitiesDocument.render(tapUrl(), tap.config());
+        List<String> methods = new ArrayList<>();
+        if (security.basicEnabled()) {
+            methods.add(CapabilitiesDocument.BASIC_AA);
+        }
+        if (security.bearerEnabled()) {
+            methods.add(CapabilitiesDocument.TOKEN);
+        }
+        return CapabilitiesDocument.render(tapUrl(), tap.config(), methods);
     }
 
     @GET
@@ -218,9 +229,9 @@ public class TapResource {
         return TapExamples.render("MUWCLASS-VO");
     }
 
+    /** The TAP base URL, from muwclass.http.base.url: never from the request's Host header. */
     private String tapUrl() {
-        String base = uri.getBaseUriBuilder().path("tap").build().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return security.url("tap");
     }
 
     private JobParameters queryParameters() {

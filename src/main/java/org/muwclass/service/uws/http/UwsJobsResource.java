@@ -31,6 +31,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.config.SecuritySettings;
+import org.muwclass.service.security.AuthenticationFilter;
+import org.muwclass.service.security.Callers;
+import org.muwclass.service.uws.Caller;
 import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobFilter;
@@ -46,7 +50,10 @@ import org.muwclass.service.uws.xml.UwsDocuments;
  * The UWS 1.1 HTTP binding of one job list, for any {@link org.muwclass.service.uws.JobKind}. A subclass names
  * the kind and where the list lives: {@code /classify} is a root resource extending this class; {@code /tap/async}
  * can return an instance from a sub-resource locator. All logic is in {@link JobManager}; this class only maps
- * HTTP to it. Errors are text/plain with 400 (bad parameter), 403 (another owner's job), 404, 409 (wrong phase),
+ * HTTP to it. Who the caller is comes from {@link AuthenticationFilter}: anonymous callers see an empty job list and
+ * reach a job only through its URL; authenticated ones list only their own jobs. Every URL written (Location,
+ * xlink:href) is built from muwclass.http.base.url. Errors are text/plain with 400 (bad parameter), 403 (another
+ * owner's job, or a parameter the caller's roles do not allow), 404, 409 (wrong phase),
  * 413 (upload too large) or 503 (queue full, with Retry-After).
  */
 public abstract class UwsJobsResource {
@@ -99,6 +106,7 @@ public abstract class UwsJobsResource {
             java.nio.file.Path staging = m.files().newStagingDirectory();
             try {
                 RequestBody req = readBody(body, uri, headers, request, staging);
+                authorize(req.parameters(), security);
                 JobRecord job = m.create(kind(), owner(headers, security), req.parameters(), req.files());
                 return seeOther(jobUrl(uri, job.id()));
             } finally {
@@ -153,6 +161,7 @@ public abstract class UwsJobsResource {
                     return seeOther(listUrl(uri));
                 }
                 JobParameters kindParams = p.without(JobManager.CONTROL_PARAMETERS);
+                authorize(kindParams, security);
                 if (!kindParams.isEmpty() || !req.files().isEmpty()) {
                     m.updateParameters(kind(), id, owner, kindParams, req.files());
                 }
@@ -302,6 +311,7 @@ public abstract class UwsJobsResource {
             java.nio.file.Path staging = m.files().newStagingDirectory();
             try {
                 RequestBody req = readBody(body, uri, headers, request, staging);
+                authorize(req.parameters(), security);
                 m.updateParameters(kind(), id, owner, req.parameters(), req.files());
                 return seeOther(jobUrl(uri, id));
             } finally {
@@ -355,8 +365,30 @@ public abstract class UwsJobsResource {
         return manager().get(kind(), id, owner(headers, security));
     }
 
+    /** The owner id of the request (null: anonymous), as {@link AuthenticationFilter} established it. */
     protected String owner(HttpHeaders headers, SecurityContext security) {
-        return uws().owner(security == null ? null : security.getUserPrincipal(), headers::getHeaderString);
+        return caller(security, null).owner();
+    }
+
+    /**
+     * Who sends the request: identity and roles from the principal {@link AuthenticationFilter} set, the address
+     * from {@code request} (null: unknown).
+     */
+    protected static Caller caller(SecurityContext security, HttpServletRequest request) {
+        return Callers.of(security == null ? null : security.getUserPrincipal(),
+                request == null ? null : request.getRemoteAddr());
+    }
+
+    /**
+     * Refuses job parameters the caller's roles do not allow, before anything is stored. The default allows all;
+     * {@link ClassifyResource} requires the operator role for PUBLISH=yes.
+     */
+    protected void authorize(JobParameters parameters, SecurityContext security) throws NotPermittedException {
+    }
+
+    /** The security settings (base URL, operator role). */
+    protected static SecuritySettings security() {
+        return CDI.current().select(SecuritySettings.class).get();
     }
 
     private RequestBody readBody(InputStream body, UriInfo uri, HttpHeaders headers, HttpServletRequest request,
@@ -406,12 +438,14 @@ public abstract class UwsJobsResource {
         return JobParameters.of(list);
     }
 
+    /** The job list's URL, from muwclass.http.base.url: never from the request's Host header. */
     private String listUrl(UriInfo uri) {
-        return uri.getBaseUriBuilder().path(listPath()).build().toString();
+        return security().url(listPath());
     }
 
+    /** A job's URL, from muwclass.http.base.url: never from the request's Host header. */
     private String jobUrl(UriInfo uri, String id) {
-        return uri.getBaseUriBuilder().path(listPath()).path(id).build().toString();
+        return security().url(listPath() + "/" + id);
     }
 
     private static int parseInt(String name, String value, int min, int max, String allowed)
@@ -476,7 +510,7 @@ public abstract class UwsJobsResource {
             return plain(Response.Status.BAD_REQUEST, e.getMessage());
         } catch (JobRequestException.NotFound e) {
             return plain(Response.Status.NOT_FOUND, e.getMessage());
-        } catch (JobRequestException.Forbidden e) {
+        } catch (JobRequestException.Forbidden | NotPermittedException e) {
             return plain(Response.Status.FORBIDDEN, e.getMessage());
         } catch (JobRequestException.WrongPhase e) {
             return plain(Response.Status.CONFLICT, e.getMessage());

@@ -26,6 +26,7 @@ import org.muwclass.service.uws.JobManager;
 import org.muwclass.service.uws.JobOwners;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.JobStore;
+import org.muwclass.service.security.Callers;
 
 /**
  * Owns the one {@link JobManager} of the application: built after {@link ServiceRuntime} has opened the database,
@@ -98,21 +99,14 @@ public class UwsService {
     }
 
     /**
-     * The owner of a request: the authenticated principal, else the configured owner header (set by a trusted
-     * authenticating proxy, see muwclass.jobs.owner.header), else null (anonymous).
+     * The owner of a request: the principal {@link org.muwclass.service.security.AuthenticationFilter} set (Basic,
+     * Bearer, or the trusted proxy's owner header when muwclass.jobs.owner.header is configured), else null
+     * (anonymous). {@code header} is no longer read here: the filter reads the configured header, and
+     * ServiceConfig.ownerHeader (default X-Muwclass-Owner) is not used; SecuritySettings.ownerHeader (default none)
+     * is.
      */
     public String owner(Principal principal, java.util.function.Function<String, String> header) {
-        if (principal != null && principal.getName() != null && !principal.getName().isBlank()) {
-            return principal.getName();
-        }
-        String name = runtime.config().ownerHeader();
-        if (!name.isEmpty()) {
-            String v = header.apply(name);
-            if (v != null && !v.isBlank()) {
-                return v.trim();
-            }
-        }
-        return null;
+        return Callers.of(principal, null).owner();
     }
 
     @PreDestroy

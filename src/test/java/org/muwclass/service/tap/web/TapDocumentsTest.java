@@ -1,6 +1,7 @@
 package org.muwclass.service.tap.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -72,6 +73,18 @@ class TapDocumentsTest {
         assertTrue(xml.contains("<outputLimit><default unit=\"row\">10000</default><hard unit=\"row\">1000000</hard>"));
         assertTrue(xml.contains("<form>CONTAINS</form>"));
         assertTrue(xml.contains("<accessURL use=\"full\">http://127.0.0.1:8080/tap/examples</accessURL>"));
+    }
+
+    @Test
+    void capabilitiesWithLoginsValidateAndKeepAnonymousAccess() throws Exception {
+        String xml = CapabilitiesDocument.render("https://vo.example.org/tap", config(),
+                List.of(CapabilitiesDocument.BASIC_AA, CapabilitiesDocument.TOKEN));
+        validate(xml, "VOSICapabilities-v1.0.xsd", "TAPRegExt-v1.0-Erratum1.xsd", "VODataService-v1.1.xsd");
+        assertTrue(xml.contains("<accessURL use=\"base\">https://vo.example.org/tap</accessURL>\n"
+                + "   <securityMethod/>\n   <securityMethod standardID=\"ivo://ivoa.net/sso#BasicAA\"/>\n"
+                + "   <securityMethod standardID=\"ivo://ivoa.net/sso#token\"/>\n  </interface>"), xml);
+        assertFalse(CapabilitiesDocument.render("https://vo.example.org/tap", config()).contains("securityMethod"),
+                "anonymous only: no securityMethod");
     }
 
     @Test
