@@ -39,7 +39,8 @@ import org.muwclass.service.config.WaitSettings;
  * registered {@link JobKind}. The parts with one job each live beside it: {@link JobSlots} (the bounded queue),
  * {@link JobExecution} (one running job's context and stop actions), {@link JobQuotas} (per-client and global
  * limits), {@link JobWaiters} (WAIT without a thread per waiter), {@link JobRecovery} (restart rules and sweeps),
- * {@link JobTimes} (EXECUTIONDURATION and DESTRUCTION rules) and {@link JobQuote} (the UWS quote).
+ * {@link JobTimes} (EXECUTIONDURATION and DESTRUCTION rules), {@link JobQuote} (the UWS quote) and
+ * {@link JobEstimates} (estimates needing the expensive read, in the background).
  *
  * <p>Stopping: ABORT, the execution duration and destruction change the phase at once, run the job's
  * {@link JobContext#onStop} actions (e.g. {@code Statement::cancel}) and make its next
@@ -76,6 +77,7 @@ public final class JobManager implements AutoCloseable {
     private final JobRecovery recovery;
     private final JobTimes times;
     private final JobQuote quotes;
+    private final JobEstimates estimates;
     private volatile boolean closed;
 
     public JobManager(JobStore store, JobFiles files, Collection<? extends JobKind<?>> jobKinds, JobLimits limits,
@@ -125,6 +127,7 @@ public final class JobManager implements AutoCloseable {
         this.recovery = new JobRecovery(store, files, kinds, clock);
         this.times = new JobTimes(limits);
         this.quotes = new JobQuote(store, clock, limits.workerThreads());
+        this.estimates = new JobEstimates(store, kinds, this::findQuietly);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -270,6 +273,8 @@ public final class JobManager implements AutoCloseable {
         }
         if (queuedAtInsert) {
             submit(() -> runJob(id), id);
+        } else if (!run && estimate == null) {
+            estimates.request(id);
         }
         LOG.fine(() -> "Created " + kind + " job " + id + (run ? " (queued)" : ""));
         return find(id);
@@ -417,6 +422,9 @@ public final class JobManager implements AutoCloseable {
                 throw new IllegalStateException("Cannot store parameters of job " + id + ": " + e.getMessage(), e);
             }
         }
+        if (estimate == null) {
+            estimates.request(id);
+        }
         return find(id);
     }
 
@@ -534,6 +542,7 @@ public final class JobManager implements AutoCloseable {
         closed = true;
         running.values().forEach(ex -> ex.stop("The service is shutting down"));
         timer.shutdownNow();
+        estimates.close();
         waiters.releaseAll();
         notifier.shutdown();
         workers.shutdown();

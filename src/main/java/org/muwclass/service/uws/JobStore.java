@@ -263,6 +263,11 @@ public final class JobStore {
         update("UPDATE uws.jobs SET estimate_ms = ? WHERE job_id = ?", estimate.toMillis(), id);
     }
 
+    /** Sets the estimate of a job still PENDING (computed in the background); a job that started keeps its own. */
+    public void setPendingEstimate(String id, Duration estimate) throws SQLException {
+        update("UPDATE uws.jobs SET estimate_ms = ? WHERE job_id = ? AND phase = 'PENDING'", estimate.toMillis(), id);
+    }
+
     /** Whether a job row exists. */
     public boolean exists(String id) throws SQLException {
         try (Connection c = dataSource.getConnection();

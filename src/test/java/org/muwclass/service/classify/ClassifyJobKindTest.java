@@ -270,6 +270,13 @@ class ClassifyJobKindTest {
         assertNull(job.estimate(), "the input is not read in the request thread, so no estimate yet");
         assertTrue(manager.quote(job).isEmpty());
         assertEquals(6, job.uploads().size());
+        long until = System.currentTimeMillis() + 30_000;
+        while (job.estimate() == null && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+            job = manager.get(ClassifyJobKind.NAME, job.id(), null);
+        }
+        assertTrue(job.estimate() != null && job.estimate().toMillis() > 0, "estimated in the background");
+        assertTrue(manager.quote(job).isPresent(), "then quoted");
         ClassifyJobKind kind = new ClassifyJobKind(100, 1000, 2, "test");
         ClassifyPlan plan = kind.parse(job.input()); // what the worker does when the job starts
         assertEquals("detections", plan.shape());
