@@ -454,12 +454,14 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Blocking WAIT (UWS 1.1) in the calling thread; see {@link #awaitAsync}. For service-internal callers and
-     * tests: HTTP requests use {@link #awaitAsync} so that no request thread waits.
+     * Blocking WAIT in the calling thread, for the service's own callers and tests (HTTP requests use
+     * {@link #awaitAsync} so that no request thread waits). Unlike a request's WAIT it also blocks on a PENDING job
+     * (which only another request can change) and is not subject to the waiter cap, so a caller looping on it
+     * does not spin.
      */
     public JobRecord await(String kind, String id, String caller, Duration wait, ExecutionPhase phase)
             throws JobRequestException {
-        CompletableFuture<JobRecord> f = awaitAsync(kind, id, caller, wait, phase);
+        CompletableFuture<JobRecord> f = await(kind, id, caller, wait, phase, false);
         try {
             JobRecord job = f.get();
             if (job == null) {
@@ -475,24 +477,30 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * WAIT (UWS 1.1) without holding a thread: the future completes when the job leaves its current phase, when
-     * {@code wait} runs out (negative or above {@link WaitSettings#maxWait()}: that cap), or at once when the job
-     * is PENDING (it cannot change by itself), finished, in another phase than {@code phase} (if given), or when
-     * {@link WaitSettings#maxWaiters()} requests are already waiting (UWS allows returning early). The future's
-     * value is null when the job was destroyed meanwhile.
+     * A request's WAIT (UWS 1.1) without holding a thread: the future completes when the job leaves its current
+     * phase, when {@code wait} runs out (negative or above {@link WaitSettings#maxWait()}: that cap), or at once
+     * when the job is PENDING (it cannot change by itself), finished, in another phase than {@code phase} (if
+     * given), or when {@link WaitSettings#maxWaiters()} requests are already waiting (UWS allows returning early).
+     * The future's value is null when the job was destroyed meanwhile.
      */
     public CompletableFuture<JobRecord> awaitAsync(String kind, String id, String caller, Duration wait,
                                                    ExecutionPhase phase) throws JobRequestException {
+        return await(kind, id, caller, wait, phase, true);
+    }
+
+    private CompletableFuture<JobRecord> await(String kind, String id, String caller, Duration wait,
+                                               ExecutionPhase phase, boolean request) throws JobRequestException {
         JobRecord job = get(kind, id, caller);
-        if (!job.phase().holdsQueueSlot() || (phase != null && job.phase() != phase)) {
+        boolean blocks = request ? job.phase().holdsQueueSlot() : job.phase().isActive();
+        if (!blocks || (phase != null && job.phase() != phase)) {
             return CompletableFuture.completedFuture(job);
         }
-        Duration max = waitSettings.maxWait();
+        Duration max = request ? waitSettings.maxWait() : limits.maxWait();
         Duration w = wait.isNegative() || wait.compareTo(max) > 0 ? max : wait;
         if (w.isZero() || closed) {
             return CompletableFuture.completedFuture(job);
         }
-        Optional<CompletableFuture<JobRecord>> f = waiters.register(id, job.phase(), w);
+        Optional<CompletableFuture<JobRecord>> f = waiters.register(id, job.phase(), w, request);
         if (f.isEmpty()) {
             return CompletableFuture.completedFuture(job);
         }

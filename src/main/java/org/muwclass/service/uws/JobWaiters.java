@@ -56,10 +56,12 @@ final class JobWaiters {
 
     /**
      * Registers a WAIT on job {@code id}, now in phase {@code initial}, for at most {@code wait}. The future
-     * completes with the job record (null when the job was destroyed). Empty when the cap is reached.
+     * completes with the job record (null when the job was destroyed). Empty when {@code capped} and the cap is
+     * reached (the service's own waits are not capped: they are few and hold their own thread anyway).
      */
-    java.util.Optional<CompletableFuture<JobRecord>> register(String id, ExecutionPhase initial, Duration wait) {
-        if (count.incrementAndGet() > maxWaiters) {
+    java.util.Optional<CompletableFuture<JobRecord>> register(String id, ExecutionPhase initial, Duration wait,
+                                                              boolean capped) {
+        if (count.incrementAndGet() > maxWaiters && capped) {
             count.decrementAndGet();
             return java.util.Optional.empty();
         }

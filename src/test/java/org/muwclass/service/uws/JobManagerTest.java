@@ -291,10 +291,15 @@ class JobManagerTest {
                 ExecutionPhase.EXECUTING).phase());
         assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "PHASE differs: no blocking");
         t0 = System.nanoTime();
-        assertEquals(ExecutionPhase.PENDING, manager.await(KIND, pending.id(), null, Duration.ofSeconds(10), null)
-                .phase());
-        assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "a PENDING job cannot change by itself: no blocking");
+        assertEquals(ExecutionPhase.PENDING, manager.awaitAsync(KIND, pending.id(), null, Duration.ofSeconds(10),
+                null).get().phase());
+        assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "a request's WAIT on PENDING: no blocking");
         assertEquals(0, manager.waitersHeld());
+        t0 = System.nanoTime();
+        manager.await(KIND, pending.id(), null, Duration.ofMillis(300), null);
+        long pendingMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(pendingMs >= 250 && pendingMs < 5000, "the service's own WAIT blocks, so loops do not spin: "
+                + pendingMs + " ms");
 
         JobRecord slow = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10"),
                 List.of());

@@ -246,7 +246,7 @@ class JobSafetyTest {
         start(2, 10, QuotaSettings.UNLIMITED, new WaitSettings(Duration.ofSeconds(1), 10, Duration.ofSeconds(10)));
         JobRecord job = executingBlockingJob(ALICE);
         long t0 = System.nanoTime();
-        JobRecord after = manager.await("block", job.id(), null, Duration.ofSeconds(100_000), null);
+        JobRecord after = manager.awaitAsync("block", job.id(), null, Duration.ofSeconds(100_000), null).get();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(ExecutionPhase.EXECUTING, after.phase());
         assertTrue(ms >= 900 && ms < 5000, "returned at the 1 s cap: " + ms + " ms");
