@@ -119,7 +119,7 @@ public final class JobManager implements AutoCloseable {
         this.workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads("uws-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("uws-timer"));
-        this.notifier = Executors.newFixedThreadPool(2, daemonThreads("uws-wait"));
+        this.notifier = Executors.newFixedThreadPool(4, daemonThreads("uws-wait"));
         this.slots = new JobSlots(limits.queueLimit());
         this.quotas = new JobQuotas(Objects.requireNonNull(quotaSettings, "quotaSettings"), store);
         this.waitSettings = Objects.requireNonNull(waitSettings, "waitSettings");
