@@ -17,16 +17,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -37,6 +33,7 @@ import org.muwclass.service.config.WaitSettings;
 /**
  * The facade the UWS resources use: creation, phase changes, reading, WAIT, destruction, and running jobs of every
  * registered {@link JobKind}. The parts with one job each live beside it: {@link JobSlots} (the bounded queue),
+ * {@link JobPhases} (compare-and-set phase changes), {@link JobRunner} (the worker pool running jobs),
  * {@link JobExecution} (one running job's context and stop actions), {@link JobQuotas} (per-client and global
  * limits), {@link JobWaiters} (WAIT without a thread per waiter), {@link JobRecovery} (restart rules and sweeps),
  * {@link JobTimes} (EXECUTIONDURATION and DESTRUCTION rules), {@link JobQuote} (the UWS quote) and
@@ -64,11 +61,9 @@ public final class JobManager implements AutoCloseable {
     private final Map<String, JobKind<?>> kinds = new LinkedHashMap<>();
     private final JobLimits limits;
     private final Clock clock;
-    private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
     private final ExecutorService notifier;
     private final JobSlots slots;
-    private final Map<String, JobExecution> running = new ConcurrentHashMap<>();
     private final JobCoordination coordination;
     private final JobOwners owners;
     private final JobQuotas quotas;
@@ -78,6 +73,8 @@ public final class JobManager implements AutoCloseable {
     private final JobTimes times;
     private final JobQuote quotes;
     private final JobEstimates estimates;
+    private final JobPhases phases;
+    private final JobRunner runner;
     private volatile boolean closed;
 
     public JobManager(JobStore store, JobFiles files, Collection<? extends JobKind<?>> jobKinds, JobLimits limits,
@@ -116,8 +113,6 @@ public final class JobManager implements AutoCloseable {
                 throw new IllegalArgumentException("Two job kinds are called " + k.name());
             }
         }
-        this.workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("uws-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("uws-timer"));
         this.notifier = Executors.newFixedThreadPool(4, daemonThreads("uws-wait"));
         this.slots = new JobSlots(limits.queueLimit());
@@ -128,6 +123,9 @@ public final class JobManager implements AutoCloseable {
         this.times = new JobTimes(limits);
         this.quotes = new JobQuote(store, clock, limits.workerThreads());
         this.estimates = new JobEstimates(store, kinds, this::findQuietly);
+        this.phases = new JobPhases(store, slots, waiters, clock);
+        this.runner = new JobRunner(store, files, kinds, limits, clock, timer, slots, phases, recovery,
+                this::findQuietly, () -> closed, daemonThreads("uws-worker"));
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -152,7 +150,7 @@ public final class JobManager implements AutoCloseable {
         recovery.sweep(Duration.ZERO);
         for (String id : queued) {
             slots.force(id);
-            workers.execute(() -> runJob(id));
+            runner.submitQueued(id);
             LOG.info(() -> "Job " + id + " was queued when the service stopped; queued again");
         }
         long every = limits.reaperInterval().toMillis();
@@ -272,7 +270,7 @@ public final class JobManager implements AutoCloseable {
             }
         }
         if (queuedAtInsert) {
-            submit(() -> runJob(id), id);
+            runner.submitQueued(id);
         } else if (!run && estimate == null) {
             estimates.request(id);
         }
@@ -306,8 +304,8 @@ public final class JobManager implements AutoCloseable {
             if (job == null || job.phase().isFinal()) {
                 return;
             }
-            if (transition(id, job.phase(), ExecutionPhase.ABORTED, null)) {
-                JobExecution ex = running.get(id);
+            if (phases.transition(id, job.phase(), ExecutionPhase.ABORTED, null)) {
+                JobExecution ex = runner.execution(id);
                 if (ex != null) {
                     ex.stop(why.message());
                 }
@@ -323,7 +321,7 @@ public final class JobManager implements AutoCloseable {
     }
 
     private void destroy(String id) {
-        JobExecution ex = running.get(id);
+        JobExecution ex = runner.execution(id);
         if (ex != null) {
             ex.destroyed("The job was destroyed"); // stop actions (SQL cancel) run now
         }
@@ -341,18 +339,7 @@ public final class JobManager implements AutoCloseable {
         JobFiles.deleteTree(files.jobDirectory(id));
         waiters.changed(id);
         if (job != null) {
-            destroyed(job.kind(), id);
-        }
-    }
-
-    private void destroyed(String kind, String id) {
-        JobKind<?> k = kinds.get(kind);
-        if (k != null) {
-            try {
-                k.destroyed(id);
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Clean-up of destroyed job " + id + " failed", e);
-            }
+            recovery.destroyed(job.kind(), id);
         }
     }
 
@@ -548,14 +535,13 @@ public final class JobManager implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        running.values().forEach(ex -> ex.stop("The service is shutting down"));
+        runner.executions().forEach(ex -> ex.stop("The service is shutting down"));
         timer.shutdownNow();
         estimates.close();
         waiters.releaseAll();
         notifier.shutdown();
-        workers.shutdown();
         try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!runner.shutdown(Duration.ofSeconds(5))) {
                 LOG.warning("Some jobs were still running at shutdown; they are set to ERROR at the next start");
             }
         } catch (InterruptedException e) {
@@ -590,142 +576,11 @@ public final class JobManager implements AutoCloseable {
                 LOG.log(Level.SEVERE, "Cannot record this member as the owner of job " + id, e);
             }
         }
-        if (transition(id, ExecutionPhase.PENDING, ExecutionPhase.QUEUED, null)) {
-            submit(() -> runJob(id), id);
+        if (phases.transition(id, ExecutionPhase.PENDING, ExecutionPhase.QUEUED, null)) {
+            runner.submitQueued(id);
         } else {
             slots.release(id);
         }
-    }
-
-    private void submit(Runnable task, String id) {
-        try {
-            workers.execute(task);
-        } catch (RejectedExecutionException e) {
-            slots.release(id); // shutting down: the job stays QUEUED and is queued again at the next start
-        }
-    }
-
-    private void runJob(String id) {
-        if (closed || !transition(id, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING, null)) {
-            slots.release(id); // another member took it, or it was aborted (then the slot is already released)
-            return;
-        }
-        execute(id);
-    }
-
-    /** Runs a job that is EXECUTING (just started here, or taken over from a member that left the cluster). */
-    private void execute(String id) {
-        JobRecord job = findQuietly(id);
-        if (job == null || job.phase() != ExecutionPhase.EXECUTING) {
-            slots.release(id);
-            return;
-        }
-        Instant deadline = job.executionDuration().isZero() ? null
-                : job.startTime().plus(job.executionDuration());
-        JobExecution ex = new JobExecution(job, deadline, store, files, () -> closed);
-        running.put(id, ex);
-        ScheduledFuture<?> timeout = deadline == null ? null : timer.schedule(() -> timeOut(ex),
-                Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-        boolean completed = false;
-        try {
-            JobKind<?> kind = kinds.get(job.kind());
-            if (kind == null) {
-                throw new JobFailedException("This service no longer runs jobs of kind " + job.kind());
-            }
-            execute(kind, ex);
-            ex.storeProgress(true);
-            completed = transition(id, ExecutionPhase.EXECUTING, ExecutionPhase.COMPLETED, null);
-        } catch (JobStoppedException e) {
-            LOG.fine(() -> "Job " + id + " stopped: " + e.getMessage());
-        } catch (ParameterException e) {
-            fail(ex, ErrorSummary.fatal(e.getMessage()));
-        } catch (JobFailedException e) {
-            fail(ex, new ErrorSummary(e.type(), e.getMessage()));
-        } catch (Throwable t) {
-            if (!ex.stopRequested()) {
-                LOG.log(Level.SEVERE, "Job " + id + " failed", t);
-                fail(ex, ErrorSummary.fatal("Internal error while executing the job (" + t.getClass().getSimpleName()
-                        + "). This is a fault of the service, not of the request; the service log has details for"
-                        + " job " + id + "."));
-            }
-            if (t instanceof Error err && !(t instanceof OutOfMemoryError) && !(t instanceof StackOverflowError)) {
-                throw err;
-            }
-        } finally {
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-            running.remove(id);
-            finishQuietly(ex, completed);
-            ex.left();
-        }
-    }
-
-    /** After the job's thread is done with it: what a destroyed or unfinished job leaves behind goes. */
-    private void finishQuietly(JobExecution ex, boolean completed) {
-        String id = ex.jobId();
-        try {
-            if (ex.isDestroyed()) {
-                // destruction may have given up waiting: remove what the thread wrote since, and its published rows
-                if (!store.exists(id)) {
-                    JobFiles.deleteTree(files.jobDirectory(id));
-                    destroyed(ex.job().kind(), id);
-                }
-                return;
-            }
-            JobFiles.deleteTree(files.work(id));
-            if (!completed && !closed) {
-                recovery.discarded(ex.job().kind(), id);
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Clean-up after job " + id + " failed", e);
-        }
-    }
-
-    private <P> void execute(JobKind<P> kind, JobExecution ex) throws Exception {
-        P parameters = kind.parse(ex.input());
-        if (ex.job().estimate() == null) {
-            try {
-                store.setEstimate(ex.jobId(), kind.estimate(parameters));
-            } catch (SQLException e) {
-                LOG.log(Level.FINE, "Cannot store the estimate of job " + ex.jobId(), e);
-            }
-        }
-        ex.checkpoint();
-        kind.execute(parameters, ex);
-    }
-
-    private void fail(JobExecution ex, ErrorSummary error) {
-        ex.storeProgress(true);
-        transition(ex.jobId(), ExecutionPhase.EXECUTING, ExecutionPhase.ERROR, error);
-    }
-
-    private void timeOut(JobExecution ex) {
-        long s = ex.job().executionDuration().toSeconds();
-        String message = "The job exceeded its execution duration of " + s + " s (EXECUTIONDURATION) and was"
-                + " stopped. Ask for a longer EXECUTIONDURATION (at most " + limits.executionDurationLimit().toSeconds()
-                + " s) or fewer draws.";
-        if (transition(ex.jobId(), ExecutionPhase.EXECUTING, ExecutionPhase.ERROR, ErrorSummary.fatal(message))) {
-            ex.stop(message);
-        }
-    }
-
-    /** Compare-and-set of the phase; releases the queue slot when the job leaves QUEUED/EXECUTING. */
-    private boolean transition(String id, ExecutionPhase from, ExecutionPhase to, ErrorSummary error) {
-        boolean changed;
-        try {
-            changed = store.setPhase(id, from, to, clock.instant(), error);
-        } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "Cannot change the phase of job " + id + " from " + from + " to " + to, e);
-            return false;
-        }
-        if (changed) {
-            if (from.holdsQueueSlot() && !to.holdsQueueSlot()) {
-                slots.release(id);
-            }
-            waiters.changed(id);
-        }
-        return changed;
     }
 
     // ---------------------------------------------------------------- cluster
@@ -791,7 +646,7 @@ public final class JobManager implements AutoCloseable {
         try {
             for (JobRecord job : store.active()) {
                 String id = job.id();
-                if (slots.holds(id) || running.containsKey(id)) {
+                if (slots.holds(id) || runner.execution(id) != null) {
                     continue;
                 }
                 String owner = owners.owner(id).orElse(null);
@@ -803,9 +658,9 @@ public final class JobManager implements AutoCloseable {
                 }
                 slots.force(id);
                 if (job.phase() == ExecutionPhase.QUEUED) {
-                    submit(() -> runJob(id), id);
+                    runner.submitQueued(id);
                 } else {
-                    submit(() -> execute(id), id);
+                    runner.submitExecuting(id);
                 }
                 LOG.warning(() -> "Job " + id + " (" + job.phase() + ") was owned by " + (owner == null ? "no member"
                         : "member " + owner) + ", which is not in the cluster; this member takes it over");
@@ -826,7 +681,7 @@ public final class JobManager implements AutoCloseable {
                 String owner = job.isPresent() ? owners.owner(id).orElse(null) : null;
                 boolean mine = job.isPresent() && job.get().phase().holdsQueueSlot()
                         && coordination.selfId().equals(owner);
-                JobExecution ex = running.get(id);
+                JobExecution ex = runner.execution(id);
                 if (!mine) {
                     if (ex != null) {
                         String why = job.isEmpty() ? "The job was destroyed"
@@ -887,7 +742,7 @@ public final class JobManager implements AutoCloseable {
     private JobRecord findQuietly(String id) {
         try {
             JobRecord job = store.find(id).orElse(null);
-            JobExecution ex = job == null ? null : running.get(id);
+            JobExecution ex = job == null ? null : runner.execution(id);
             if (ex != null && job.phase() == ExecutionPhase.EXECUTING) {
                 Progress p = ex.currentProgress();
                 return new JobRecord(job.id(), job.kind(), job.runId(), job.ownerId(), job.phase(),

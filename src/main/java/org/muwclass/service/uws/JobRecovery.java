@@ -67,6 +67,19 @@ final class JobRecovery {
         return store.idsInPhases(EnumSet.of(ExecutionPhase.QUEUED));
     }
 
+    /** Lets the kind remove what a destroyed job kept outside its directory (e.g. published rows). */
+    void destroyed(String kind, String id) {
+        JobKind<?> k = kinds.get(kind);
+        if (k == null) {
+            return;
+        }
+        try {
+            k.destroyed(id);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Clean-up of destroyed job " + id + " failed", e);
+        }
+    }
+
     /** Lets the kind undo what a job that will not complete published outside its directory. */
     void discarded(String kind, String id) {
         JobKind<?> k = kinds.get(kind);
