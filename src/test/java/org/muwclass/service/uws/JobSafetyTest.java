@@ -273,6 +273,26 @@ class JobSafetyTest {
     }
 
     @Test
+    void theExecutionDurationCancelsTheRunningWorkAtOnce() throws Exception {
+        start(1, 1, QuotaSettings.UNLIMITED, WaitSettings.DEFAULT);
+        long t0 = System.nanoTime();
+        JobRecord job = manager.create("block", ALICE, JobParameters.of("PHASE", "RUN", "EXECUTIONDURATION", "1"),
+                List.of());
+        assertTrue(blocking.left.await(10, TimeUnit.SECONDS), "the thread left at the deadline, not after 60 s");
+        assertTrue(System.nanoTime() - t0 < 8_000_000_000L);
+        assertEquals(1, blocking.stopActionsRun.get(), "the stop action (statement cancel) ran");
+        JobRecord ended = manager.get("block", job.id(), null);
+        assertEquals(ExecutionPhase.ERROR, ended.phase());
+        assertTrue(ended.error().message().startsWith("The job exceeded its execution duration of 1 s"),
+                ended.error().message());
+        long until = System.currentTimeMillis() + 5000;
+        while (manager.slotsInUse() != 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, manager.slotsInUse());
+    }
+
+    @Test
     void destroyingAnExecutingJobStopsItAndLeavesNoRowFilesOrPublishedRows() throws Exception {
         start(1, 2, QuotaSettings.UNLIMITED, WaitSettings.DEFAULT);
         JobRecord job = executingBlockingJob(ALICE);
