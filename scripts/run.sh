@@ -26,7 +26,15 @@ mkdir -p "$DATA_DIR"
 PREBOOT="$DATA_DIR/preboot.asadmin"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$HOST" > "$PREBOOT"
 
-exec java -Xmx${HEAP:-4g} ${JAVA_OPTS:-} \
+# JAXP hardened for the whole JVM (docs/security.md, "Uploads and request bodies"): no parser may fetch an external
+# DTD, schema or stylesheet, and entity expansion is bounded, whatever code creates the parser.
+XML_HARDENING="-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema= -Djavax.xml.accessExternalStylesheet=
+ -Djdk.xml.entityExpansionLimit=2000 -Djdk.xml.maxGeneralEntitySizeLimit=100000
+ -Djdk.xml.maxParameterEntitySizeLimit=100000 -Djdk.xml.totalEntitySizeLimit=1000000
+ -Djdk.xml.entityReplacementLimit=100000 -Djdk.xml.maxElementDepth=1000"
+
+# shellcheck disable=SC2086
+exec java -Xmx${HEAP:-4g} $XML_HARDENING ${JAVA_OPTS:-} \
   -Dmuwclass.data.dir="$DATA_DIR" \
   -DWEKA_HOME="$DATA_DIR/wekafiles" -Dweka.packageManager.offline=true \
   -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK -Djava.awt.headless=true \

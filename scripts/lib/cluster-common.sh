@@ -5,6 +5,11 @@
 JAVA_FLAGS=(-Xmx${HEAP:-1g} -Djava.awt.headless=true -Dweka.packageManager.offline=true
   -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK
   -Dmuwclass.demo.publish=${MUWCLASS_DEMO_PUBLISH:-false})  # no background demo jobs in these measurements
+# JAXP hardened as in scripts/run.sh (docs/security.md): no external DTD, schema or stylesheet; entities bounded
+JAVA_FLAGS+=(-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema= -Djavax.xml.accessExternalStylesheet=
+  -Djdk.xml.entityExpansionLimit=2000 -Djdk.xml.maxGeneralEntitySizeLimit=100000
+  -Djdk.xml.maxParameterEntitySizeLimit=100000 -Djdk.xml.totalEntitySizeLimit=1000000
+  -Djdk.xml.entityReplacementLimit=100000 -Djdk.xml.maxElementDepth=1000)
 # fast failure detection on loopback: a member that stops answering heartbeats for 10 s is removed
 GRID_FLAGS=(-Dhazelcast.socket.bind.any=false -Dhazelcast.heartbeat.interval.seconds=1
   -Dhazelcast.max.no.heartbeat.seconds=10 ${UNIT_THREADS:+-Dmuwclass.cluster.threads=$UNIT_THREADS})

@@ -2,6 +2,7 @@ package org.muwclass.tables;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,7 @@ import uk.ac.starlink.fits.FitsTableWriter;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.StarTableWriter;
+import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.TableFormatException;
 import uk.ac.starlink.table.formats.CsvTableWriter;
 import uk.ac.starlink.util.FileDataSource;
@@ -28,19 +30,61 @@ public final class TableFiles {
     }
 
     /**
-     * Reads a whole table into random-access memory.
+     * Reads a whole table into random-access memory. VOTables go through the hardened parser ({@link SafeVoTable}:
+     * no DOCTYPE, no STREAM href); compressed files are inflated, as these are the operator's own files.
      *
      * @throws IOException with a message naming the file and format when it is missing or not of that format
      */
     public static StarTable read(Path file, TableFormat format) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
-        StarTableFactory factory = new StarTableFactory(true);
+        requireFile(file);
         try {
-            return factory.makeStarTable(new FileDataSource(file.toFile()), format.inputHandler());
+            if (format == TableFormat.VOTABLE || format == TableFormat.VOTABLE_TABLEDATA) {
+                try (InputStream in = new FileDataSource(file.toFile()).getInputStream()) {
+                    return SafeVoTable.read(in, ReadLimits.NONE, file.toString());
+                }
+            }
+            return new StarTableFactory(true).makeStarTable(new FileDataSource(file.toFile()), format.inputHandler());
         } catch (TableFormatException e) {
             throw new IOException(file + " is not a readable " + format.formatName() + " table: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a table a client uploaded: compressed data is refused whatever its declared format, VOTables go through
+     * the hardened parser, and rows and reading time are capped.
+     *
+     * @param what how refusals name the upload, e.g. "INPUT"
+     * @throws UploadRefusedException when the upload is compressed, unsafe or over a limit (message for the client)
+     * @throws IOException            when it is missing or not of that format
+     */
+    public static StarTable readUpload(Path file, TableFormat format, ReadLimits limits, String what)
+            throws IOException {
+        requireFile(file);
+        Compression.refuse(file, what);
+        StarTable table;
+        try {
+            if (format == TableFormat.VOTABLE || format == TableFormat.VOTABLE_TABLEDATA) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return SafeVoTable.read(in, limits, what);
+                }
+            }
+            ReadLimits.Deadline deadline = limits.start();
+            // never inflate: STIL's data sources decompress by themselves unless told not to
+            FileDataSource raw = new FileDataSource(file.toFile());
+            raw.setCompression(uk.ac.starlink.util.Compression.NONE);
+            table = new StarTableFactory(true).makeStarTable(raw, format.inputHandler());
+            // FITS and CSV rows are bounded by the byte cap already; the count is checked once they are read
+            deadline.checkRows(what, table.getRowCount());
+            deadline.check(what);
+            return table;
+        } catch (TableFormatException e) {
+            throw new IOException(file + " is not a readable " + format.formatName() + " table: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFile(Path file) throws NoSuchFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
         }
     }
 

@@ -13,7 +13,11 @@ import org.muwclass.core.training.CsvColumnTable;
 import org.muwclass.core.training.StarColumnTable;
 import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.config.UploadSettings;
+import org.muwclass.tables.Compression;
+import org.muwclass.tables.ReadLimits;
 import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.UploadRefusedException;
 import org.muwclass.tables.TableFormat;
 import uk.ac.starlink.table.StarTable;
 
@@ -33,6 +37,9 @@ final class UploadedTables {
             "application/csv", TableFormat.CSV,
             "application/fits", TableFormat.FITS,
             "image/fits", TableFormat.FITS);
+
+    /** How refusals name the table (after "Parameter NAME: "). */
+    private static final String UPLOADED = "the uploaded table";
 
     private UploadedTables() {
     }
@@ -77,13 +84,22 @@ final class UploadedTables {
     static CsvTable csv(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
         try {
             if (format == TableFormat.CSV) {
-                return CsvTable.read(file.path());
+                ReadLimits limits = limits();
+                ReadLimits.Deadline deadline = limits.start();
+                Compression.refuse(file.path(), UPLOADED);
+                CsvTable table = CsvTable.read(file.path());
+                // a CSV upload's rows are bounded by the byte cap; the row count is checked once it is read
+                deadline.checkRows(UPLOADED, table.rowCount());
+                deadline.check(UPLOADED);
+                return table;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             TableFiles.write(star(parameter, file, format), TableFormat.CSV, Map.of(), out);
             return CsvTable.read(new StringReader(out.toString(StandardCharsets.UTF_8)));
         } catch (ParameterException e) {
             throw e;
+        } catch (UploadRefusedException e) {
+            throw new ParameterException(parameter, e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new ParameterException(parameter, "the uploaded " + format.formatName() + " table is not readable: "
                     + message(e));
@@ -92,12 +108,18 @@ final class UploadedTables {
 
     private static StarTable star(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
         try {
-            return TableFiles.read(file.path(), format);
+            return TableFiles.readUpload(file.path(), format, limits(), UPLOADED);
+        } catch (UploadRefusedException e) {
+            throw new ParameterException(parameter, e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new ParameterException(parameter, "the uploaded file" + (file.fileName() == null ? ""
                     : " '" + file.fileName() + "'") + " is not a readable " + format.formatName() + " table: "
                     + message(e));
         }
+    }
+
+    private static ReadLimits limits() {
+        return UploadSettings.current().classifyLimits();
     }
 
     private static String message(Exception e) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.muwclass.service.uws.JobManager;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobRequestException;
+import org.muwclass.service.uws.ResultNames;
 import org.muwclass.service.uws.http.UwsService;
 import java.util.Map;
 import org.muwclass.service.config.ServiceConfig;
@@ -62,6 +63,10 @@ public class TapService {
             ResultRef ref = ResultRef.parse(url).orElseThrow(() -> TapException.user("UPLOAD from " + url
                     + " is not accepted: the service does not fetch URLs; send the table inline (param:partname) or "
                     + "give a result URL of this service's own jobs (.../tap/async/{job}/results/{name})"));
+            if (!ResultNames.isValid(ref.result())) {
+                throw TapException.user("UPLOAD from " + url + ": '" + ref.result() + "' is not a result name (up to"
+                        + " 100 letters, digits, '.', '_' or '-', starting with a letter or digit, no '..')");
+            }
             try {
                 JobManager jobs = uws.get().manager();
                 JobRecord job = jobs.get(ref.kind(), ref.jobId(), null);

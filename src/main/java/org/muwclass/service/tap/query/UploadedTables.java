@@ -14,15 +14,19 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.config.UploadSettings;
 import org.muwclass.service.meta.ColumnDescriptor;
 import org.muwclass.service.tap.adql.DescribedColumn;
+import org.muwclass.tables.ReadLimits;
+import org.muwclass.tables.SafeVoTable;
+import org.muwclass.tables.UploadRefusedException;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.TableSink;
-import uk.ac.starlink.votable.VOTableBuilder;
 
 /**
  * Tables uploaded with a query ({@code TAP_UPLOAD.<name>}): each VOTable is streamed into a fresh database table
@@ -57,16 +61,31 @@ public final class UploadedTables implements AutoCloseable {
      * @throws TapException (user error) when the document is not a VOTable, too large, or has unsupported columns
      */
     public void add(String name, InputStream in, long limitBytes) throws TapException {
+        add(name, in, limitBytes, UploadSettings.current().tapLimits());
+    }
+
+    /**
+     * Streams one VOTable into the database through the hardened reader: no DOCTYPE, STREAM href, XInclude or
+     * compression; rows and reading time capped by {@code limits}.
+     *
+     * @param limitBytes largest accepted size, bytes
+     * @throws TapException (user error) when the document is refused, not a VOTable, over a limit, or has
+     *                      unsupported columns
+     */
+    public void add(String name, InputStream in, long limitBytes, ReadLimits limits) throws TapException {
         String dbTable = "tap_upload.u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "_"
                 + tables.size();
         Sink sink = new Sink(name, dbTable);
         try {
-            new VOTableBuilder().streamStarTable(new LimitedStream(in, limitBytes, name), sink, null);
+            SafeVoTable.stream(new LimitedStream(in, limitBytes, name), sink, limits, "UPLOAD " + name);
         } catch (IOException | RuntimeException e) {
             if (sink.error != null) {
                 throw sink.error;
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UploadRefusedException) {
+                    throw TapException.user(t.getMessage());
+                }
                 if (t instanceof UploadLimitException) {
                     throw TapException.user(t.getMessage());
                 }
@@ -105,6 +124,7 @@ public final class UploadedTables implements AutoCloseable {
         private DefaultDBTable table;
         private PreparedStatement insert;
         private int[] sqlTypes;
+        private String[] columnNames;
         private long rows;
         private TapException error;
 
@@ -127,15 +147,19 @@ public final class UploadedTables implements AutoCloseable {
                         dbTable.substring("tap_upload.".length()), name);
                 StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(dbTable).append(" (");
                 sqlTypes = new int[n];
+                columnNames = new String[n];
                 List<String> seen = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     ColumnInfo info = meta.getColumnInfo(i);
                     String colName = info.getName() == null || info.getName().isBlank() ? "col" + (i + 1)
                             : info.getName();
-                    if (seen.contains(colName.toLowerCase())) {
+                    // ROOT: in a Turkish locale "ID" and "id" would not be the same name
+                    String key = colName.toLowerCase(Locale.ROOT);
+                    if (seen.contains(key)) {
                         throw TapException.user("UPLOAD " + name + ": column name '" + colName + "' occurs twice");
                     }
-                    seen.add(colName.toLowerCase());
+                    seen.add(key);
+                    columnNames[i] = colName;
                     ColumnType ct = ColumnType.of(info).orElseThrow(() -> TapException.user("UPLOAD " + name
                             + ": column '" + colName + "' has type " + info.getContentClass().getSimpleName()
                             + "; only scalar numbers, booleans and strings can be uploaded"));
@@ -174,7 +198,15 @@ public final class UploadedTables implements AutoCloseable {
                     if (v == null || (v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN())) {
                         insert.setNull(i + 1, sqlTypes[i]);
                     } else if (sqlTypes[i] == Types.VARCHAR) {
-                        insert.setString(i + 1, v.toString());
+                        String text = v.toString();
+                        if (text.length() > ReadLimits.MAX_STRING_CHARS) {
+                            error = TapException.user("UPLOAD " + name + ": the value in column '"
+                                    + columnNames[i] + "' of row " + (rows + 1)
+                                    + " has " + text.length() + " characters; at most "
+                                    + ReadLimits.MAX_STRING_CHARS + " are accepted");
+                            throw new IOException(error.getMessage());
+                        }
+                        insert.setString(i + 1, text);
                     } else {
                         insert.setObject(i + 1, v, sqlTypes[i]);
                     }

@@ -85,6 +85,11 @@ public class TapResource {
             return error(Response.Status.SERVICE_UNAVAILABLE, "The service is not ready: "
                     + AvailabilityResource.current(tap.runtime()).getNotes());
         }
+        String tooLarge = RequestBody.refuseLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH),
+                tap.config().uploadLimitBytes());
+        if (tooLarge != null) { // refused before a byte of the body is read
+            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge);
+        }
         java.nio.file.Path staging;
         try {
             staging = Files.createDirectories(tap.config().dataDir().resolve("tmp"))
@@ -100,6 +105,7 @@ public class TapResource {
             if (params.isEmpty() && request != null && !request.getParameterMap().isEmpty()) {
                 // the servlet container already consumed a form body
                 request.getParameterMap().forEach((k, v) -> params.put(k, List.of(v)));
+                RequestBody.checkParameters(asList(params)); // the same count and value checks as a parsed body
             }
             TapQueryRunner.UploadSource uploads = part -> {
                 for (UploadedFile f : req.files()) {
@@ -221,6 +227,12 @@ public class TapResource {
         List<JobParameters.Parameter> list = new ArrayList<>();
         uri.getQueryParameters().forEach((n, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(n, v))));
         return JobParameters.of(list);
+    }
+
+    private static List<JobParameters.Parameter> asList(Map<String, List<String>> params) {
+        List<JobParameters.Parameter> list = new ArrayList<>();
+        params.forEach((k, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(k, v))));
+        return list;
     }
 
     private static Map<String, List<String>> asMap(JobParameters params) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.muwclass.service.config.UploadSettings;
 import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobParameters;
 import org.muwclass.service.uws.UploadedFile;
@@ -44,27 +45,98 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
      */
     public static RequestBody read(String contentType, InputStream body, JobParameters query, Path staging,
                                    long limitBytes) throws IOException, BadRequestException, UploadTooLargeException {
+        return read(contentType, body, query, staging, limitBytes, UploadSettings.current());
+    }
+
+    /**
+     * Reads the body within the limits of {@code settings}: form size, parameter count, multipart part count, part
+     * headers and preamble; then checks every value against what the job store and UWS documents can hold.
+     *
+     * @throws UploadTooLargeException (413) when a limit is exceeded, naming it
+     * @throws BadRequestException     (400) when the body is malformed or a value cannot be stored
+     */
+    public static RequestBody read(String contentType, InputStream body, JobParameters query, Path staging,
+                                   long limitBytes, UploadSettings settings)
+            throws IOException, BadRequestException, UploadTooLargeException {
         List<JobParameters.Parameter> params = new ArrayList<>(query.asList());
         List<UploadedFile> files = new ArrayList<>();
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
             String boundary = parameterOf(contentType, "boundary");
-            if (boundary == null || boundary.isEmpty()) {
-                throw new BadRequestException("multipart/form-data request without a boundary");
+            if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
+                throw new BadRequestException("multipart/form-data request without a valid boundary (1 to 70"
+                        + " characters)");
             }
-            new Multipart(body, boundary, staging, limitBytes, params, files).parse();
+            new Multipart(body, boundary, staging, limitBytes, settings, params, files).parse();
         } else if (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded")) {
-            byte[] bytes = readLimited(body, Math.max(limitBytes, MAX_FIELD_BYTES));
-            params.addAll(parseUrlEncoded(new String(bytes, StandardCharsets.ISO_8859_1)));
+            byte[] bytes = readLimited(body, settings.formBytes());
+            params.addAll(parseUrlEncoded(new String(bytes, StandardCharsets.ISO_8859_1),
+                    settings.parameters() - params.size()));
         } else {
             throw new BadRequestException("Unsupported request Content-Type '" + contentType
                     + "'; use application/x-www-form-urlencoded or multipart/form-data");
         }
+        checkCount(params.size() + files.size(), settings.parameters());
+        RequestValues.check(params, files);
         return new RequestBody(JobParameters.of(params), files);
+    }
+
+    /**
+     * The refusal of a declared Content-Length beyond what any accepted body can be (the upload limit plus the form
+     * limit), to answer 413 before reading; null when the length is absent, unparsable (the parser counts) or fine.
+     *
+     * @param limitBytes the upload limit, bytes
+     */
+    public static String refuseLength(String contentLength, long limitBytes) {
+        if (contentLength == null) {
+            return null;
+        }
+        long formBytes = UploadSettings.current().formBytes();
+        long max = limitBytes + formBytes;
+        try {
+            long declared = Long.parseLong(contentLength.trim());
+            if (declared > max) {
+                return "The request body of " + declared + " bytes is larger than the limit of " + max + " bytes"
+                        + " (uploads: muwclass.upload.limit.bytes = " + limitBytes + ", form fields:"
+                        + " muwclass.http.form.limit.bytes = " + formBytes + ")";
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * The count and value checks of {@link #read} for parameters that reached the service another way (a form the
+     * servlet container parsed before this class saw the body).
+     */
+    public static void checkParameters(List<JobParameters.Parameter> params)
+            throws BadRequestException, UploadTooLargeException {
+        checkCount(params.size(), UploadSettings.current().parameters());
+        RequestValues.check(params, List.of());
+    }
+
+    private static void checkCount(int count, int limit) throws UploadTooLargeException {
+        if (count > limit) {
+            throw new UploadTooLargeException("The request has more than " + limit + " parameters and files (limit"
+                    + " muwclass.http.parameters.limit)");
+        }
     }
 
     /** Parses name=value&amp;... (UTF-8 percent-encoding); a name without '=' gets the empty value. */
     public static List<JobParameters.Parameter> parseUrlEncoded(String text) {
+        try {
+            return parseUrlEncoded(text, Integer.MAX_VALUE);
+        } catch (UploadTooLargeException e) {
+            throw new IllegalStateException(e); // cannot happen without a limit
+        }
+    }
+
+    /**
+     * @param limit most pairs accepted
+     * @throws UploadTooLargeException when there are more, before they are decoded
+     */
+    static List<JobParameters.Parameter> parseUrlEncoded(String text, int limit) throws UploadTooLargeException {
         List<JobParameters.Parameter> list = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return list;
@@ -73,6 +145,7 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
             if (pair.isEmpty()) {
                 continue;
             }
+            checkCount(list.size() + 1, limit);
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
@@ -90,7 +163,8 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
         while ((n = in.read(buf)) > 0) {
             total += n;
             if (total > limit) {
-                throw new UploadTooLargeException(limit);
+                throw new UploadTooLargeException("The form is larger than the limit of " + limit + " bytes"
+                        + " (muwclass.http.form.limit.bytes); send large content as a multipart file part");
             }
             out.write(buf, 0, n);
         }
@@ -122,24 +196,31 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
         private final byte[] delimiter;
         private final Path staging;
         private final long limit;
+        private final UploadSettings settings;
         private final List<JobParameters.Parameter> params;
         private final List<UploadedFile> files;
         private long fileBytes;
+        private long fieldBytes;
+        private int parts;
 
-        Multipart(InputStream body, String boundary, Path staging, long limit, List<JobParameters.Parameter> params,
-                  List<UploadedFile> files) {
+        Multipart(InputStream body, String boundary, Path staging, long limit, UploadSettings settings,
+                  List<JobParameters.Parameter> params, List<UploadedFile> files) {
             // a virtual CRLF in front lets the first delimiter be matched like the others
             this.in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[]{'\r', '\n'}),
                     new BufferedInputStream(body, 65536));
             this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
             this.staging = staging;
             this.limit = limit;
+            this.settings = settings;
             this.params = params;
             this.files = files;
         }
 
         void parse() throws IOException, BadRequestException, UploadTooLargeException {
-            if (!copyUntilDelimiter(OutputStream.nullOutputStream(), Long.MAX_VALUE)) {
+            if (!copyUntilDelimiter(OutputStream.nullOutputStream(), settings.preambleBytes(),
+                    () -> new UploadTooLargeException("The multipart preamble before the first boundary is longer"
+                            + " than " + settings.preambleBytes() + " bytes"
+                            + " (muwclass.http.multipart.preamble.limit.bytes)"))) {
                 throw new BadRequestException("Malformed multipart body: the boundary was not found");
             }
             while (true) {
@@ -155,6 +236,10 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
                 if (a != '\r' || b != '\n') {
                     throw new BadRequestException("Malformed multipart body after a boundary");
                 }
+                if (++parts > settings.multipartParts()) {
+                    throw new UploadTooLargeException("The multipart body has more than " + settings.multipartParts()
+                            + " parts (muwclass.http.multipart.parts.limit)");
+                }
                 Map<String, String> headers = readHeaders();
                 String disposition = headers.getOrDefault("content-disposition", "");
                 String name = parameterOf(disposition, "name");
@@ -166,9 +251,17 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
                     readFile(name, fileName, headers.get("content-type"));
                 } else {
                     ByteArrayOutputStream value = new ByteArrayOutputStream();
-                    if (!copyUntilDelimiter(value, MAX_FIELD_BYTES)) {
+                    long room = settings.formBytes() - fieldBytes;
+                    long max = Math.min(MAX_FIELD_BYTES, room);
+                    if (!copyUntilDelimiter(value, max, () -> max < MAX_FIELD_BYTES
+                            ? new UploadTooLargeException("The form fields together are larger than the limit of "
+                            + settings.formBytes() + " bytes (muwclass.http.form.limit.bytes); send large content as"
+                            + " a multipart file part")
+                            : new UploadTooLargeException("Form field '" + name + "' is longer than " + max
+                            + " bytes; send large content as a multipart file part"))) {
                         throw new BadRequestException("Truncated multipart body in part '" + name + "'");
                     }
+                    fieldBytes += value.size();
                     params.add(new JobParameters.Parameter(name, value.toString(StandardCharsets.UTF_8)));
                 }
             }
@@ -187,21 +280,36 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
             long before = fileBytes;
             fileBytesBase = fileBytes;
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(path), 65536)) {
-                if (!copyUntilDelimiter(out, -1)) {
+                if (!copyUntilDelimiter(out, -1, null)) {
                     throw new BadRequestException("Truncated multipart body in file part '" + name + "'");
                 }
             }
-            String shownName = fileName.isEmpty() ? null : Path.of(fileName.replace('\\', '/')).getFileName()
-                    .toString();
+            String shownName = fileName.isEmpty() ? null : baseName(fileName);
+            if (shownName != null && shownName.isEmpty()) {
+                throw new BadRequestException("File part '" + name + "': filename=\"" + fileName + "\" names no"
+                        + " file; give a plain file name such as table.vot, or none");
+            }
             files.add(new UploadedFile(name, shownName, contentType, path, fileBytes - before));
         }
 
-        private Map<String, String> readHeaders() throws IOException, BadRequestException {
+        /** The last segment of a client's file path ("C:\\dir\\t.vot" gives "t.vot"); may be empty. */
+        private static String baseName(String fileName) {
+            String n = fileName.replace('\\', '/');
+            return n.substring(n.lastIndexOf('/') + 1).trim();
+        }
+
+        private Map<String, String> readHeaders() throws IOException, BadRequestException, UploadTooLargeException {
             Map<String, String> headers = new LinkedHashMap<>();
+            int lines = 0;
+            headerBytes = 0;
             while (true) {
                 String line = readLine();
                 if (line.isEmpty()) {
                     return headers;
+                }
+                if (++lines > settings.partHeaders()) {
+                    throw new UploadTooLargeException("A multipart part has more than " + settings.partHeaders()
+                            + " header lines (muwclass.http.multipart.headers.limit)");
                 }
                 int colon = line.indexOf(':');
                 if (colon > 0) {
@@ -211,30 +319,35 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
             }
         }
 
-        private String readLine() throws IOException, BadRequestException {
+        /** Bytes of the current part's header block so far. */
+        private int headerBytes;
+
+        private String readLine() throws IOException, BadRequestException, UploadTooLargeException {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int c;
             while ((c = in.read()) >= 0) {
+                if (++headerBytes > settings.partHeaderBytes()) {
+                    throw new UploadTooLargeException("The headers of a multipart part are longer than "
+                            + settings.partHeaderBytes() + " bytes (muwclass.http.multipart.header.limit.bytes)");
+                }
                 if (c == '\n') {
                     byte[] b = line.toByteArray();
                     int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
                     return new String(b, 0, len, StandardCharsets.UTF_8);
                 }
                 line.write(c);
-                if (line.size() > 16384) {
-                    throw new BadRequestException("Multipart part header line too long");
-                }
             }
             throw new BadRequestException("Truncated multipart body in part headers");
         }
 
         /**
-         * Copies bytes to {@code out} until the delimiter; {@code max} limits a field value, -1 means count against
-         * the upload limit.
+         * Copies bytes to {@code out} until the delimiter; {@code max} limits a field value (then {@code tooLarge}
+         * makes the refusal), -1 means count against the upload limit.
          *
          * @return false when the stream ended before the delimiter
          */
-        private boolean copyUntilDelimiter(OutputStream out, long max)
+        private boolean copyUntilDelimiter(OutputStream out, long max,
+                                           java.util.function.Supplier<UploadTooLargeException> tooLarge)
                 throws IOException, BadRequestException, UploadTooLargeException {
             int matched = 0;
             long written = 0;
@@ -259,8 +372,7 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
                 out.write(c);
                 written++;
                 if (max >= 0 && written > max) {
-                    throw new BadRequestException("A form field is longer than " + max + " bytes; send large"
-                            + " content as a file part");
+                    throw tooLarge.get();
                 }
                 if (max < 0) {
                     fileBytes = fileBytesBase + written;

@@ -1,10 +1,14 @@
 package org.muwclass.service.uws.http;
 
-/** A request body beyond the upload limit (HTTP 413). */
+/** A request body beyond a size or count limit (HTTP 413); the message names the limit and its property. */
 public class UploadTooLargeException extends Exception {
 
     public UploadTooLargeException(long limitBytes) {
         super("The upload exceeds the limit of " + limitBytes + " bytes (" + (limitBytes / (1024 * 1024))
                 + " MiB, muwclass.upload.limit.bytes)");
+    }
+
+    public UploadTooLargeException(String message) {
+        super(message);
     }
 }

@@ -429,6 +429,7 @@ public abstract class UwsJobsResource {
                     params.add(new JobParameters.Parameter(e.getKey(), v));
                 }
             }
+            RequestBody.checkParameters(params); // the same count and value checks as a body we parse
             return new RequestBody(JobParameters.of(params), List.of());
         }
         return req;

@@ -17,7 +17,9 @@ import org.muwclass.service.uws.UploadedFile;
 
 /**
  * Builds the UWS documents from job records. {@code jobUrl} is the absolute URL of the job (e.g.
- * http://host/classify/abc), used for xlink:href.
+ * http://host/classify/abc), used for xlink:href. Client-given text passes through {@link XmlChars#clean}: the request
+ * layer refuses characters XML cannot carry, and this second line keeps one stored job (from before that check,
+ * or another path) from breaking the job list for everyone.
  */
 public final class UwsDocuments {
 
@@ -29,8 +31,8 @@ public final class UwsDocuments {
     public static JobElement job(JobRecord job, String jobUrl, Instant quote) {
         JobElement e = new JobElement();
         e.jobId = job.id();
-        e.runId = job.runId();
-        e.ownerId = job.ownerId();
+        e.runId = XmlChars.clean(job.runId());
+        e.ownerId = XmlChars.clean(job.ownerId());
         e.phase = job.phase().name();
         e.quote = format(quote);
         e.creationTime = format(job.creationTime());
@@ -53,8 +55,8 @@ public final class UwsDocuments {
             ref.id = job.id();
             ref.href = base + job.id();
             ref.phase = job.phase().name();
-            ref.runId = job.runId();
-            ref.ownerId = job.ownerId();
+            ref.runId = XmlChars.clean(job.runId());
+            ref.ownerId = XmlChars.clean(job.ownerId());
             ref.creationTime = format(job.creationTime());
             e.jobref.add(ref);
         }
@@ -65,10 +67,10 @@ public final class UwsDocuments {
         ResultsElement e = new ResultsElement();
         for (ResultInfo r : job.results()) {
             ResultElement re = new ResultElement();
-            re.id = r.name();
+            re.id = XmlChars.clean(r.name());
             re.href = jobUrl + "/results/" + r.name();
             re.size = r.size();
-            re.mimeType = r.mimeType();
+            re.mimeType = XmlChars.clean(r.mimeType());
             e.result.add(re);
         }
         return e;
@@ -79,15 +81,15 @@ public final class UwsDocuments {
         ParametersElement e = new ParametersElement();
         for (JobParameters.Parameter p : job.parameters().asList()) {
             ParameterElement pe = new ParameterElement();
-            pe.id = p.name();
-            pe.value = p.value();
+            pe.id = XmlChars.clean(p.name());
+            pe.value = XmlChars.clean(p.value());
             e.parameter.add(pe);
         }
         for (UploadedFile u : job.uploads()) {
             ParameterElement pe = new ParameterElement();
-            pe.id = u.partName();
+            pe.id = XmlChars.clean(u.partName());
             pe.isPost = Boolean.TRUE;
-            pe.value = u.fileName() == null ? "" : u.fileName();
+            pe.value = u.fileName() == null ? "" : XmlChars.clean(u.fileName());
             e.parameter.add(pe);
         }
         return e;
@@ -100,7 +102,7 @@ public final class UwsDocuments {
         ErrorSummaryElement e = new ErrorSummaryElement();
         e.type = error.type().xmlValue();
         e.hasDetail = true; // /error serves the message as text
-        e.message = error.message();
+        e.message = XmlChars.clean(error.message());
         return e;
     }
 
