@@ -161,6 +161,15 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     }
 
     /**
+     * A job that did not complete (aborted or stopped after publishing, or cut off by a kill -9 between the publish
+     * commit and COMPLETED) keeps no public rows.
+     */
+    @Override
+    public void discarded(String jobId) throws Exception {
+        destroyed(jobId);
+    }
+
+    /**
      * @param threadsPerJob threads one job's Monte-Carlo units run on (results do not depend on it)
      */
     public ClassifyJobKind(int drawsDefault, int drawsLimit, int threadsPerJob, String serviceVersion) {
@@ -177,8 +186,44 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
 
     // ------------------------------------------------------------------ validation
 
+    /** The scalar parameters, checked without reading any upload. */
+    private record Options(int targetsPerForest, int draws, double ebvGrid, long seed, int trees, String algorithm,
+                           double ct, boolean publish, String ebvName, EbvPolicy policy) {
+    }
+
+    /**
+     * The cheap check in the request thread (review H5): every scalar parameter, and that INPUT (and any other
+     * table) is there in a known format. The tables' contents are read only at execution, by {@link #parse}; what
+     * is wrong with them then makes the job ERROR with the same message. No estimate until then.
+     */
     @Override
-    public ClassifyPlan parse(JobInput input) throws ParameterException {
+    public Optional<Duration> validate(JobInput input) throws ParameterException {
+        options(input);
+        Map<String, UploadedFile> referenced = UploadReferences.resolve(input);
+        UploadedFile inputFile = requireInput(input, referenced);
+        UploadedTables.format("INPUT", inputFile, formatOf(input, "INPUT"));
+        for (MwCatalog c : MwCatalog.values()) {
+            String param = c.suffix().toUpperCase(Locale.ROOT);
+            Optional<UploadedFile> f = table(input, referenced, param);
+            if (f.isPresent()) {
+                UploadedTables.format(param, f.get(), formatOf(input, param));
+            }
+        }
+        Optional<UploadedFile> training = table(input, referenced, "TRAINING");
+        if (training.isPresent()) {
+            UploadedTables.format("TRAINING", training.get(), formatOf(input, "TRAINING"));
+        }
+        return Optional.empty();
+    }
+
+    private static UploadedFile requireInput(JobInput input, Map<String, UploadedFile> referenced)
+            throws ParameterException {
+        return table(input, referenced, "INPUT").orElseThrow(() -> new ParameterException("INPUT",
+                "an input table is required: send it as a multipart file part called INPUT (or with"
+                        + " UPLOAD=input,param:PART)"));
+    }
+
+    private Options options(JobInput input) throws ParameterException {
         int targetsPerForest = intParam(input, "TARGETS_PER_FOREST", 1, 1, RunParameters.MAX_TARGETS_PER_FOREST);
         int draws = draws(input, targetsPerForest);
         double ebvGrid = doubleParam(input, "EBV_GRID", 0.0);
@@ -214,11 +259,25 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
             case "none" -> EbvPolicy.NONE;
             default -> EbvPolicy.TABLE_ELSE_DUST_MAP;
         };
+        return new Options(targetsPerForest, draws, ebvGrid, seed, trees, algorithm, ct, publish, ebvName, policy);
+    }
 
+    /** The full read of the tables: runs in the worker thread just before execution. */
+    @Override
+    public ClassifyPlan parse(JobInput input) throws ParameterException {
+        Options o = options(input);
+        int targetsPerForest = o.targetsPerForest();
+        int draws = o.draws();
+        double ebvGrid = o.ebvGrid();
+        long seed = o.seed();
+        int trees = o.trees();
+        String algorithm = o.algorithm();
+        double ct = o.ct();
+        boolean publish = o.publish();
+        String ebvName = o.ebvName();
+        EbvPolicy policy = o.policy();
         Map<String, UploadedFile> referenced = UploadReferences.resolve(input);
-        UploadedFile inputFile = table(input, referenced, "INPUT").orElseThrow(() -> new ParameterException("INPUT",
-                "an input table is required: send it as a multipart file part called INPUT (or with"
-                        + " UPLOAD=input,param:PART)"));
+        UploadedFile inputFile = requireInput(input, referenced);
         TableFormat inputFormat = UploadedTables.format("INPUT", inputFile, formatOf(input, "INPUT"));
         List<UploadedFile> inputFiles = new ArrayList<>(List.of(inputFile));
         List<SourceMeasurements> targets;

@@ -1,13 +1,14 @@
 package org.muwclass.service.uws;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One kind of UWS job (classification, TAP query, ...). The machinery persists the job, queues it, enforces
  * limits and serves the UWS documents; the kind only validates and executes. Validation happens at creation
- * (and whenever parameters change while PENDING) so bad input is refused before a job runs; {@link #parse} is
- * called again from the stored parameters just before execution, also after a restart, so it must be
- * deterministic and cheap.
+ * (and whenever parameters change while PENDING) by {@link #validate}, which runs in the request thread and so must
+ * be cheap (names, values, sizes; no reading of whole uploads). {@link #parse}, which may read the uploads, runs
+ * only in the worker thread just before execution, also after a restart, so it must be deterministic.
  *
  * <p>Implementations are application-scoped CDI beans; {@code UwsService} discovers every {@code JobKind} bean.
  *
@@ -24,6 +25,18 @@ public interface JobKind<P> {
      * @throws ParameterException naming the parameter, the bad value and what is allowed
      */
     P parse(JobInput input) throws ParameterException;
+
+    /**
+     * The cheap check at creation and parameter change: every error it can find without reading whole uploads.
+     * The default parses fully (for kinds whose parse is cheap). Errors {@link #parse} finds later make the job
+     * ERROR with the same message.
+     *
+     * @return the estimate if known without the expensive read, else empty (the quote waits for execution)
+     * @throws ParameterException naming the parameter, the bad value and what is allowed
+     */
+    default Optional<Duration> validate(JobInput input) throws ParameterException {
+        return Optional.ofNullable(estimate(parse(input)));
+    }
 
     /** Honest estimate of the execution time of this job on one worker thread (used for the UWS quote). */
     Duration estimate(P parameters);
@@ -42,5 +55,12 @@ public interface JobKind<P> {
      * anything the kind keeps outside the job directory. Failures are logged, not reported.
      */
     default void destroyed(String jobId) throws Exception {
+    }
+
+    /**
+     * Called when a job of this kind ended without completing (error, abort, execution duration, or cut off by a
+     * restart) after it may have published something outside its directory: withdraw it. The default does nothing.
+     */
+    default void discarded(String jobId) throws Exception {
     }
 }

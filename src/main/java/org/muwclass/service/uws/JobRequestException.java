@@ -10,6 +10,11 @@ public abstract class JobRequestException extends Exception {
         super(message);
     }
 
+    /** Seconds a client should wait before trying again (Retry-After), or 0 when trying again will not help. */
+    public int retryAfterSeconds() {
+        return 0;
+    }
+
     /** No job with this id (or it was destroyed). */
     public static final class NotFound extends JobRequestException {
         public NotFound(String jobId) {
@@ -29,6 +34,48 @@ public abstract class JobRequestException extends Exception {
         public QueueFull(int limit) {
             super("The job queue is full: " + limit + " jobs are already queued or executing "
                     + "(muwclass.jobs.queue.limit); try again later");
+        }
+
+        @Override
+        public int retryAfterSeconds() {
+            return 60;
+        }
+    }
+
+    /** One client holds as many jobs as its quota allows (HTTP 429 with Retry-After). */
+    public static final class QuotaExceeded extends JobRequestException {
+        private final int retryAfter;
+
+        public QuotaExceeded(String message, int retryAfterSeconds) {
+            super(message);
+            this.retryAfter = retryAfterSeconds;
+        }
+
+        @Override
+        public int retryAfterSeconds() {
+            return retryAfter;
+        }
+    }
+
+    /** The service as a whole holds as many jobs or bytes as it allows (HTTP 503 with Retry-After). */
+    public static final class ServiceFull extends JobRequestException {
+        private final int retryAfter;
+
+        public ServiceFull(String message, int retryAfterSeconds) {
+            super(message);
+            this.retryAfter = retryAfterSeconds;
+        }
+
+        @Override
+        public int retryAfterSeconds() {
+            return retryAfter;
+        }
+    }
+
+    /** Storing the request's files would exceed the client's byte quota (HTTP 413). */
+    public static final class StorageQuotaExceeded extends JobRequestException {
+        public StorageQuotaExceeded(String message) {
+            super(message);
         }
     }
 

@@ -57,11 +57,23 @@ public final class JobStore {
                     + " REFERENCES uws.jobs (job_id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
                     + " name VARCHAR(100) NOT NULL, mime_type VARCHAR(200) NOT NULL, size_bytes BIGINT NOT NULL,"
                     + " PRIMARY KEY (job_id, name))");
+            // added by the quota work: existing databases get the column, old jobs count for nobody (null)
+            s.execute("ALTER TABLE uws.jobs ADD COLUMN IF NOT EXISTS quota_key VARCHAR(1100)");
+            s.execute("CREATE INDEX IF NOT EXISTS uws_jobs_quota_idx ON uws.jobs (quota_key, phase)");
         }
     }
 
-    /** Stores a new job with its parameters and uploads in one transaction. */
+    /** Stores a new job with its parameters and uploads in one transaction, counted for no client's quota. */
     public void insert(JobRecord job) throws SQLException {
+        insert(job, null);
+    }
+
+    /**
+     * Stores a new job with its parameters and uploads in one transaction.
+     *
+     * @param quotaKey the client whose quotas the job counts against ({@link Caller#quotaKey()}), or null
+     */
+    public void insert(JobRecord job, String quotaKey) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -87,6 +99,14 @@ public final class JobStore {
                     ps.setLong(14, job.progress().done());
                     ps.setLong(15, job.progress().total());
                     ps.executeUpdate();
+                }
+                if (quotaKey != null) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE uws.jobs SET quota_key = ? WHERE job_id = ?")) {
+                        ps.setString(1, quotaKey);
+                        ps.setString(2, job.id());
+                        ps.executeUpdate();
+                    }
                 }
                 writeParameters(c, job.id(), job.parameters());
                 writeUploads(c, job.id(), job.uploads());
@@ -203,6 +223,77 @@ public final class JobStore {
         return jobs;
     }
 
+    /**
+     * Jobs counted against a client's quota in the given phases.
+     *
+     * @param quotaKey the client, or null for all jobs
+     * @param phases   the phases counted, or null for every phase
+     */
+    public long countJobs(String quotaKey, Set<ExecutionPhase> phases) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM uws.jobs WHERE 1 = 1");
+        if (quotaKey != null) {
+            sql.append(" AND quota_key = ?");
+        }
+        if (phases != null) {
+            sql.append(" AND phase IN (").append(phases.stream().map(p -> "'" + p.name() + "'")
+                    .collect(Collectors.joining(","))).append(')');
+        }
+        return single(sql.toString(), quotaKey);
+    }
+
+    /** Bytes of uploads and results stored for a client's jobs (null: all jobs). */
+    public long storedBytes(String quotaKey) throws SQLException {
+        String where = quotaKey == null ? "" : " WHERE j.quota_key = ?";
+        return single("SELECT COALESCE(SUM(u.size_bytes), 0) FROM uws.job_uploads u JOIN uws.jobs j"
+                + " ON u.job_id = j.job_id" + where, quotaKey)
+                + single("SELECT COALESCE(SUM(r.size_bytes), 0) FROM uws.job_results r JOIN uws.jobs j"
+                + " ON r.job_id = j.job_id" + where, quotaKey);
+    }
+
+    /** The client a job counts against, or empty (the service's own jobs, jobs older than quotas). */
+    public Optional<String> quotaKey(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT quota_key FROM uws.jobs WHERE job_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Sets the estimate (known once the job's input has been read at execution). */
+    public void setEstimate(String id, Duration estimate) throws SQLException {
+        update("UPDATE uws.jobs SET estimate_ms = ? WHERE job_id = ?", estimate.toMillis(), id);
+    }
+
+    /** Sets the estimate of a job still PENDING (computed in the background); a job that started keeps its own. */
+    public void setPendingEstimate(String id, Duration estimate) throws SQLException {
+        update("UPDATE uws.jobs SET estimate_ms = ? WHERE job_id = ? AND phase = 'PENDING'", estimate.toMillis(), id);
+    }
+
+    /** Whether a job row exists. */
+    public boolean exists(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM uws.jobs WHERE job_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private long single(String sql, String arg) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (arg != null) {
+                ps.setString(1, arg);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Ids of jobs (any kind) in the given phases, oldest first. */
     public List<String> idsInPhases(Set<ExecutionPhase> phases) throws SQLException {
         String in = phases.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(","));
@@ -274,7 +365,11 @@ public final class JobStore {
             try {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE uws.jobs SET estimate_ms = ? WHERE job_id = ? AND phase = 'PENDING'")) {
-                    ps.setLong(1, estimate.toMillis());
+                    if (estimate == null) {
+                        ps.setNull(1, Types.BIGINT);
+                    } else {
+                        ps.setLong(1, estimate.toMillis());
+                    }
                     ps.setString(2, id);
                     if (ps.executeUpdate() != 1) {
                         c.rollback();

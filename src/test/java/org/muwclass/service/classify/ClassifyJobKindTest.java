@@ -2,6 +2,7 @@ package org.muwclass.service.classify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,10 @@ import org.muwclass.tables.TableFormat;
 
 /** The classification job kind through the job machinery, kept small (few sources, 2 draws, 5 trees). */
 class ClassifyJobKindTest {
+
+    private static final org.muwclass.service.uws.Caller ANON =
+            org.muwclass.service.uws.Caller.anonymous("127.0.0.1");
+
 
     @TempDir
     Path dir;
@@ -75,7 +80,7 @@ class ClassifyJobKindTest {
     }
 
     private JobRecord runToEnd(JobParameters params, List<UploadedFile> uploads) throws Exception {
-        JobRecord job = manager.create(ClassifyJobKind.NAME, null, params, uploads);
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, params, uploads);
         while (job.phase().isActive()) {
             job = manager.await(ClassifyJobKind.NAME, job.id(), null, Duration.ofSeconds(60), null);
         }
@@ -131,7 +136,7 @@ class ClassifyJobKindTest {
     }
 
     @Test
-    void badParametersAndTablesAreRefusedAtCreationWithClearMessages() throws Exception {
+    void badParametersAreRefusedAtCreationAndBadTablesFailTheJobWithClearMessages() throws Exception {
         UploadedFile good = upload("INPUT", "t.csv", null, tdRows(1, 3));
         assertEquals("Parameter DRAWS: '5000' is not allowed; expected an integer from 1 to 1000",
                 refused(JobParameters.of("DRAWS", "5000"), good).getMessage());
@@ -156,28 +161,38 @@ class ClassifyJobKindTest {
         ParameterException noFormat = refused(JobParameters.EMPTY,
                 upload("INPUT", "data.bin", "application/octet-stream", tdRows(1, 3)));
         assertTrue(noFormat.getMessage().contains("INPUT_FORMAT"), noFormat.getMessage());
-        ParameterException truncated = refused(JobParameters.of("INPUT_FORMAT", "votable"),
+        String truncated = failsAtExecution(JobParameters.of("INPUT_FORMAT", "votable"),
                 upload("INPUT", "t.vot", null, "<?xml version=\"1.0\"?><VOTABLE><RESOURCE><TABLE><FIELD name=\"a\""
                         .getBytes(StandardCharsets.UTF_8)));
-        assertTrue(truncated.getMessage().startsWith("Parameter INPUT: the uploaded file 't.vot' is not a readable"
-                + " votable table"), truncated.getMessage());
-        ParameterException negative = refused(JobParameters.EMPTY, upload("INPUT", "neg.csv", null,
+        assertTrue(truncated.startsWith("Parameter INPUT: the uploaded file 't.vot' is not a readable"
+                + " votable table"), truncated);
+        String negative = failsAtExecution(JobParameters.EMPTY, upload("INPUT", "neg.csv", null,
                 new String(tdRows(1, 2), StandardCharsets.UTF_8).replace(",2e-15,1e-15,", ",2e-15,-1e-15,")
                         .getBytes(StandardCharsets.UTF_8)));
-        assertTrue(negative.getMessage().startsWith("Parameter INPUT: ") && negative.getMessage().contains("e_Fs"),
-                negative.getMessage());
-        ParameterException columns = refused(JobParameters.EMPTY, upload("INPUT", "cols.csv", null,
+        assertTrue(negative.startsWith("Parameter INPUT: ") && negative.contains("e_Fs"),
+                negative);
+        String columns = failsAtExecution(JobParameters.EMPTY, upload("INPUT", "cols.csv", null,
                 "name,ra,dec\nA,10,20\n".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(columns.getMessage().contains("Missing required column"), columns.getMessage());
-        ParameterException tooFew = refused(JobParameters.EMPTY, good, upload("TRAINING", "td.csv", null,
+        assertTrue(columns.contains("Missing required column"), columns);
+        String tooFew = failsAtExecution(JobParameters.EMPTY, good, upload("TRAINING", "td.csv", null,
                 tdRows(1, 40)));
-        assertTrue(tooFew.getMessage().matches("Parameter TRAINING: (the training set has 1 class\\(es\\).*|class .* has"
-                + " \\d source\\(s\\); each class needs at least 5.*)"), tooFew.getMessage());
+        assertTrue(tooFew.matches("Parameter TRAINING: (the training set has 1 class\\(es\\).*|class .* has"
+                + " \\d source\\(s\\); each class needs at least 5.*)"), tooFew);
+    }
+
+    /**
+     * Table contents are read in the worker, not in the request thread (review H5): creation succeeds and the job
+     * ends in ERROR with the message creation used to give. Returns that message.
+     */
+    private String failsAtExecution(JobParameters p, UploadedFile... uploads) throws Exception {
+        JobRecord job = runToEnd(p.updatedWith(JobParameters.of("PHASE", "RUN")), List.of(uploads));
+        assertEquals(ExecutionPhase.ERROR, job.phase(), "the job fails at execution");
+        return job.error().message();
     }
 
     private ParameterException refused(JobParameters p, UploadedFile... uploads) {
         return assertThrows(ParameterException.class,
-                () -> manager.create(ClassifyJobKind.NAME, null, p, List.of(uploads)));
+                () -> manager.create(ClassifyJobKind.NAME, ANON, p, List.of(uploads)));
     }
 
     @Test
@@ -231,14 +246,14 @@ class ClassifyJobKindTest {
         assertEquals(0.1, rows.get(1).ebvMag(), 1e-12);
         assertEquals(2, job.progress().total(), "two E(B-V) bins x 1 draw");
 
-        ParameterException negative = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
+        String negative = failsAtExecution(JobParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
                 (lines[0] + ",NH\n" + lines[1] + ",-5\n").getBytes(StandardCharsets.UTF_8)));
         assertEquals("Parameter INPUT: column 'NH', row 1: '-5' is not allowed with EBV=nh-column; expected a finite"
-                + " N_H >= 0 in cm^-2", negative.getMessage());
-        ParameterException none = refused(JobParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
+                + " N_H >= 0 in cm^-2", negative);
+        String none = failsAtExecution(JobParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
                 tdRows(1, 2)));
-        assertTrue(none.getMessage().startsWith("Parameter EBV: 'nh-column' is not allowed; expected an INPUT with"
-                + " an N_H column"), none.getMessage());
+        assertTrue(none.startsWith("Parameter EBV: 'nh-column' is not allowed; expected an INPUT with"
+                + " an N_H column"), none);
     }
 
     @Test
@@ -250,9 +265,21 @@ class ClassifyJobKindTest {
             files.add(upload(cat.toUpperCase(java.util.Locale.ROOT), "NGC3532_" + cat + ".csv", "text/csv",
                     Files.readAllBytes(demo.resolve("NGC3532_" + cat + ".csv"))));
         }
-        JobRecord job = manager.create(ClassifyJobKind.NAME, null, JobParameters.of("DRAWS", "10"), files);
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, JobParameters.of("DRAWS", "10"), files);
         assertEquals(ExecutionPhase.PENDING, job.phase());
-        assertTrue(job.estimate().toMillis() > 0, "estimate " + job.estimate());
+        assertNull(job.estimate(), "the input is not read in the request thread, so no estimate yet");
+        assertTrue(manager.quote(job).isEmpty());
         assertEquals(6, job.uploads().size());
+        long until = System.currentTimeMillis() + 30_000;
+        while (job.estimate() == null && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+            job = manager.get(ClassifyJobKind.NAME, job.id(), null);
+        }
+        assertTrue(job.estimate() != null && job.estimate().toMillis() > 0, "estimated in the background");
+        assertTrue(manager.quote(job).isPresent(), "then quoted");
+        ClassifyJobKind kind = new ClassifyJobKind(100, 1000, 2, "test");
+        ClassifyPlan plan = kind.parse(job.input()); // what the worker does when the job starts
+        assertEquals("detections", plan.shape());
+        assertTrue(kind.estimate(plan).toMillis() > 0, "estimate " + kind.estimate(plan));
     }
 }

@@ -196,6 +196,11 @@ class ClassifyUwsIT {
         assertTrue(xml.contains("<uws:runId>it-run</uws:runId>"), xml);
         assertEquals("PENDING", get(job + "/phase").body());
         assertEquals("", get(job + "/owner").body());
+        // the estimate needs the input, read in the background (not in the request thread): poll for the quote
+        long quoteBy = System.currentTimeMillis() + 30_000;
+        while (get(job + "/quote").body().isEmpty() && System.currentTimeMillis() < quoteBy) {
+            Thread.sleep(100);
+        }
         assertFalse(get(job + "/quote").body().isEmpty(), "quote from the estimate");
         assertEquals(404, get(job + "/error").statusCode());
 
@@ -247,10 +252,13 @@ class ClassifyUwsIT {
         HttpResponse<String> noInput = postForm("classify", Map.of("PHASE", "RUN"));
         assertEquals(400, noInput.statusCode());
         assertTrue(noInput.body().startsWith("Parameter INPUT: an input table is required"), noInput.body());
-        HttpResponse<String> badTable = postMultipart("classify", tiny(), Map.of("INPUT",
+        // table contents are read by the worker, not the request thread: the job fails with the same message
+        HttpResponse<String> badTable = postMultipart("classify", tiny("PHASE", "RUN"), Map.of("INPUT",
                 "name,ra,dec\nA,1,2\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(400, badTable.statusCode());
-        assertTrue(badTable.body().contains("Missing required column"), badTable.body());
+        assertEquals(303, badTable.statusCode(), badTable.body());
+        String failed = badTable.headers().firstValue("Location").orElseThrow();
+        assertEquals("ERROR", phaseOf(waitUntilFinal(failed)));
+        assertTrue(get(failed + "/error").body().contains("Missing required column"), get(failed + "/error").body());
         HttpResponse<String> url = postForm("classify", Map.of("UPLOAD", "input,http://example.org/x.vot"));
         assertEquals(400, url.statusCode());
         assertTrue(url.body().contains("URLs are not fetched"), url.body());

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two job managers sharing one database and one job directory, as cluster members do. */
 class JobManagerClusterTest {
 
+    private static final org.muwclass.service.uws.Caller ANON =
+            org.muwclass.service.uws.Caller.anonymous("127.0.0.1");
+
+
     private static final String KIND = "count";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -76,7 +80,7 @@ class JobManagerClusterTest {
     void aJobOfAMemberThatLeftIsTakenOverAndCompletedByAnother() throws Exception {
         JobManager a = member("A");
         JobManager b = member("B");
-        JobRecord job = executing(a, a.create(KIND, null,
+        JobRecord job = executing(a, a.create(KIND, ANON,
                 JobParameters.of("PHASE", "RUN", "UNITS", "40", "MS", "50"), List.of()));
         assertEquals("A", new JobOwners(pool).owner(job.id()).orElseThrow());
 
@@ -93,7 +97,7 @@ class JobManagerClusterTest {
     @Test
     void aStartingMemberLeavesOtherMembersJobsAloneAndAnAbortElsewhereStopsThem() throws Exception {
         JobManager a = member("A");
-        JobRecord job = executing(a, a.create(KIND, null,
+        JobRecord job = executing(a, a.create(KIND, ANON,
                 JobParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "20"), List.of()));
         JobManager b = member("B"); // the single-instance restart rule would set the job to ERROR here
         Thread.sleep(300);
@@ -103,8 +107,8 @@ class JobManagerClusterTest {
         assertEquals(ExecutionPhase.ABORTED, a.get(KIND, job.id(), null).phase());
         Thread.sleep(2500); // A looks at its jobs in the database every second
         // A stops the execution and frees its worker and queue slot: two more jobs fit in A's queue of 2 and run
-        JobRecord next = a.create(KIND, null, JobParameters.of("PHASE", "RUN"), List.of());
-        a.create(KIND, null, JobParameters.of("PHASE", "RUN"), List.of());
+        JobRecord next = a.create(KIND, ANON, JobParameters.of("PHASE", "RUN"), List.of());
+        a.create(KIND, ANON, JobParameters.of("PHASE", "RUN"), List.of());
         assertEquals(ExecutionPhase.COMPLETED, end(a, next).phase());
         assertEquals(ExecutionPhase.ABORTED, a.get(KIND, job.id(), null).phase(), "stays aborted");
     }

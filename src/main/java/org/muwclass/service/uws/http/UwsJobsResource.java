@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.config.SecuritySettings;
@@ -54,7 +58,8 @@ import org.muwclass.service.uws.xml.UwsDocuments;
  * reach a job only through its URL; authenticated ones list only their own jobs. Every URL written (Location,
  * xlink:href) is built from muwclass.http.base.url. Errors are text/plain with 400 (bad parameter), 403 (another
  * owner's job, or a parameter the caller's roles do not allow), 404, 409 (wrong phase),
- * 413 (upload too large) or 503 (queue full, with Retry-After).
+ * 413 (upload too large, or the client's byte quota), 429 (the client's job quota, with Retry-After) or 503
+ * (queue or service full, with Retry-After).
  */
 public abstract class UwsJobsResource {
 
@@ -107,7 +112,7 @@ public abstract class UwsJobsResource {
             try {
                 RequestBody req = readBody(body, uri, headers, request, staging);
                 authorize(req.parameters(), security);
-                JobRecord job = m.create(kind(), owner(headers, security), req.parameters(), req.files());
+                JobRecord job = m.create(kind(), caller(security, request), req.parameters(), req.files());
                 return seeOther(jobUrl(uri, job.id()));
             } finally {
                 JobFiles.deleteTree(staging);
@@ -117,24 +122,56 @@ public abstract class UwsJobsResource {
 
     // ------------------------------------------------------------ one job
 
+    /**
+     * The job document. With WAIT the request is suspended, not blocked: it is resumed when the job changes phase
+     * or the wait (capped at muwclass.jobs.wait.limit.s) runs out, so waiting clients hold no request thread.
+     */
     @GET
     @Path("{id}")
-    public Response job(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
-                        @Context SecurityContext security) {
-        return handle(() -> {
+    public void job(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
+                    @Context SecurityContext security, @Suspended AsyncResponse response) {
+        String url = jobUrl(uri, id);
+        Response now = handle(() -> {
             JobParameters q = query(uri);
-            JobRecord job;
-            if (q.get("WAIT").isPresent()) {
-                int wait = parseInt("WAIT", q.get("WAIT").get(), -1, Integer.MAX_VALUE,
-                        "a number of seconds, or -1 for the longest wait");
-                ExecutionPhase phase = q.get("PHASE").isPresent() ? ExecutionPhase.parse("PHASE", q.get("PHASE").get())
-                        : null;
-                job = manager().await(kind(), id, owner(headers, security), Duration.ofSeconds(wait), phase);
-            } else {
-                job = manager().get(kind(), id, owner(headers, security));
+            JobManager m = manager();
+            if (q.get("WAIT").isEmpty()) {
+                return jobDocument(m, m.get(kind(), id, owner(headers, security)), url);
             }
-            return xml(UwsDocuments.job(job, jobUrl(uri, id), manager().quote(job).orElse(null)));
+            int wait = parseInt("WAIT", q.get("WAIT").get(), -1, Integer.MAX_VALUE,
+                    "a number of seconds, or -1 for the longest wait (" + m.waitSettings().maxWait().toSeconds()
+                            + " s, muwclass.jobs.wait.limit.s)");
+            ExecutionPhase phase = q.get("PHASE").isPresent() ? ExecutionPhase.parse("PHASE", q.get("PHASE").get())
+                    : null;
+            CompletableFuture<JobRecord> done = m.awaitAsync(kind(), id, owner(headers, security),
+                    Duration.ofSeconds(wait), phase);
+            if (done.isDone()) {
+                return waited(m, id, done.join(), url);
+            }
+            // a safety net only: the manager's own timer answers at the capped wait
+            response.setTimeout(m.waitSettings().maxWait().toSeconds() + 30, TimeUnit.SECONDS);
+            done.whenComplete((job, error) -> response.resume(handle(() -> {
+                if (error != null) {
+                    throw error instanceof Exception e ? e : new IllegalStateException(error);
+                }
+                return waited(m, id, job, url);
+            })));
+            return null;
         });
+        if (now != null) {
+            response.resume(now);
+        }
+    }
+
+    private static Response waited(JobManager m, String id, JobRecord job, String url)
+            throws JobRequestException.NotFound {
+        if (job == null) {
+            throw new JobRequestException.NotFound(id);
+        }
+        return jobDocument(m, job, url);
+    }
+
+    private static Response jobDocument(JobManager m, JobRecord job, String url) {
+        return xml(UwsDocuments.job(job, url, m.quote(job).orElse(null)));
     }
 
     /** POST to the job: ACTION=DELETE, PHASE=RUN|ABORT, EXECUTIONDURATION, DESTRUCTION or new parameters. */
@@ -514,9 +551,15 @@ public abstract class UwsJobsResource {
             return plain(Response.Status.FORBIDDEN, e.getMessage());
         } catch (JobRequestException.WrongPhase e) {
             return plain(Response.Status.CONFLICT, e.getMessage());
-        } catch (JobRequestException.QueueFull e) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "60")
+        } catch (JobRequestException.QuotaExceeded e) {
+            return Response.status(429).header("Retry-After", Integer.toString(e.retryAfterSeconds()))
                     .entity(e.getMessage()).type(TEXT).build();
+        } catch (JobRequestException.StorageQuotaExceeded e) {
+            return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        } catch (JobRequestException.QueueFull | JobRequestException.ServiceFull e) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Integer.toString(e.retryAfterSeconds())).entity(e.getMessage()).type(TEXT)
+                    .build();
         } catch (JobRequestException e) {
             return plain(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
         } catch (UploadTooLargeException e) {

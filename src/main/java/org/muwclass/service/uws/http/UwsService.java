@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.config.QuotaSettings;
 import org.muwclass.service.config.ServiceConfig;
+import org.muwclass.service.config.WaitSettings;
 import org.muwclass.service.db.ServiceRuntime;
 import org.muwclass.service.cluster.ClusterService;
 import org.muwclass.service.uws.JobCoordination;
@@ -46,6 +48,12 @@ public class UwsService {
 
     @Inject
     ClusterService cluster;
+
+    @Inject
+    QuotaSettings quotaSettings;
+
+    @Inject
+    WaitSettings waitSettings;
 
     private JobManager manager;
     private String startError;
@@ -79,7 +87,8 @@ public class UwsService {
         JobCoordination coordination = cluster.coordination();
         JobManager m = new JobManager(new JobStore(runtime.database().dataSource(), files), files, all,
                 JobLimits.from(config), Clock.systemUTC(), coordination,
-                coordination == null ? null : new JobOwners(runtime.database().dataSource()));
+                coordination == null ? null : new JobOwners(runtime.database().dataSource()), quotaSettings,
+                waitSettings);
         try {
             m.start();
             cluster.start(m, all);
