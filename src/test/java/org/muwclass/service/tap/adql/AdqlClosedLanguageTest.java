@@ -65,7 +65,7 @@ class AdqlClosedLanguageTest {
                 .startsWith("ADQL error: unknown function FILE_WRITE at line 1, column 100: "), m);
         assertTrue((m = error(SqlDialect.H2, "SELECT name FROM muwclass.training_set GROUP BY name "
                 + "HAVING COUNT(*) > FILE_READ('/etc/hostname')"))
-                .startsWith("ADQL error: unknown function FILE_READ at line 1, column 71: "), m);
+                .startsWith("ADQL error: unknown function FILE_READ at line 1, column 72: "), m);
     }
 
     @Test
