@@ -122,6 +122,9 @@ public final class TapQueryRunner {
                 st.setMaxRows(request.maxrec() + 1); // one more than returned, to detect overflow
             }
             cancel.attach(st);
+            if (cancel.cancelled()) { // cancel() of a statement that is not executing yet does nothing on PostgreSQL
+                throw TapException.stopped(cancel.reason());
+            }
             ResultSet rs;
             try {
                 rs = st.executeQuery(query.sql());
