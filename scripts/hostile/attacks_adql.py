@@ -54,7 +54,7 @@ def attack_file_write_writes_nothing(client):
 
 def attack_link_schema_is_refused(client):
     r = client.sync("SELECT TOP 1 name FROM " + TD + " WHERE LINK_SCHEMA('x', '', 'jdbc:h2:mem:evil', 'sa', '', "
-                    "'PUBLIC') IS NOT NULL")
+                    "'PUBLIC') = 1")
     _refused_function(r, "LINK_SCHEMA")
 
 
@@ -103,12 +103,12 @@ def attack_set_config_is_refused(client):
 
 
 def attack_unknown_functions_in_where_order_by_and_nested(client):
-    r = client.sync(f"SELECT name FROM {TD} WHERE pg_sleep(5) IS NULL")
+    r = client.sync(f"SELECT name FROM {TD} WHERE pg_sleep(5) = 0")
     _refused_function(r, "pg_sleep")
     r = client.sync(f"SELECT TOP 1 ABS(ROUND(FILE_READ('/etc/passwd'), 1)) AS x FROM {TD}")
     _refused_function(r, "FILE_READ")
     r = client.sync(f"SELECT name FROM {TD} WHERE ra IN (SELECT ra FROM {TD} WHERE dblink('dbname=tapdb', "
-                    "'SELECT 1') IS NULL)")
+                    "'SELECT 1') = 0)")
     _refused_function(r, "dblink")
     r = client.sync(f"SELECT name FROM {TD} ORDER BY pg_sleep(1)")  # ADQL orders by columns only
     expect_status(r, 400)
@@ -146,6 +146,9 @@ def attack_async_abort_of_heavy_queries_frees_workers(client):
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not all(_phase(client, j) == "EXECUTING" for j in jobs):
         time.sleep(0.3)
+    phases = [_phase(client, j) for j in jobs]
+    assert all(p == "EXECUTING" for p in phases), f"heavy jobs did not start: {phases}"
+    time.sleep(1)  # let the SQL get going
     for job in jobs:
         expect_status(client.post(job + "/phase", data={"PHASE": "ABORT"}), 303, 200)
     t0 = time.monotonic()
