@@ -229,6 +229,7 @@ public final class TapQueryRunner {
         private final java.util.Map<String, String> infos;
         private final Database database;
         private final QueryCancel cancel;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Result(Connection connection, Statement statement, UploadedTables uploads, ResultSetStarTable table,
                        ResponseFormat format, CompiledQuery query, java.util.Map<String, String> infos,
@@ -265,9 +266,12 @@ public final class TapQueryRunner {
             return table.rowsRead();
         }
 
+        /** Idempotent and thread-safe: the writer and a watchdog may both close it. */
         @Override
         public void close() {
-            TapQueryRunner.close(connection, statement, uploads, database, cancel);
+            if (closed.compareAndSet(false, true)) {
+                TapQueryRunner.close(connection, statement, uploads, database, cancel);
+            }
         }
     }
 }

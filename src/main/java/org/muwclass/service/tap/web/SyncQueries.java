@@ -21,6 +21,9 @@ import org.muwclass.service.tap.query.QueryCancel;
 @ApplicationScoped
 public class SyncQueries {
 
+    /** Seconds after the sync time limit at which a query's connection and slot are taken back regardless. */
+    public static final int EXPIRY_GRACE_S = 30;
+
     @Inject
     QuerySettings settings;
 
@@ -35,6 +38,7 @@ public class SyncQueries {
     public final class Slot implements AutoCloseable {
         private final AtomicBoolean open = new AtomicBoolean(true);
         private volatile ScheduledFuture<?> timer;
+        private volatile ScheduledFuture<?> expiry;
 
         /** Cancels {@code cancel} with {@code why} once the sync time limit has passed. */
         public void watch(QueryCancel cancel, String why) {
@@ -42,12 +46,28 @@ public class SyncQueries {
             timer = watchdog.schedule(() -> cancel.cancel(why), limit.toMillis(), TimeUnit.MILLISECONDS);
         }
 
+        /**
+         * Runs {@code release} (closing the query) and frees the slot {@value #EXPIRY_GRACE_S} s after the time limit
+         * if the writer has not done so: e.g. a client that stopped reading, or a response never written.
+         */
+        public void expireAfterLimit(Runnable release) {
+            long ms = settings.syncTimeout().toMillis() + EXPIRY_GRACE_S * 1000L;
+            expiry = watchdog.schedule(() -> {
+                try {
+                    release.run();
+                } finally {
+                    close();
+                }
+            }, ms, TimeUnit.MILLISECONDS);
+        }
+
         @Override
         public void close() {
             if (open.compareAndSet(true, false)) {
-                ScheduledFuture<?> t = timer;
-                if (t != null) {
-                    t.cancel(false);
+                for (ScheduledFuture<?> t : new ScheduledFuture<?>[]{timer, expiry}) {
+                    if (t != null) {
+                        t.cancel(false);
+                    }
                 }
                 slots().release();
             }

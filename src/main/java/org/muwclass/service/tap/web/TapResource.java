@@ -177,6 +177,7 @@ public class TapResource {
             release.run();
             return fault(e);
         }
+        slot.expireAfterLimit(result::close);
         StreamingOutput rows = out -> {
             try (result) {
                 result.writeTo(out);
