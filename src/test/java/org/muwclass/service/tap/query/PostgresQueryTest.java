@@ -21,6 +21,11 @@ class PostgresQueryTest extends TapQuerySuite {
         super(TapFixture.postgres());
     }
 
+    @Override
+    boolean queryRoleIsConfigured() {
+        return System.getenv("MUWCLASS_PG_QUERY_USER") != null;
+    }
+
     private String show(java.sql.Connection c, String setting) throws SQLException {
         try (var s = c.createStatement(); var rs = s.executeQuery("SHOW " + setting)) {
             rs.next();
@@ -36,12 +41,15 @@ class PostgresQueryTest extends TapQuerySuite {
                 assertEquals("on", show(c, "default_transaction_read_only"));
                 assertEquals("1d", show(c, "statement_timeout"));
                 try (var s = c.createStatement()) {
-                    s.execute("SELECT set_config('statement_timeout', '0', false)");
-                    s.execute("SELECT set_config('default_transaction_read_only', 'off', false)");
                     SQLException e = assertThrows(SQLException.class, () -> s.execute("CREATE TABLE tap_upload.x "
                             + "(c1 INT)"));
-                    assertTrue(e.getMessage().contains("permission denied") || e.getMessage().contains("read-only"),
-                            e.getMessage());
+                    assertTrue(e.getMessage().contains("read-only transaction"), e.getMessage());
+                    s.execute("SELECT set_config('statement_timeout', '0', false)");
+                    s.execute("SELECT set_config('default_transaction_read_only', 'off', false)");
+                    if (queryRoleIsConfigured()) { // the role itself may not write either
+                        e = assertThrows(SQLException.class, () -> s.execute("CREATE TABLE tap_upload.x (c1 INT)"));
+                        assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+                    }
                 }
             }
         }
