@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts (idempotently) a throwaway PostgreSQL 15 cluster with pgSphere and q3c for the query tests:
 # 127.0.0.1:${PGPORT:-5499}, database tapdb, user tap / password tap, data in ${PGDIR:-/tmp/muwclass-pg}.
+# TAP queries log in as the read-only role tap_reader / tap_reader (muwclass.db.query.user / .password): it can only
+# read the published schemas, every transaction is read-only and statements stop after a day (docs/security.md).
 #   start-postgres.sh         start (or reuse) the cluster
 #   start-postgres.sh stop    stop it
 set -euo pipefail
@@ -33,4 +35,26 @@ if ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='tapdb'" 
   psql_pg -d postgres -c "CREATE DATABASE tapdb OWNER tap"
 fi
 psql_pg -d tapdb -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_sphere; CREATE EXTENSION IF NOT EXISTS q3c;"
-echo "start-postgres: jdbc:postgresql://127.0.0.1:$PGPORT/tapdb (user tap) is up"
+# The read-only query role. The service grants it SELECT on the published schemas at start-up as well (it owns them).
+if ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='tap_reader'" | grep -q 1; then
+  psql_pg -d postgres -c "CREATE ROLE tap_reader LOGIN PASSWORD 'tap_reader' NOSUPERUSER NOCREATEDB NOCREATEROLE"
+fi
+psql_pg -d tapdb <<'SQL'
+SET client_min_messages = warning;
+ALTER ROLE tap_reader SET default_transaction_read_only = on;
+ALTER ROLE tap_reader SET statement_timeout = '86400s';
+GRANT CONNECT ON DATABASE tapdb TO tap_reader;
+CREATE SCHEMA IF NOT EXISTS muwclass AUTHORIZATION tap;
+CREATE SCHEMA IF NOT EXISTS tap_schema AUTHORIZATION tap;
+CREATE SCHEMA IF NOT EXISTS tap_upload AUTHORIZATION tap;
+DO $$
+DECLARE s text;
+BEGIN
+  FOREACH s IN ARRAY ARRAY['muwclass', 'tap_schema', 'tap_upload'] LOOP
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO tap_reader', s);
+    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO tap_reader', s);
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE tap IN SCHEMA %I GRANT SELECT ON TABLES TO tap_reader', s);
+  END LOOP;
+END $$;
+SQL
+echo "start-postgres: jdbc:postgresql://127.0.0.1:$PGPORT/tapdb (user tap; TAP query role tap_reader) is up"

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 ./scripts/start-postgres.sh
 export MUWCLASS_PG_URL=${MUWCLASS_PG_URL:-jdbc:postgresql://127.0.0.1:${PGPORT:-5499}/tapdb}
 export MUWCLASS_PG_USER=${MUWCLASS_PG_USER:-tap} MUWCLASS_PG_PASSWORD=${MUWCLASS_PG_PASSWORD:-tap}
+export MUWCLASS_PG_QUERY_USER=${MUWCLASS_PG_QUERY_USER:-tap_reader} MUWCLASS_PG_QUERY_PASSWORD=${MUWCLASS_PG_QUERY_PASSWORD:-tap_reader}
 
 mvn -B clean verify
 

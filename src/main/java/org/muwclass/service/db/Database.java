@@ -2,60 +2,132 @@ package org.muwclass.service.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The service's database: a data source and its dialect, behind a connection pool created here (H2's
- * JdbcConnectionPool, for both engines: Payara's DriverManager does not see the WAR's H2 driver under child-first
- * class loading, and PostgreSQL connections are expensive to open).
+ * The service's database: two connection pools and the dialect. The store pool (the configured, owning login) serves
+ * the job store, loaders and TAP_UPLOAD writes; the query pool serves TAP queries only, logged in as a role that can
+ * only read the published schemas ({@link QueryLogin}), so 40 heavy queries cannot take the job store's connections.
+ * Both are H2's JdbcConnectionPool, for both engines: Payara's DriverManager does not see the WAR's H2 driver under
+ * child-first class loading, and PostgreSQL connections are expensive to open.
  */
 public final class Database implements AutoCloseable {
 
-    private final DataSource dataSource;
+    /** Pool size of {@link #open(String, String, String)}. */
+    public static final int DEFAULT_POOL_SIZE = 16;
+
+    private final QueryLogin storeLogin;
     private final SqlDialect dialect;
     private final JdbcConnectionPool pool;
+    private volatile JdbcConnectionPool queryPool;
 
-    private Database(DataSource dataSource, SqlDialect dialect, JdbcConnectionPool pool) {
-        this.dataSource = dataSource;
+    private Database(QueryLogin storeLogin, SqlDialect dialect, JdbcConnectionPool pool) {
+        this.storeLogin = storeLogin;
         this.dialect = dialect;
         this.pool = pool;
     }
 
     public static Database open(String url, String user, String password) {
-        SqlDialect dialect = SqlDialect.fromJdbcUrl(url);
-        if (dialect == SqlDialect.H2) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-            pool.setMaxConnections(32);
-            return new Database(pool, dialect, pool);
-        }
-        // Pooled as well: a new PostgreSQL connection costs tens of ms, more than a cone search (docs/benchmarks.md).
-        PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-        pg.setURL(url);
-        pg.setUser(user);
-        pg.setPassword(password);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(pg);
-        pool.setMaxConnections(32);
-        return new Database(pool, dialect, pool);
+        return open(url, user, password, DEFAULT_POOL_SIZE);
     }
 
+    /** Opens the store pool; TAP queries need {@link #openQueryPool} as well. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        SqlDialect dialect = SqlDialect.fromJdbcUrl(url);
+        return new Database(new QueryLogin(url, user, password, null), dialect, pool(dialect, url, user, password, null, poolSize));
+    }
+
+    private static JdbcConnectionPool pool(SqlDialect dialect, String url, String user, String password,
+                                           String pgOptions, int size) {
+        JdbcConnectionPool pool;
+        if (dialect == SqlDialect.H2) {
+            pool = JdbcConnectionPool.create(url, user, password);
+        } else {
+            // Pooled as well: a new PostgreSQL connection costs tens of ms, more than a cone search (docs/benchmarks.md).
+            PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+            pg.setURL(url);
+            pg.setUser(user);
+            pg.setPassword(password);
+            if (pgOptions != null) {
+                pg.setOptions(pgOptions); // session defaults from the start-up packet: what RESET ALL returns to
+            }
+            pool = JdbcConnectionPool.create(pg);
+        }
+        pool.setMaxConnections(size);
+        pool.setLoginTimeout(30); // s to wait for a free connection before failing
+        return pool;
+    }
+
+    /** Opens (or replaces) the pool of TAP query connections. */
+    public synchronized void openQueryPool(QueryLogin login, int size) {
+        JdbcConnectionPool old = queryPool;
+        queryPool = pool(dialect, login.url(), login.user(), login.password(), login.pgOptions(), size);
+        if (old != null) {
+            old.dispose();
+        }
+    }
+
+    /** The store login (the configured database user). */
+    public QueryLogin storeLogin() {
+        return storeLogin;
+    }
+
+    /** The store pool. */
     public DataSource dataSource() {
-        return dataSource;
+        return pool;
     }
 
     public SqlDialect dialect() {
         return dialect;
     }
 
+    /** A connection of the store pool (job store, loaders, TAP_UPLOAD writes). */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return pool.getConnection();
+    }
+
+    /**
+     * A connection for one TAP query, logged in as the read-only query role, in auto-commit mode. On PostgreSQL every
+     * setting is reset to the session defaults first, so nothing a previous query changed survives on the pooled
+     * connection.
+     *
+     * @throws IllegalStateException when {@link #openQueryPool} was not called
+     */
+    public Connection queryConnection() throws SQLException {
+        JdbcConnectionPool p = queryPool;
+        if (p == null) {
+            throw new IllegalStateException("The TAP query pool is not open");
+        }
+        Connection c = p.getConnection();
+        try {
+            c.setAutoCommit(true);
+            if (dialect == SqlDialect.POSTGRESQL) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("RESET ALL");
+                }
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Connections of the query pool in use now. */
+    public int queryConnectionsActive() {
+        JdbcConnectionPool p = queryPool;
+        return p == null ? 0 : p.getActiveConnections();
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.dispose();
+        JdbcConnectionPool p = queryPool;
+        if (p != null) {
+            p.dispose();
         }
+        pool.dispose();
     }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.core.io.CsvTable;
+import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoConfigReader;
@@ -34,6 +35,9 @@ public class ServiceRuntime {
     @Inject
     ServiceConfig config;
 
+    @Inject
+    QuerySettings querySettings;
+
     private volatile Database database;
     private volatile VoMetadata metadata;
     private volatile VoMetadata publishedMetadata;
@@ -52,9 +56,10 @@ public class ServiceRuntime {
             Files.createDirectories(config.dataDir());
             metadata = config.voConfigDir().map(VoConfigReader::fromDirectory)
                     .orElseGet(VoConfigReader::fromClasspath).read();
-            database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+            database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(),
+                    querySettings.storePoolSize());
             loadTrainingSetOnce();
-            publishedMetadata = org.muwclass.service.tap.TapDatabaseSetup.install(database, metadata);
+            publishedMetadata = org.muwclass.service.tap.TapDatabaseSetup.install(database, metadata, querySettings);
             upSince = Instant.now();
             LOG.info(() -> "MUWCLASS-VO ready: database " + database.dialect() + ", data in " + config.dataDir());
         } catch (Exception e) {
@@ -149,6 +154,11 @@ public class ServiceRuntime {
 
     public ServiceConfig config() {
         return config;
+    }
+
+    /** TAP query pool, login and sync limits. */
+    public QuerySettings querySettings() {
+        return querySettings;
     }
 
     private void requireReady() {

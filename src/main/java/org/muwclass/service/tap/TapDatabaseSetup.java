@@ -3,7 +3,14 @@ package org.muwclass.service.tap;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
+import org.muwclass.service.config.QuerySettings;
+import org.muwclass.service.db.QueryLogin;
+import org.muwclass.service.db.QueryRole;
+import org.muwclass.service.tap.query.UploadTableName;
 import org.muwclass.service.db.ClassifiedSourcesStore;
 import org.muwclass.service.db.Database;
 import org.muwclass.service.db.SqlDialect;
@@ -14,7 +21,8 @@ import org.muwclass.service.tap.schema.TapSchema;
 
 /**
  * What the TAP service needs in the database at start-up, all idempotent: the H2 geometry functions, the (empty)
- * classified-sources table, pgSphere position indexes on PostgreSQL, and TAP_SCHEMA filled from the metadata.
+ * classified-sources table, pgSphere position indexes on PostgreSQL, TAP_SCHEMA filled from the metadata, the
+ * tap_upload schema swept of crash leftovers, and the read-only login and pool of TAP queries.
  */
 public final class TapDatabaseSetup {
 
@@ -23,8 +31,36 @@ public final class TapDatabaseSetup {
     private TapDatabaseSetup() {
     }
 
-    /** @return the metadata clients see (vo-config plus TAP_SCHEMA) */
+    /** {@link #install(Database, VoMetadata, QuerySettings)} with the default settings. */
     public static VoMetadata install(Database database, VoMetadata voConfig) throws SQLException {
+        return install(database, voConfig, QuerySettings.DEFAULT);
+    }
+
+    /**
+     * Also sweeps leftover upload tables and opens the TAP query pool with its read-only login ({@link QueryRole}).
+     *
+     * @return the metadata clients see (vo-config plus TAP_SCHEMA)
+     */
+    public static VoMetadata install(Database database, VoMetadata voConfig, QuerySettings settings)
+            throws SQLException {
+        VoMetadata published = installTables(database, voConfig);
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + UploadTableName.SCHEMA);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        UploadTableSweep.run(database, Instant.now(), settings.uploadSweepMinAge());
+        Set<String> schemas = new TreeSet<>();
+        published.tables().forEach(t -> schemas.add(t.schemaName()));
+        schemas.add(UploadTableName.SCHEMA);
+        QueryLogin login = QueryRole.prepare(database, schemas, settings);
+        database.openQueryPool(login, settings.queryPoolSize());
+        LOG.info(() -> "TAP queries read schemas " + schemas + " as " + login.user());
+        return published;
+    }
+
+    private static VoMetadata installTables(Database database, VoMetadata voConfig) throws SQLException {
         if (database.dialect() == SqlDialect.H2) {
             registerH2Functions(database);
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.muwclass.service.tap.query.QueryCancel;
 import org.muwclass.service.tap.query.TapException;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
@@ -56,16 +57,28 @@ public class TapJobKind implements JobKind<Map<String, List<String>>> {
             var file = context.input().upload(part);
             return file.isPresent() ? Files.newInputStream(file.get().path()) : null;
         };
+        // ABORT, the execution duration and destruction cancel the SQL at once and stop the row loop, so the worker
+        // thread and the query connection are free again without waiting for the database
+        QueryCancel cancel = new QueryCancel();
+        context.onStop(() -> cancel.cancel("The query was stopped: the job was aborted, destroyed or ran past its "
+                + "execution duration"));
         try {
             TapRequest request = tap.request(parameters);
             // the database stops the query when the job's execution duration runs out
             int timeout = context.deadline().map(d -> (int) Math.max(1,
                     java.time.Duration.between(java.time.Instant.now(), d).toSeconds())).orElse(0);
-            try (TapQueryRunner.Result result = tap.runner().run(request, uploads, tap.localResults(), timeout);
+            try (TapQueryRunner.Result result = tap.runner().run(request, uploads, tap.localResults(), timeout,
+                    cancel);
                  OutputStream out = context.openResult("result", result.contentType())) {
                 result.writeTo(out);
+            } catch (java.io.IOException e) {
+                context.checkpoint(); // stopped while writing rows: the job's phase says so already
+                throw e;
             }
         } catch (TapException e) {
+            if (e.stopped()) {
+                context.checkpoint(); // ABORT or destruction: not an error of the job
+            }
             // the message says what to fix (or what failed); TAP clients show it from /error
             throw new JobFailedException(e.getMessage(), org.muwclass.service.uws.ErrorType.FATAL, e);
         }

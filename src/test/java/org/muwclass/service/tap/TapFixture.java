@@ -24,11 +24,15 @@ public final class TapFixture implements AutoCloseable {
     public final CsvTable trainingSet = CsvTable.readResource("/muwclass/TD.csv");
 
     private TapFixture(Database database) throws Exception {
+        this(database, org.muwclass.service.config.QuerySettings.DEFAULT);
+    }
+
+    private TapFixture(Database database, org.muwclass.service.config.QuerySettings settings) throws Exception {
         this.database = database;
         this.voConfig = VoConfigReader.fromDirectory(Path.of("vo-config")).read();
         new TableLoader(database).loadOnce(voConfig.table("muwclass.training_set").orElseThrow(),
                 "muwclass-td-yang2022", trainingSet, "test");
-        this.published = TapDatabaseSetup.install(database, voConfig);
+        this.published = TapDatabaseSetup.install(database, voConfig, settings);
     }
 
     public static TapFixture h2() throws Exception {
@@ -36,7 +40,10 @@ public final class TapFixture implements AutoCloseable {
                 + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", ""));
     }
 
-    /** PostgreSQL from MUWCLASS_PG_URL / MUWCLASS_PG_USER / MUWCLASS_PG_PASSWORD; tables are recreated. */
+    /**
+     * PostgreSQL from MUWCLASS_PG_URL / MUWCLASS_PG_USER / MUWCLASS_PG_PASSWORD (queries as MUWCLASS_PG_QUERY_USER /
+     * MUWCLASS_PG_QUERY_PASSWORD when set); tables are recreated.
+     */
     public static TapFixture postgres() throws Exception {
         Database db = Database.open(System.getenv("MUWCLASS_PG_URL"),
                 System.getenv().getOrDefault("MUWCLASS_PG_USER", "tap"),
@@ -44,7 +51,12 @@ public final class TapFixture implements AutoCloseable {
         try (var c = db.connection(); var s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS muwclass.classified_sources");
         }
-        return new TapFixture(db);
+        // MUWCLASS_PG_QUERY_USER (e.g. tap_reader of scripts/start-postgres.sh): queries run as that role
+        var d = org.muwclass.service.config.QuerySettings.DEFAULT;
+        return new TapFixture(db, new org.muwclass.service.config.QuerySettings(
+                java.util.Optional.ofNullable(System.getenv("MUWCLASS_PG_QUERY_USER")),
+                System.getenv().getOrDefault("MUWCLASS_PG_QUERY_PASSWORD", ""), d.storePoolSize(), d.queryPoolSize(),
+                d.syncTimeout(), d.syncConcurrency(), d.statementTimeout(), d.uploadSweepMinAge()));
     }
 
     public List<DBTable> tables() {

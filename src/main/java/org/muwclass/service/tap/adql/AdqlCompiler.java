@@ -2,9 +2,13 @@ package org.muwclass.service.tap.adql;
 
 import adql.db.DBChecker;
 import adql.db.DBTable;
+import adql.db.FunctionDef;
+import adql.db.exception.UnresolvedFunctionException;
 import adql.db.exception.UnresolvedIdentifiersException;
 import adql.parser.ADQLParser;
+import adql.parser.ADQLParserConstants;
 import adql.parser.ParseException;
+import adql.parser.Token;
 import adql.query.ADQLQuery;
 import adql.query.SelectItem;
 import adql.query.TextPosition;
@@ -21,12 +25,25 @@ import org.muwclass.service.db.SqlDialect;
  * SQL of one database: {@link H2Translator} for H2, {@link MuwPgSphereTranslator} (VOLLT's PgSphereTranslator)
  * for PostgreSQL + pgSphere.
  * Not thread-safe state is created per call, so one compiler serves concurrent requests.
+ *
+ * <p>ADQL is a closed language here: only the ADQL 2.0 functions VOLLT parses itself and the geometry functions below
+ * are accepted. The service declares no user-defined functions, so any other {@code name(args)} (CSVWRITE, FILE_READ,
+ * pg_sleep, set_config ...) is an error naming the function; it never reaches the database. One statement only: text
+ * after a terminating ';' is an error.
  */
 public final class AdqlCompiler {
 
     /** The ADQL geometry functions this service runs on both databases (TAPRegExt features-adqlgeo). */
     public static final List<String> GEOMETRY_FUNCTIONS = List.of("POINT", "CIRCLE", "BOX", "CONTAINS", "INTERSECTS",
             "DISTANCE", "COORD1", "COORD2", "COORDSYS");
+
+    /** User-defined functions declared in TAPRegExt: none. An empty list (not null) makes VOLLT check every UDF. */
+    public static final List<FunctionDef> DECLARED_UDFS = List.of();
+
+    /** The ADQL 2.0 mathematical, trigonometric and aggregate functions, as named in error messages. */
+    static final List<String> ADQL_FUNCTIONS = List.of("ABS", "CEILING", "DEGREES", "EXP", "FLOOR", "LOG", "LOG10",
+            "MOD", "PI", "POWER", "RADIANS", "RAND", "ROUND", "SQRT", "TRUNCATE", "ACOS", "ASIN", "ATAN", "ATAN2", "COS",
+            "COT", "SIN", "TAN", "AVG", "COUNT", "MAX", "MIN", "SUM");
 
     private final List<DBTable> tables;
     private final Supplier<JDBCTranslator> translator;
@@ -46,12 +63,15 @@ public final class AdqlCompiler {
         }
         ADQLQuery query;
         try {
-            DBChecker checker = new DBChecker(tables, GEOMETRY_FUNCTIONS, null);
-            query = new ADQLParser(checker).parseQuery(adql);
+            DBChecker checker = new DBChecker(tables, DECLARED_UDFS, GEOMETRY_FUNCTIONS, null);
+            ADQLParser parser = new ADQLParser(checker);
+            query = parser.parseQuery(adql);
+            rejectTrailingText(parser);
         } catch (UnresolvedIdentifiersException e) {
             List<String> problems = new ArrayList<>();
             for (ParseException p : e) {
-                problems.add(clean(p.getMessage()) + at(p.getPosition()));
+                problems.add(p instanceof UnresolvedFunctionException f ? unknownFunction(f)
+                        : clean(p.getMessage()) + at(p.getPosition()));
             }
             throw new AdqlException("ADQL error: " + String.join("; ", problems));
         } catch (ParseException e) {
@@ -72,6 +92,37 @@ public final class AdqlCompiler {
         } catch (TranslationException e) {
             throw new AdqlException("ADQL error: " + e.getMessage());
         }
+    }
+
+    /**
+     * VOLLT's parseQuery stops at the first ';' and ignores the rest; one statement is all a TAP query may hold.
+     * Comments and blanks after the ';' are fine.
+     */
+    private static void rejectTrailingText(ADQLParser parser) throws AdqlException {
+        Token end = parser.token;
+        if (end == null || end.kind != ADQLParserConstants.EOQ) {
+            return; // the query ended at the end of the text
+        }
+        Token next;
+        try {
+            next = parser.getNextToken();
+        } catch (RuntimeException | Error e) { // TokenMgrError: not even ADQL tokens follow
+            next = null;
+        }
+        if (next == null || next.kind != ADQLParserConstants.EOF) {
+            throw new AdqlException("ADQL error at line " + end.endLine + ", column " + end.endColumn + ": the query "
+                    + "must be one SELECT statement, but text follows the ';' that ends it"
+                    + (next == null || next.image == null ? "" : " (starting with '" + next.image + "')")
+                    + "; remove it, or send each statement as its own query");
+        }
+    }
+
+    private static String unknownFunction(UnresolvedFunctionException e) {
+        String name = e.getFunction() != null ? e.getFunction().getName()
+                : String.valueOf(e.getMessage()).replaceAll("(?s)^[^\"]*\"([^(\"]*).*$", "$1");
+        return "unknown function " + name + at(e.getPosition()) + ": this service runs only the ADQL 2.0 functions ("
+                + String.join(", ", ADQL_FUNCTIONS) + ") and the geometry functions ("
+                + String.join(", ", GEOMETRY_FUNCTIONS) + "); it declares no user-defined functions";
     }
 
     public List<DBTable> tables() {

@@ -29,10 +29,18 @@ public final class ResultSetStarTable extends AbstractStarTable {
     private boolean used;
     private boolean overflow;
     private long rowsRead;
+    private final QueryCancel cancel;
 
     public ResultSetStarTable(ResultSet rs, List<DBColumn> adqlColumns, int maxrec) throws SQLException {
+        this(rs, adqlColumns, maxrec, new QueryCancel());
+    }
+
+    /** @param cancel checked before every row: writing stops once the query is cancelled */
+    public ResultSetStarTable(ResultSet rs, List<DBColumn> adqlColumns, int maxrec, QueryCancel cancel)
+            throws SQLException {
         this.rs = rs;
         this.maxrec = maxrec;
+        this.cancel = cancel;
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         infos = new ColumnInfo[n];
@@ -97,6 +105,9 @@ public final class ResultSetStarTable extends AbstractStarTable {
 
             @Override
             public boolean next() throws IOException {
+                if (cancel.cancelled()) {
+                    throw new IOException("The query was stopped: " + cancel.reason());
+                }
                 try {
                     if (rowsRead >= maxrec) {
                         overflow = overflow || rs.next();
@@ -114,6 +125,9 @@ public final class ResultSetStarTable extends AbstractStarTable {
                     rowsRead++;
                     return true;
                 } catch (SQLException e) {
+                    if (cancel.cancelled()) {
+                        throw new IOException("The query was stopped: " + cancel.reason(), e);
+                    }
                     throw new IOException("Reading the query result failed: " + e.getMessage(), e);
                 }
             }

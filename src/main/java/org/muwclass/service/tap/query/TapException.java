@@ -7,21 +7,33 @@ package org.muwclass.service.tap.query;
 public final class TapException extends Exception {
 
     private final boolean userError;
+    private final boolean stopped;
 
-    private TapException(String message, boolean userError, Throwable cause) {
+    private TapException(String message, boolean userError, boolean stopped, Throwable cause) {
         super(message, cause);
         this.userError = userError;
+        this.stopped = stopped;
     }
 
     public static TapException user(String message) {
-        return new TapException(message, true, null);
+        return new TapException(message, true, false, null);
+    }
+
+    /** The query was stopped (time limit, ABORT): a user error, since it may be run another way (e.g. async). */
+    public static TapException stopped(String message) {
+        return new TapException(message, true, true, null);
     }
 
     public static TapException fault(String message, Throwable cause) {
-        return new TapException(message, false, cause);
+        return new TapException(message, false, false, cause);
     }
 
     public boolean userError() {
         return userError;
+    }
+
+    /** True when the query was stopped by a time limit or ABORT, not refused. */
+    public boolean stopped() {
+        return stopped;
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,33 +85,34 @@ public final class TapQueryRunner {
         return run(request, uploads, localResults, 0);
     }
 
-    /**
-     * @param timeoutSeconds most seconds the database may spend executing the query (0: no limit); the query then
-     *                       fails with the database's cancellation message
-     */
     public Result run(TapRequest request, UploadSource uploads, LocalResults localResults, int timeoutSeconds)
             throws TapException {
+        return run(request, uploads, localResults, timeoutSeconds, new QueryCancel());
+    }
+
+    /**
+     * Uploads are written with a store connection and committed (the query role may only read them); the query runs
+     * on a connection of the query pool, as the read-only query role.
+     *
+     * @param timeoutSeconds most seconds the database may spend executing the query (0: no limit); the query then
+     *                       fails with a message saying the limit
+     * @param cancel         stops the query from another thread (ABORT, a watchdog), before or while it runs
+     */
+    public Result run(TapRequest request, UploadSource uploads, LocalResults localResults, int timeoutSeconds,
+                      QueryCancel cancel) throws TapException {
         Connection c = null;
         UploadedTables uploaded = null;
         Statement st = null;
         try {
-            c = database.connection();
-            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            uploaded = new UploadedTables(c);
-            for (TapRequest.Upload u : request.uploads()) {
-                InputStream in = u.part() != null ? uploads.open(u.part()) : localResults.open(u.url());
-                if (in == null) {
-                    throw TapException.user("UPLOAD " + u.name() + ",param:" + u.part() + ": the request has no "
-                            + "multipart part named '" + u.part() + "'");
-                }
-                try (in) {
-                    uploaded.add(u.name(), in, uploadLimitBytes);
-                }
-            }
+            uploaded = storeUploads(request, uploads, localResults);
             List<DBTable> tables = new ArrayList<>(publishedTables.get());
-            tables.addAll(uploaded.tables());
+            if (uploaded != null) {
+                tables.addAll(uploaded.tables());
+            }
             CompiledQuery query = new AdqlCompiler(tables, database.dialect()).compile(request.query());
             LOG.fine(() -> "ADQL " + request.query() + "\nSQL " + query.sql());
+            c = database.queryConnection();
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             st.setFetchSize(FETCH_SIZE);
             if (timeoutSeconds > 0) {
@@ -119,42 +121,100 @@ public final class TapQueryRunner {
             if (request.maxrec() < Integer.MAX_VALUE) {
                 st.setMaxRows(request.maxrec() + 1); // one more than returned, to detect overflow
             }
+            cancel.attach(st);
+            if (cancel.cancelled()) { // cancel() of a statement that is not executing yet does nothing on PostgreSQL
+                throw TapException.stopped(cancel.reason());
+            }
             ResultSet rs;
             try {
                 rs = st.executeQuery(query.sql());
             } catch (SQLException e) {
-                throw TapException.user("The query failed in the database: " + e.getMessage().lines().findFirst()
-                        .orElse(e.getMessage()));
+                throw failed(e, cancel, timeoutSeconds);
             }
-            ResultSetStarTable table = new ResultSetStarTable(rs, query.columns(), request.maxrec());
+            ResultSetStarTable table = new ResultSetStarTable(rs, query.columns(), request.maxrec(), cancel);
             return new Result(c, st, uploaded, table, request.format(), query,
-                    ResultWriter.queryInfos(request.query(), serviceVersion));
+                    ResultWriter.queryInfos(request.query(), serviceVersion), database, cancel);
         } catch (AdqlException e) {
-            close(c, st, uploaded);
+            close(c, st, uploaded, database, cancel);
             throw TapException.user(e.getMessage());
         } catch (TapException e) {
-            close(c, st, uploaded);
+            close(c, st, uploaded, database, cancel);
             throw e;
         } catch (SQLException | IOException | RuntimeException e) {
-            close(c, st, uploaded);
+            close(c, st, uploaded, database, cancel);
             throw TapException.fault("The query could not be run: " + e.getMessage(), e);
         }
     }
 
-    private static void close(Connection c, Statement st, UploadedTables uploaded) {
+    /** Writes and commits the uploads with a store connection, which goes back to its pool at once; null: none. */
+    private UploadedTables storeUploads(TapRequest request, UploadSource uploads, LocalResults localResults)
+            throws TapException, SQLException, IOException {
+        if (request.uploads().isEmpty()) {
+            return null;
+        }
+        try (Connection store = database.connection()) {
+            store.setAutoCommit(false);
+            UploadedTables uploaded = new UploadedTables(store);
+            try {
+                for (TapRequest.Upload u : request.uploads()) {
+                    InputStream in = u.part() != null ? uploads.open(u.part()) : localResults.open(u.url());
+                    if (in == null) {
+                        throw TapException.user("UPLOAD " + u.name() + ",param:" + u.part() + ": the request has no "
+                                + "multipart part named '" + u.part() + "'");
+                    }
+                    try (in) {
+                        uploaded.add(u.name(), in, uploadLimitBytes);
+                    }
+                }
+                store.commit();
+                return uploaded;
+            } catch (TapException | SQLException | IOException | RuntimeException e) {
+                store.rollback();
+                uploaded.close(store); // H2 DDL commits at once: drop what was created
+                store.commit();
+                throw e;
+            }
+        }
+    }
+
+    /** The database's failure as the client's problem; a cancelled or timed-out statement says why it stopped. */
+    private static TapException failed(SQLException e, QueryCancel cancel, int timeoutSeconds) {
+        if (cancel.cancelled()) {
+            return TapException.stopped(cancel.reason());
+        }
+        if (e instanceof SQLTimeoutException || "57014".equals(e.getSQLState()) || e.getErrorCode() == 57014) {
+            return TapException.stopped("The query ran past its time limit of " + timeoutSeconds + " s and was "
+                    + "stopped");
+        }
+        return TapException.user("The query failed in the database: " + e.getMessage().lines().findFirst()
+                .orElse(e.getMessage()));
+    }
+
+    private static void close(Connection c, Statement st, UploadedTables uploaded, Database database,
+                              QueryCancel cancel) {
+        cancel.detach();
         try {
             if (st != null) {
                 st.close();
             }
-            if (uploaded != null) {
-                uploaded.close();
-            }
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Closing a query statement failed", e);
+        }
+        try {
             if (c != null) {
                 c.rollback();
                 c.close();
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Closing a query connection failed", e);
+        }
+        if (uploaded != null) {
+            try (Connection store = database.connection()) {
+                store.setAutoCommit(true);
+                uploaded.close(store);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Could not drop this query's upload tables", e);
+            }
         }
     }
 
@@ -167,9 +227,15 @@ public final class TapQueryRunner {
         private final ResponseFormat format;
         private final CompiledQuery query;
         private final java.util.Map<String, String> infos;
+        private final Database database;
+        private final QueryCancel cancel;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Result(Connection connection, Statement statement, UploadedTables uploads, ResultSetStarTable table,
-                       ResponseFormat format, CompiledQuery query, java.util.Map<String, String> infos) {
+                       ResponseFormat format, CompiledQuery query, java.util.Map<String, String> infos,
+                       Database database, QueryCancel cancel) {
+            this.database = database;
+            this.cancel = cancel;
             this.connection = connection;
             this.statement = statement;
             this.uploads = uploads;
@@ -200,9 +266,12 @@ public final class TapQueryRunner {
             return table.rowsRead();
         }
 
+        /** Idempotent and thread-safe: the writer and a watchdog may both close it. */
         @Override
         public void close() {
-            TapQueryRunner.close(connection, statement, uploads);
+            if (closed.compareAndSet(false, true)) {
+                TapQueryRunner.close(connection, statement, uploads, database, cancel);
+            }
         }
     }
 }

@@ -15,7 +15,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.config.UploadSettings;
@@ -73,8 +72,7 @@ public final class UploadedTables implements AutoCloseable {
      *                      unsupported columns
      */
     public void add(String name, InputStream in, long limitBytes, ReadLimits limits) throws TapException {
-        String dbTable = "tap_upload.u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "_"
-                + tables.size();
+        String dbTable = UploadTableName.SCHEMA + "." + UploadTableName.next(java.time.Instant.now(), tables.size());
         Sink sink = new Sink(name, dbTable);
         try {
             SafeVoTable.stream(new LimitedStream(in, limitBytes, name), sink, limits, "UPLOAD " + name);
@@ -107,8 +105,13 @@ public final class UploadedTables implements AutoCloseable {
     /** Drops the upload tables. */
     @Override
     public void close() {
+        close(connection);
+    }
+
+    /** Drops the upload tables with {@code c}: the connection that wrote them may be back in its pool by now. */
+    public void close(Connection c) {
         for (String t : dbTables) {
-            try (Statement s = connection.createStatement()) {
+            try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS " + t);
             } catch (SQLException e) {
                 LOG.log(Level.WARNING, "Could not drop upload table " + t, e);

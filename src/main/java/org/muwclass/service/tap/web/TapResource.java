@@ -28,7 +28,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.meta.TableDescriptor;
+import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.tap.TapService;
+import org.muwclass.service.tap.query.QueryCancel;
 import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.tap.query.TapException;
 import org.muwclass.service.tap.query.TapQueryRunner;
@@ -58,6 +60,9 @@ public class TapResource {
 
     @Inject
     SecuritySettings security;
+
+    @Inject
+    SyncQueries syncQueries;
 
     @Context
     UriInfo uri;
@@ -136,34 +141,58 @@ public class TapResource {
         return sync(params, uploads, () -> { });
     }
 
-    /** Runs the query now; rows stream from the cursor after the status line is sent. */
+    /**
+     * Runs the query now; rows stream from the cursor after the status line is sent. At most
+     * muwclass.tap.sync.concurrency run at once (more: 503 with Retry-After), each for at most
+     * muwclass.tap.sync.timeout.s, rows written included (then: 400 saying to use /tap/async, or a cut-off stream when
+     * rows were being written).
+     */
     private Response sync(Map<String, List<String>> params, TapQueryRunner.UploadSource uploads, Runnable cleanup) {
         if (!tap.runtime().ready()) {
             cleanup.run();
             return error(Response.Status.SERVICE_UNAVAILABLE, "The service is not ready");
         }
+        SyncQueries.Slot slot = syncQueries.tryEnter();
+        if (slot == null) {
+            cleanup.run();
+            int limit = syncQueries.settings().syncConcurrency();
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", QuerySettings.SYNC_RETRY_AFTER_S).type(VOTABLE)
+                    .entity(ResultWriter.errorDocument("The service is running its limit of " + limit
+                            + " synchronous queries (muwclass.tap.sync.concurrency); try again in "
+                            + QuerySettings.SYNC_RETRY_AFTER_S + " s, or submit the query as a job at " + tapUrl()
+                            + "/async")).build();
+        }
+        Runnable release = () -> {
+            slot.close();
+            cleanup.run();
+        };
+        long limitS = syncQueries.settings().syncTimeout().toSeconds();
+        String tooLong = "The synchronous query ran past its limit of " + limitS + " s (muwclass.tap.sync.timeout.s) "
+                + "and was stopped; submit it as a job at " + tapUrl() + "/async, where it may run longer";
+        QueryCancel cancel = new QueryCancel();
         TapQueryRunner.Result result;
         try {
             TapRequest request = tap.request(params);
-            // a synchronous query gets the default execution duration of a job
-            result = tap.runner().run(request, uploads, tap.localResults(),
-                    (int) Math.min(Integer.MAX_VALUE, tap.config().executionDurationDefault().toSeconds()));
+            slot.watch(cancel, tooLong);
+            result = tap.runner().run(request, uploads, tap.localResults(), (int) limitS, cancel);
         } catch (TapException e) {
-            cleanup.run();
+            release.run();
             if (!e.userError()) {
                 LOG.log(Level.WARNING, "TAP query failed", e);
             }
             return error(e.userError() ? Response.Status.BAD_REQUEST : Response.Status.INTERNAL_SERVER_ERROR,
-                    e.getMessage());
+                    e.stopped() ? tooLong : e.getMessage());
         } catch (RuntimeException e) {
-            cleanup.run();
+            release.run();
             return fault(e);
         }
+        slot.expireAfterLimit(result::close);
         StreamingOutput rows = out -> {
             try (result) {
                 result.writeTo(out);
             } finally {
-                cleanup.run();
+                release.run();
             }
         };
         return Response.ok(rows, result.contentType()).build();

@@ -42,6 +42,15 @@ abstract class TapQuerySuite {
         this.td = fixture.trainingSet;
     }
 
+    TapFixture fixture() {
+        return fx;
+    }
+
+    /** False where queries log in as the store owner in read-only sessions (PostgreSQL without a query role). */
+    boolean queryRoleIsConfigured() {
+        return true;
+    }
+
     @AfterAll
     void close() {
         fx.close();
@@ -207,9 +216,107 @@ abstract class TapQuerySuite {
         long start = System.nanoTime();
         TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
                 TapQueryRunner.LocalResults.NONE, 1).close());
-        assertTrue(e.getMessage().startsWith("The query failed in the database"), e.getMessage());
+        assertEquals("The query ran past its time limit of 1 s and was stopped", e.getMessage());
+        assertTrue(e.stopped() && e.userError());
         assertTrue((System.nanoTime() - start) / 1e9 < 30, "stopped soon after the 1 s timeout");
     }
+
+    @Test
+    void aQueryCancelledFromAnotherThreadStopsAndSaysWhy() throws Exception {
+        TapRequest req = new TapRequest(CROSS_JOIN, ResponseFormat.VOTABLE, 10, List.of());
+        QueryCancel cancel = new QueryCancel();
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancel.cancel("The job was aborted");
+        });
+        long start = System.nanoTime();
+        stopper.start();
+        TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
+                TapQueryRunner.LocalResults.NONE, 0, cancel).close());
+        assertEquals("The job was aborted", e.getMessage());
+        assertTrue(e.stopped());
+        assertTrue((System.nanoTime() - start) / 1e9 < 20, "stopped soon after the cancel");
+        assertEquals(0, fx.database.queryConnectionsActive(), "the connection went back to the pool");
+    }
+
+    @Test
+    void aCancelBeforeTheQueryRunsStopsItAtOnce() {
+        QueryCancel cancel = new QueryCancel();
+        cancel.cancel("The job was aborted");
+        TapRequest req = new TapRequest(CROSS_JOIN, ResponseFormat.VOTABLE, 10, List.of());
+        TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
+                TapQueryRunner.LocalResults.NONE, 0, cancel).close());
+        assertEquals("The job was aborted", e.getMessage());
+    }
+
+    @Test
+    void writingRowsStopsOnceTheQueryIsCancelled() throws Exception {
+        QueryCancel cancel = new QueryCancel();
+        TapRequest req = new TapRequest("SELECT name FROM muwclass.training_set", ResponseFormat.CSV, 10_000,
+                List.of());
+        try (TapQueryRunner.Result r = fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
+                TapQueryRunner.LocalResults.NONE, 0, cancel)) {
+            cancel.cancel("The synchronous query ran past its limit of 1 s");
+            IOException e = assertThrows(IOException.class, () -> r.writeTo(new ByteArrayOutputStream()));
+            assertTrue(e.getMessage().contains("The query was stopped: The synchronous query ran past its limit of 1 s"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void queryConnectionsCannotReadUnpublishedSchemasOrWrite() throws Exception {
+        try (var c = fx.database.connection(); var s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("CREATE SCHEMA IF NOT EXISTS secret");
+            s.execute("CREATE TABLE IF NOT EXISTS secret.owners (owner VARCHAR(40))");
+        }
+        List<String> refused = new ArrayList<>(List.of("INSERT INTO muwclass.training_set (name) VALUES ('x')",
+                "CREATE TABLE tap_upload.mine (x INT)", "DELETE FROM tap_schema.schemas"));
+        if (queryRoleIsConfigured()) {
+            refused.add("SELECT * FROM secret.owners");
+        }
+        try (var c = fx.database.queryConnection()) {
+            for (String sql : refused) {
+                try (var s = c.createStatement()) {
+                    assertThrows(java.sql.SQLException.class, () -> s.execute(sql), sql);
+                }
+            }
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM muwclass.training_set")) {
+                rs.next();
+                assertEquals(td.rowCount(), rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void leftoverUploadTablesAreSweptAndFreshOnesKept() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        String old = UploadTableName.next(now.minusSeconds(7200), 0);
+        String fresh = UploadTableName.next(now, 0);
+        try (var c = fx.database.connection(); var s = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String t : List.of(old, fresh, "u0123456789abcdef_0")) {
+                s.execute("CREATE TABLE tap_upload." + t + " (c1 INT)");
+            }
+        }
+        assertEquals(2, org.muwclass.service.tap.UploadTableSweep.run(fx.database, now,
+                java.time.Duration.ofHours(1)));
+        try (var c = fx.database.connection(); var rs = c.getMetaData().getTables(null, "tap_upload", "%", null)) {
+            List<String> left = new ArrayList<>();
+            while (rs.next()) {
+                left.add(rs.getString("TABLE_NAME"));
+            }
+            assertEquals(List.of(fresh), left);
+        }
+        assertEquals(1, org.muwclass.service.tap.UploadTableSweep.run(fx.database, now, java.time.Duration.ZERO));
+    }
+
+    private static final String CROSS_JOIN = "SELECT COUNT(*) FROM muwclass.training_set AS a, "
+            + "muwclass.training_set AS b, muwclass.training_set AS c";
 
     @Test
     void fitsOutputReadsBackWithTheSameRows() throws Exception {
