@@ -10,7 +10,7 @@
 #   - rows of the interrupted job in muwclass.classified_sources (by TAP and in the database);
 #   - tables left in schema tap_upload; job directories under data/jobs without a row in uws.jobs (read from the
 #     H2 file with H2's Shell after a clean stop).
-#   CRASH_PARTS="upload job" (default both) picks the scenarios.
+#   CRASH_PARTS="upload job" (default both) picks the scenarios; "idle" adds a kill -9 of the idle service first.
 # Prints one PASS/FAIL line per check and exits 1 when anything was left. Needs target/ (mvn -DskipTests package).
 #   CRASH_KEEP=1 keeps the work directory (data, logs) for a look afterwards.
 set -euo pipefail
@@ -69,6 +69,10 @@ leftovers() { # files and directories below the request-body areas
 sent() { local n; n=$(cat "$WORK/sent" 2>/dev/null || true); echo "${n:-0}"; }
 
 start
+
+if [[ " ${CRASH_PARTS:-} " == *" idle "* ]]; then  # a diagnostic: an idle service killed and started again
+  kill9 "while idle"; start
+fi
 
 # ------------------------------------------------------------------ A: kill -9 during a 50 MB sync upload
 if [[ " ${CRASH_PARTS:-upload job} " == *" upload "* ]]; then
