@@ -17,6 +17,9 @@ trap 'rm -rf "$WORK"' EXIT
 log() { echo "hostile.sh [$(date +%H:%M:%S)] $*"; }
 
 [ -f target/muwclass-vo.war ] && [ -f target/payara-micro.jar ] || mvn -B -q -DskipTests package
+if ! python3 -c 'import requests' 2>/dev/null; then  # the attack client (normally there with python3-pyvo)
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-requests
+fi
 
 # --- identities: two Basic users with random passwords (PBKDF2-HMAC-SHA256), an HS256 secret, an issuer
 mkdir -m 700 "$WORK/secrets"
