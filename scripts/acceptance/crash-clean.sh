@@ -10,7 +10,8 @@
 #   - rows of the interrupted job in muwclass.classified_sources (by TAP and in the database);
 #   - tables left in schema tap_upload; job directories under data/jobs without a row in uws.jobs (read from the
 #     H2 file with H2's Shell after a clean stop).
-#   CRASH_PARTS="upload job" (default both) picks the scenarios; "idle" adds a kill -9 of the idle service first.
+#   CRASH_PARTS="upload job" (default both) picks the scenarios; "idle" adds a kill -9 of the idle service first,
+#   "restart" a clean stop and start first (diagnostics: is a job created after a restart durable?).
 # Prints one PASS/FAIL line per check and exits 1 when anything was left. Needs target/ (mvn -DskipTests package).
 #   CRASH_KEEP=1 keeps the work directory (data, logs) for a look afterwards.
 set -euo pipefail
@@ -72,6 +73,9 @@ start
 
 if [[ " ${CRASH_PARTS:-} " == *" idle "* ]]; then  # a diagnostic: an idle service killed and started again
   kill9 "while idle"; start
+fi
+if [[ " ${CRASH_PARTS:-} " == *" restart "* ]]; then  # a diagnostic: a clean stop and start first
+  stop; log "stopped cleanly"; start
 fi
 
 # ------------------------------------------------------------------ A: kill -9 during a 50 MB sync upload

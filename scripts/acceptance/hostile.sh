@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hostile-client suite (issue 13): starts the service twice, on the embedded H2 and on PostgreSQL, each time with a
 # Basic user store, an HS256 bearer-token secret and a short sync timeout, and runs every attack in
-# scripts/hostile/attacks_*.py against it. Fails when an attack fails or when fewer than HOSTILE_MIN_ATTACKS
+# scripts/hostile/attacks_*.py against it (the runner also gets MUWCLASS_HOSTILE_DATA_DIR, the service's data
+# directory, for attacks that check what is left on disk). Fails when an attack fails or when fewer than HOSTILE_MIN_ATTACKS
 # (default 40) ran on a database.
 #   HOSTILE_DATABASES   which runs (default "h2 postgresql")
 #   HOSTILE_ONLY        run only attacks whose name contains this
@@ -40,7 +41,7 @@ run_suite() {
   log "$name: starting the service and running the attacks"
   local status=0
   ./scripts/with-service.sh bash -c \
-    'python3 scripts/hostile/hostile.py "$SERVICE_URL" ${HOSTILE_ONLY:+--only "$HOSTILE_ONLY"}' \
+    'MUWCLASS_HOSTILE_DATA_DIR=$SERVICE_DATA python3 scripts/hostile/hostile.py "$SERVICE_URL" ${HOSTILE_ONLY:+--only "$HOSTILE_ONLY"}' \
     2>&1 | tee "$out" || status=$?
   local ran; ran=$(sed -n 's/^hostile: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | awk '{print $1 + $2}')
   ran=${ran:-0}
