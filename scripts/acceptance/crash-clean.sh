@@ -157,9 +157,11 @@ for _ in $(seq 1 60); do [ "$(phase)" = EXECUTING ] && break; sleep 1; done
 [ "$(phase)" = EXECUTING ] || { log "job $JOB_ID is $(phase), never EXECUTING"; exit 2; }
 sleep "${CRASH_JOB_KILL_S:-5}"
 [ "$(phase)" = EXECUTING ] || { log "job $JOB_ID finished before the kill ($(phase)); make it longer"; exit 2; }
-kill9 "with job $JOB_ID EXECUTING ($({ find "$DATA/jobs/$JOB_ID" -type f 2>/dev/null || true; } | wc -l) files in its directory)"
+files=$({ find "$DATA/jobs/$JOB_ID" -type f 2>/dev/null || true; } | wc -l)
+kill9 "with job $JOB_ID EXECUTING ($files files in its directory)"
 # what the crash left in the database file, before any start-up repair (diagnostic)
-log "in the H2 file after the kill: job $JOB_ID is '$(h2 "SELECT phase FROM uws.jobs WHERE job_id = '$JOB_ID'" 2>&1 | head -3 | tr '\n' ' ')'"
+stored_phase=$(h2 "SELECT phase FROM uws.jobs WHERE job_id = '$JOB_ID'" 2>&1 | head -3 | tr '\n' ' ')
+log "in the H2 file after the kill: job $JOB_ID is '$stored_phase'"
 start
 
 p=$(phase)
@@ -173,7 +175,8 @@ result_files=$({ find "$DATA/jobs/$JOB_ID/results" -type f 2>/dev/null || true; 
 check "interrupted job has no result files" "${result_files:+$(echo $result_files)}"
 rows=$(curl -s "$BASE/tap/sync" --data-urlencode REQUEST=doQuery --data-urlencode LANG=ADQL \
   --data-urlencode RESPONSEFORMAT=csv \
-  --data-urlencode "QUERY=SELECT COUNT(*) AS n FROM muwclass.classified_sources WHERE run_id = '$JOB_ID'" | tail -1 | tr -d '\r')
+  --data-urlencode "QUERY=SELECT COUNT(*) AS n FROM muwclass.classified_sources WHERE run_id = '$JOB_ID'" \
+  | tail -1 | tr -d '\r')
 check "no public rows of the interrupted job (TAP)" "$([ "$rows" = 0 ] || echo "count is '$rows'")"
 left=$(leftovers)
 check "no request-body files after the job crash" "${left:+$(echo $left)}"

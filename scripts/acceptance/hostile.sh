@@ -2,15 +2,14 @@
 # Hostile-client suite (issue 13): starts the service twice, on the embedded H2 and on PostgreSQL, each time with a
 # Basic user store, an HS256 bearer-token secret and a short sync timeout, and runs every attack in
 # scripts/hostile/attacks_*.py against it (the runner also gets MUWCLASS_HOSTILE_DATA_DIR, the service's data
-# directory, for attacks that check what is left on disk). Fails when an attack fails or when fewer than HOSTILE_MIN_ATTACKS
-# (default 40) ran on a database.
+# directory, for attacks that check what is left on disk). Fails when an attack fails, when fewer than
+# HOSTILE_MIN_ATTACKS (default 40) ran on a database, or when a file appears in the scratch directory.
 #   HOSTILE_DATABASES   which runs (default "h2 postgresql")
 #   HOSTILE_ONLY        run only attacks whose name contains this
 #   HOSTILE_MIN_ATTACKS smallest number of attacks a run must count (default 40)
 #   HOSTILE_PG_DB       PostgreSQL database of the second run (default tapdb on 127.0.0.1:${PGPORT:-5499})
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
 MIN=${HOSTILE_MIN_ATTACKS:-40}
 PGPORT=${PGPORT:-5499}
 WORK=$(mktemp -d /tmp/muwclass-hostile.XXXXXX)
@@ -41,12 +40,14 @@ run_suite() {
   log "$name: starting the service and running the attacks"
   local status=0
   ./scripts/with-service.sh bash -c \
-    'MUWCLASS_HOSTILE_DATA_DIR=$SERVICE_DATA python3 scripts/hostile/hostile.py "$SERVICE_URL" ${HOSTILE_ONLY:+--only "$HOSTILE_ONLY"}' \
+    'MUWCLASS_HOSTILE_DATA_DIR=$SERVICE_DATA python3 scripts/hostile/hostile.py "$SERVICE_URL" \
+       ${HOSTILE_ONLY:+--only "$HOSTILE_ONLY"}' \
     2>&1 | tee "$out" || status=$?
   local ran; ran=$(sed -n 's/^hostile: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | awk '{print $1 + $2}')
   ran=${ran:-0}
   if [ "$status" -ne 0 ]; then
-    log "$name: FAILED ($(grep -c '^FAIL ' "$out" || true) attack(s) failed, exit $status)"; grep '^FAIL ' "$out" || true
+    log "$name: FAILED ($(grep -c '^FAIL ' "$out" || true) attack(s) failed, exit $status)"
+    grep '^FAIL ' "$out" || true
     return 1
   fi
   if [ -n "$(ls -A "$MUWCLASS_HOSTILE_SCRATCH")" ]; then

@@ -9,7 +9,14 @@ JAVA_FLAGS=(-Xmx${HEAP:-1g} -Djava.awt.headless=true -Dweka.packageManager.offli
 # data grid port"): bind it to one interface only, give the cluster a name nobody guesses (a fresh random one per
 # run unless CLUSTER_NAME is set), and refuse the usual deserialization gadgets in the whole JVM.
 CLUSTER_NAME=${CLUSTER_NAME:-muwclass-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}
-SERIAL_FILTER='maxdepth=200;maxarray=10000000;!org.apache.commons.collections.functors.*;!org.apache.commons.collections4.functors.*;!org.apache.commons.beanutils.*;!org.codehaus.groovy.runtime.*;!org.springframework.**;!com.sun.org.apache.xalan.internal.xsltc.trax.*;!org.apache.xalan.xsltc.trax.*;!com.mchange.v2.c3p0.**;!bsh.**;!org.python.**;!org.mozilla.javascript.**;!clojure.**;!com.sun.rowset.**;!net.sf.json.**'
+# the JEP 290 pattern list, joined with ';' (quoted: no globbing)
+SERIAL_FILTER_PARTS=(
+  'maxdepth=200' 'maxarray=10000000' '!org.apache.commons.collections.functors.*'
+  '!org.apache.commons.collections4.functors.*' '!org.apache.commons.beanutils.*' '!org.codehaus.groovy.runtime.*'
+  '!org.springframework.**' '!com.sun.org.apache.xalan.internal.xsltc.trax.*' '!org.apache.xalan.xsltc.trax.*'
+  '!com.mchange.v2.c3p0.**' '!bsh.**' '!org.python.**' '!org.mozilla.javascript.**' '!clojure.**' '!com.sun.rowset.**'
+  '!net.sf.json.**')
+SERIAL_FILTER=$(IFS=';'; echo "${SERIAL_FILTER_PARTS[*]}")
 JAVA_FLAGS+=("-Djdk.serialFilter=$SERIAL_FILTER")
 # fast failure detection on loopback: a member that stops answering heartbeats for 10 s is removed
 GRID_FLAGS=(-Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false
