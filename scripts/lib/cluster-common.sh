@@ -47,7 +47,8 @@ start_single() {
 
 # grid_bound_privately PORT: the grid port listens on 127.0.0.1 only, never on a wildcard address
 grid_bound_privately() {
-  local lines; lines=$(ss -Hltn "sport = :$1" 2>/dev/null | awk '{print $4}')
+  local lines  # an IPv4 socket on a dual-stack JVM shows as [::ffff:127.0.0.1]
+  lines=$(ss -Hltn "sport = :$1" 2>/dev/null | awk '{print $4}' | sed 's/^\[::ffff:\(.*\)\]:/\1:/')
   [ -n "$lines" ] || { log "nothing listens on grid port $1"; return 1; }
   if grep -qv "^127\.0\.0\.1:$1\$" <<< "$lines"; then log "grid port $1 is bound to: $(echo $lines)"; return 1; fi
 }
