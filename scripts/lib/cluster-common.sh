@@ -5,6 +5,10 @@
 JAVA_FLAGS=(-Xmx${HEAP:-1g} -Djava.awt.headless=true -Dweka.packageManager.offline=true
   -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK
   -Dmuwclass.demo.publish=${MUWCLASS_DEMO_PUBLISH:-false})  # no background demo jobs in these measurements
+# fast failure detection on loopback: a member that stops answering heartbeats for 10 s is removed
+GRID_FLAGS=(-Dhazelcast.socket.bind.any=false -Dhazelcast.heartbeat.interval.seconds=1
+  -Dhazelcast.max.no.heartbeat.seconds=10 ${UNIT_THREADS:+-Dmuwclass.cluster.threads=$UNIT_THREADS})
+
 # The grid port has no authentication or TLS in Payara's open-source Hazelcast (docs/cluster.md, "Securing the
 # data grid port"): bind it to one interface only, give the cluster a name nobody guesses (a fresh random one per
 # run unless CLUSTER_NAME is set), and refuse the usual deserialization gadgets in the whole JVM.
@@ -18,10 +22,7 @@ SERIAL_FILTER_PARTS=(
   '!net.sf.json.**')
 SERIAL_FILTER=$(IFS=';'; echo "${SERIAL_FILTER_PARTS[*]}")
 JAVA_FLAGS+=("-Djdk.serialFilter=$SERIAL_FILTER")
-# fast failure detection on loopback: a member that stops answering heartbeats for 10 s is removed
-GRID_FLAGS=(-Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false
-  -Dhazelcast.heartbeat.interval.seconds=1 -Dhazelcast.max.no.heartbeat.seconds=10
-  ${UNIT_THREADS:+-Dmuwclass.cluster.threads=$UNIT_THREADS})
+GRID_FLAGS+=(-Dhazelcast.phone.home.enabled=false)
 
 # start_member NAME HTTP_PORT: a cluster member on PostgreSQL and the shared data directory
 start_member() {
