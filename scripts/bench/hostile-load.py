@@ -5,10 +5,13 @@ measures how fast /availability answers and how long a trivial async TAP query t
     hostile-load.py BASE_URL [--waiters 1000] [--heavy 40] [--window 30] [--wait 60] [--json FILE]
 
 What it does, all on loopback and bounded in count and time:
-  1. creates one TAP async job and leaves it PENDING: a blocking WAIT on it lasts the whole WAIT time;
+  1. creates one TAP async job for the waiters: by default (--wait-on executing) a never-ending query (COUNT over a
+     triple self join) started with EXECUTIONDURATION = window + 120 s, so it stays EXECUTING and a blocking WAIT
+     with PHASE=EXECUTING lasts the whole WAIT time; it is deleted at the end (--wait-on pending leaves the job
+     PENDING instead, for services whose WAIT blocks on PENDING jobs);
   2. starts HEAVY threads that each run a heavy sync query (COUNT over a self cross join of muwclass.training_set)
      again and again until the end (backing off 0.2-1 s after a refusal, so a 503/429 answer is not a busy loop);
-  3. opens WAITERS raw sockets, each sending GET /tap/async/{id}?WAIT=60&PHASE=PENDING;
+  3. opens WAITERS raw sockets, each sending GET /tap/async/{id}?WAIT=60&PHASE=EXECUTING (or PENDING);
   4. from the start of the load to its end (ramp-up plus WINDOW seconds) asks /availability every 50 ms on a
      fresh connection (a failure or a 10 s timeout counts as a sample of 10 s), and submits a trivial async query
      (SELECT TOP 1 ...) at 1/4 and 3/4 of the window, timing it from the POST to COMPLETED (polled every 100 ms).
@@ -27,6 +30,8 @@ import time
 import urllib.parse
 
 TRIVIAL = "SELECT TOP 1 name FROM muwclass.training_set"
+ENDLESS = ("SELECT COUNT(*) AS n FROM muwclass.training_set AS a, muwclass.training_set AS b, "
+           "muwclass.training_set AS c WHERE a.ra + b.dec > c.ra - a.dec")
 HEAVY = ("SELECT COUNT(*) AS n FROM muwclass.training_set AS a, muwclass.training_set AS b "
          "WHERE a.ra + b.dec > b.ra - a.dec")
 PROBE_TIMEOUT_S = 10.0
@@ -168,6 +173,8 @@ def main():
     ap.add_argument("--heavy", type=int, default=40)
     ap.add_argument("--window", type=float, default=30.0, help="seconds of full load after the ramp-up")
     ap.add_argument("--wait", type=int, default=60, help="WAIT value of each waiter (s)")
+    ap.add_argument("--wait-on", choices=("executing", "pending"), default="executing",
+                    help="phase of the job the waiters wait on")
     ap.add_argument("--p99-ms", type=float, default=200.0)
     ap.add_argument("--async-s", type=float, default=5.0)
     ap.add_argument("--json", help="also write the results as JSON here")
@@ -185,15 +192,24 @@ def main():
     try:
         status, _, body = target.request("GET", "/availability")
         assert status == 200 and b"available>true" in body, f"availability answered {status}"
-        status, headers, body = target.request(
-            "POST", "/tap/async", {"REQUEST": "doQuery", "LANG": "ADQL", "QUERY": TRIVIAL})
+        form = {"REQUEST": "doQuery", "LANG": "ADQL", "QUERY": TRIVIAL}
+        if a.wait_on == "executing":
+            form.update(QUERY=ENDLESS, PHASE="RUN", EXECUTIONDURATION=str(int(a.window) + 120))
+        status, headers, body = target.request("POST", "/tap/async", form)
         assert status == 303 and "location" in headers, f"job creation answered {status}: {body[:300]!r}"
+        job_id = urllib.parse.urlsplit(headers["location"]).path.rstrip("/").rsplit("/", 1)[1]
+        phase, deadline = "?", time.monotonic() + 60
+        while time.monotonic() < deadline:
+            phase = target.request("GET", f"/tap/async/{job_id}/phase")[2].decode().strip()
+            if phase == a.wait_on.upper() or phase not in ("PENDING", "QUEUED"):
+                break
+            time.sleep(0.2)
+        assert phase == a.wait_on.upper(), f"the waiters' job is {phase}, not {a.wait_on.upper()}"
     except (OSError, AssertionError) as e:
         print(f"hostile-load: set-up failed: {e}")
         return 2
-    job_id = urllib.parse.urlsplit(headers["location"]).path.rstrip("/").rsplit("/", 1)[1]
-    wait_path = f"{target.prefix}/tap/async/{job_id}?WAIT={a.wait}&PHASE=PENDING"
-    print(f"hostile-load: PENDING job {job_id}; {a.waiters} waiters, {a.heavy} heavy queries, window {a.window} s")
+    wait_path = f"{target.prefix}/tap/async/{job_id}?WAIT={a.wait}&PHASE={a.wait_on.upper()}"
+    print(f"hostile-load: {phase} job {job_id}; {a.waiters} waiters, {a.heavy} heavy queries, window {a.window} s")
 
     stop = threading.Event()
     samples, probe_errors = [], []
@@ -246,7 +262,7 @@ def main():
     p99_ok = p99 < a.p99_ms
 
     rows = [
-        ("waiters", f"{a.waiters} (WAIT={a.wait}, PHASE=PENDING); ramp-up {ramp_s:.1f} s"),
+        ("waiters", f"{a.waiters} (WAIT={a.wait}, PHASE={a.wait_on.upper()}); ramp-up {ramp_s:.1f} s"),
         ("waiters at the end of the window", ", ".join(f"{k} {v}" for k, v in sorted(states.items()))),
         ("waiters answered early, by status", ", ".join(f"{k}: {v}" for k, v in sorted(answered.items())) or "none"),
         ("waiter errors (first 5 kinds)", "; ".join(waiter_errors) or "none"),
@@ -270,8 +286,8 @@ def main():
                        "heavy_answers": heavy_status, "availability_ms": {"p50": p50, "p99": p99, "max": worst,
                        "samples": len(samples), "failed": len(probe_errors)},
                        "async_s": async_times}, f, indent=1)
-    try:  # best effort: the job is the service's to clean up anyway
-        target.request("POST", f"/tap/async/{job_id}", {"ACTION": "DELETE"}, timeout=5)
+    try:  # best effort (the service removes it at its execution-duration limit anyway)
+        target.request("POST", f"/tap/async/{job_id}", {"ACTION": "DELETE"}, timeout=10)
     except OSError:
         pass
     ok = p99_ok and async_ok
