@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Hostile-client suite (issue 13): starts the service twice, on the embedded H2 and on PostgreSQL, each time with a
-# Basic user store, an HS256 bearer-token secret and a short sync timeout, and runs every attack in
+# Basic user store, an HS256 bearer-token secret and short limits (sync timeout 10 s, WAIT 20 s, 100,000 upload
+# rows), and runs every attack in
 # scripts/hostile/attacks_*.py against it (the runner also gets MUWCLASS_HOSTILE_DATA_DIR, the service's data
 # directory, for attacks that check what is left on disk). Fails when an attack fails, when fewer than
 # HOSTILE_MIN_ATTACKS (default 40) ran on a database, or when a file appears in the scratch directory.
@@ -27,7 +28,10 @@ python3 scripts/hostile/make-identities.py "$WORK/secrets"
 export MUWCLASS_AUTH_USERS_FILE=$WORK/secrets/users
 export MUWCLASS_AUTH_JWT_SECRET_FILE=$WORK/secrets/jwt.secret
 export MUWCLASS_AUTH_JWT_ISSUER=https://hostile.muwclass.test/issuer
+# shorter limits than the defaults keep the suite quick; attacks read the ones they assert from this environment
 export MUWCLASS_TAP_SYNC_TIMEOUT_S=10
+export MUWCLASS_JOBS_WAIT_LIMIT_S=${MUWCLASS_JOBS_WAIT_LIMIT_S:-20}
+export MUWCLASS_UPLOAD_LIMIT_ROWS=${MUWCLASS_UPLOAD_LIMIT_ROWS:-100000}
 export MUWCLASS_HOSTILE_USERS; MUWCLASS_HOSTILE_USERS=$(cat "$WORK/secrets/users.env")
 export MUWCLASS_HOSTILE_JWT_SECRET; MUWCLASS_HOSTILE_JWT_SECRET=$(tr -d '\n' < "$WORK/secrets/jwt.secret")
 export MUWCLASS_HOSTILE_JWT_ISSUER=$MUWCLASS_AUTH_JWT_ISSUER
