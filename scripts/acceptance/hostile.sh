@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Hostile-client suite (issue 13): starts the service twice, on the embedded H2 and on PostgreSQL, each time with a
 # Basic user store, an HS256 bearer-token secret and short limits (sync timeout 10 s, WAIT 20 s, 100,000 upload
-# rows), and runs every attack in
-# scripts/hostile/attacks_*.py against it (the runner also gets MUWCLASS_HOSTILE_DATA_DIR, the service's data
-# directory, for attacks that check what is left on disk). Fails when an attack fails, when fewer than
+# rows), and runs every attack in scripts/hostile/attacks_*.py against it (the runner also gets
+# MUWCLASS_HOSTILE_DATA_DIR, the service's data directory, for attacks that check what is left on disk). Fails when an attack fails, when fewer than
 # HOSTILE_MIN_ATTACKS (default 40) ran on a database, or when a file appears in the scratch directory.
 #   HOSTILE_DATABASES   which runs (default "h2 postgresql")
 #   HOSTILE_ONLY        run only attacks whose name contains this
