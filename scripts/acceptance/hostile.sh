@@ -7,7 +7,8 @@
 #   HOSTILE_DATABASES   which runs (default "h2 postgresql")
 #   HOSTILE_ONLY        run only attacks whose name contains this
 #   HOSTILE_MIN_ATTACKS smallest number of attacks a run must count (default 40)
-#   HOSTILE_PG_DB       PostgreSQL database of the second run (default tapdb on 127.0.0.1:${PGPORT:-5499})
+#   HOSTILE_PG_DB       PostgreSQL database of the second run, dropped and created afresh so that no job of an
+#                       earlier run counts against a quota (default muwclass_hostile on 127.0.0.1:${PGPORT:-5499})
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MIN=${HOSTILE_MIN_ATTACKS:-40}
@@ -70,7 +71,12 @@ for db in ${HOSTILE_DATABASES:-h2 postgresql}; do
       run_suite h2 || failed+=(h2);;
     postgresql)
       ./scripts/start-postgres.sh >/dev/null
-      MUWCLASS_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/${HOSTILE_PG_DB:-tapdb} MUWCLASS_DB_USER=tap \
+      pgdb=${HOSTILE_PG_DB:-muwclass_hostile}
+      psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q -d postgres \
+        -c "DROP DATABASE IF EXISTS $pgdb" -c "CREATE DATABASE $pgdb OWNER tap"
+      psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q -d "$pgdb" -c "SET client_min_messages = warning;
+        CREATE EXTENSION IF NOT EXISTS pg_sphere; CREATE EXTENSION IF NOT EXISTS q3c;"
+      MUWCLASS_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/$pgdb MUWCLASS_DB_USER=tap \
         MUWCLASS_DB_PASSWORD=tap MUWCLASS_DB_QUERY_USER=tap_reader MUWCLASS_DB_QUERY_PASSWORD=tap_reader \
         run_suite postgresql || failed+=(postgresql);;
     *) log "unknown database '$db' (h2, postgresql)"; exit 2;;
