@@ -27,3 +27,11 @@ def attack_availability_answers(c):
     r = c.get("availability", timeout=10)
     expect_status(r, 200)
     expect_text(r, "available>true")
+
+
+def attack_trivial_query_answers(c):
+    """A plain query still works for an anonymous client (the read-only query login can read the published tables):
+    the baseline that every refusal above is measured against."""
+    r = c.sync("SELECT TOP 1 name FROM muwclass.training_set", method="GET")
+    expect_status(r, 200)
+    expect_text(r, "<TABLE", 'name="name"')
