@@ -4,6 +4,8 @@
 #   1. a job accepted by m1 runs on both members; m2 is killed (kill -9) mid-job; the job completes on m1.
 #   2. m2 is started again; a job accepted by m1 runs; m1 is killed mid-job; m2 takes the job over and completes it.
 #   3. a single instance (--nohazelcast, embedded H2, its own data directory) runs the same job.
+# The members run as docs/cluster.md says a cluster must ("Securing the data grid port"): grid on 127.0.0.1 only
+# (checked with ss), a random cluster name, the JVM deserialization filter.
 # Checks: both members ran units before the kill (provenance INFO cluster_units_by_member), the jobs complete, and
 # both cluster results equal the single-instance result value for value (the VOTable data, INFOs aside).
 # Needs target/muwclass-vo.war and target/payara-micro.jar (mvn package), PostgreSQL 15 (scripts/start-postgres.sh),
@@ -51,6 +53,8 @@ JOB_THREADS=1 UNIT_THREADS=1
 start_member m1 "$P1"; wait_ready "$P1" m1
 start_member m2 "$P2"; wait_ready "$P2" m2
 grep -q "Members {size:2" "$WORK/m2.log" || sleep 3
+grid_bound_privately "$HZ" && grid_bound_privately "$((HZ + 1))" || fail "the data grid listens beyond 127.0.0.1"
+log "grid ports $HZ and $((HZ + 1)) listen on 127.0.0.1 only; cluster name and deserialization filter set"
 JOB1=$(submit "$P1"); [ -n "$JOB1" ] || fail "no job created on m1"
 log "job 1: $JOB1"
 wait_progress "$JOB1" "$KILL_AT"

@@ -129,6 +129,7 @@ def main(argv):
         print(__doc__)
         return 2
     sys.path.insert(0, str(HERE))
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
     only = argv[argv.index("--only") + 1] if "--only" in argv else None
     todo = attacks(only)
     if "--list" in argv:

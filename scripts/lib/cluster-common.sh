@@ -14,6 +14,21 @@ JAVA_FLAGS+=(-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema= -D
 GRID_FLAGS=(-Dhazelcast.socket.bind.any=false -Dhazelcast.heartbeat.interval.seconds=1
   -Dhazelcast.max.no.heartbeat.seconds=10 ${UNIT_THREADS:+-Dmuwclass.cluster.threads=$UNIT_THREADS})
 
+# The grid port has no authentication or TLS in Payara's open-source Hazelcast (docs/cluster.md, "Securing the
+# data grid port"): bind it to one interface only, give the cluster a name nobody guesses (a fresh random one per
+# run unless CLUSTER_NAME is set), and refuse the usual deserialization gadgets in the whole JVM.
+CLUSTER_NAME=${CLUSTER_NAME:-muwclass-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}
+# the JEP 290 pattern list, joined with ';' (quoted: no globbing)
+SERIAL_FILTER_PARTS=(
+  'maxdepth=200' 'maxarray=10000000' '!org.apache.commons.collections.functors.*'
+  '!org.apache.commons.collections4.functors.*' '!org.apache.commons.beanutils.*' '!org.codehaus.groovy.runtime.*'
+  '!org.springframework.**' '!com.sun.org.apache.xalan.internal.xsltc.trax.*' '!org.apache.xalan.xsltc.trax.*'
+  '!com.mchange.v2.c3p0.**' '!bsh.**' '!org.python.**' '!org.mozilla.javascript.**' '!clojure.**' '!com.sun.rowset.**'
+  '!net.sf.json.**')
+SERIAL_FILTER=$(IFS=';'; echo "${SERIAL_FILTER_PARTS[*]}")
+JAVA_FLAGS+=("-Djdk.serialFilter=$SERIAL_FILTER")
+GRID_FLAGS+=(-Dhazelcast.phone.home.enabled=false)
+
 # start_member NAME HTTP_PORT: a cluster member on PostgreSQL and the shared data directory
 start_member() {
   java "${JAVA_FLAGS[@]}" "${GRID_FLAGS[@]}" -DWEKA_HOME="$WORK/weka-$1" \
@@ -22,6 +37,7 @@ start_member() {
     -Dmuwclass.http.base.url="http://127.0.0.1:$2" \
     -jar target/payara-micro.jar --deploy target/muwclass-vo.war --contextroot / --port "$2" --name "$1" \
     --clustermode "tcpip:127.0.0.1:$HZ,127.0.0.1:$((HZ + 1))" --interfaces 127.0.0.1 --startport "$HZ" \
+    --clustername "$CLUSTER_NAME" \
     --nohostaware --disablephonehome --prebootcommandfile "$WORK/preboot.asadmin" >> "$WORK/$1.log" 2>&1 &
   PIDS+=($!)
   eval "PID_$1=$!"
@@ -35,6 +51,14 @@ start_single() {
     >> "$WORK/single.log" 2>&1 &
   PIDS+=($!)
   PID_single=$!
+}
+
+# grid_bound_privately PORT: the grid port listens on 127.0.0.1 only, never on a wildcard address
+grid_bound_privately() {
+  local lines  # an IPv4 socket on a dual-stack JVM shows as [::ffff:127.0.0.1]
+  lines=$(ss -Hltn "sport = :$1" 2>/dev/null | awk '{print $4}' | sed 's/^\[::ffff:\(.*\)\]:/\1:/')
+  [ -n "$lines" ] || { log "nothing listens on grid port $1"; return 1; }
+  if grep -qv "^127\.0\.0\.1:$1\$" <<< "$lines"; then log "grid port $1 is bound to: $(echo $lines)"; return 1; fi
 }
 
 wait_ready() { # PORT NAME
