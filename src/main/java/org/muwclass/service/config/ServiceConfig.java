@@ -27,35 +27,22 @@ import java.util.Optional;
  * @param destructionDefault      how long a job is kept after creation
  * @param waitLimit               longest blocking UWS WAIT
  * @param reaperInterval          how often expired jobs are destroyed
- * @param ownerHeader             HTTP header naming the job owner when there is no authenticated principal
- *                                (set by a trusted authenticating proxy); "none" or empty disables it
  * @param demo                    classification of the shipped demo fields on first start
  */
 public record ServiceConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, Optional<Path> voConfigDir,
                             int maxrecDefault, int maxrecLimit, long uploadLimitBytes, int workerThreads,
                             int queueLimit, int drawsDefault, int drawsLimit, Duration executionDurationDefault,
                             Duration executionDurationLimit, Duration destructionDefault, Duration waitLimit,
-                            Duration reaperInterval, String ownerHeader, DemoSettings demo) {
+                            Duration reaperInterval, DemoSettings demo) {
 
-    /** The demo-field defaults ({@link DemoSettings#DEFAULT}). */
-    public ServiceConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, Optional<Path> voConfigDir,
-                         int maxrecDefault, int maxrecLimit, long uploadLimitBytes, int workerThreads,
-                         int queueLimit, int drawsDefault, int drawsLimit, Duration executionDurationDefault,
-                         Duration executionDurationLimit, Duration destructionDefault, Duration waitLimit,
-                         Duration reaperInterval, String ownerHeader) {
-        this(dataDir, dbUrl, dbUser, dbPassword, voConfigDir, maxrecDefault, maxrecLimit, uploadLimitBytes,
-                workerThreads, queueLimit, drawsDefault, drawsLimit, executionDurationDefault, executionDurationLimit,
-                destructionDefault, waitLimit, reaperInterval, ownerHeader, DemoSettings.DEFAULT);
-    }
-
-    /** Defaults for the job settings added later (wait 300 s, reaper every 5 s, owner header X-Muwclass-Owner). */
+    /** Defaults for the job settings added later (wait 60 s, reaper every 5 s) and the demo fields. */
     public ServiceConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, Optional<Path> voConfigDir,
                          int maxrecDefault, int maxrecLimit, long uploadLimitBytes, int workerThreads,
                          int queueLimit, int drawsDefault, int drawsLimit, Duration executionDurationDefault,
                          Duration executionDurationLimit, Duration destructionDefault) {
         this(dataDir, dbUrl, dbUser, dbPassword, voConfigDir, maxrecDefault, maxrecLimit, uploadLimitBytes,
                 workerThreads, queueLimit, drawsDefault, drawsLimit, executionDurationDefault, executionDurationLimit,
-                destructionDefault, Duration.ofSeconds(300), Duration.ofSeconds(5), "X-Muwclass-Owner");
+                destructionDefault, Duration.ofSeconds(60), Duration.ofSeconds(5), DemoSettings.DEFAULT);
     }
 
     public ServiceConfig {
@@ -75,8 +62,6 @@ public record ServiceConfig(Path dataDir, String dbUrl, String dbUser, String db
         requirePositive("muwclass.classify.draws.limit", drawsLimit);
         requirePositive("muwclass.jobs.wait.limit.s", waitLimit.toSeconds());
         requirePositive("muwclass.jobs.reaper.interval.s", reaperInterval.toSeconds());
-        ownerHeader = ownerHeader == null || ownerHeader.isBlank() || ownerHeader.trim().equalsIgnoreCase("none")
-                ? "" : ownerHeader.trim();
         if (drawsDefault > drawsLimit) {
             throw new IllegalArgumentException("muwclass.classify.draws.default (" + drawsDefault
                     + ") must not exceed muwclass.classify.draws.limit (" + drawsLimit + ")");

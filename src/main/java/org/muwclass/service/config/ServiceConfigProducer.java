@@ -51,9 +51,8 @@ public class ServiceConfigProducer {
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.duration.limit.s", Long.class).orElse(86_400L)),
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.destruction.default.s", Long.class)
                         .orElse(7L * 86_400L)),
-                Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.wait.limit.s", Long.class).orElse(300L)),
+                Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.wait.limit.s", Long.class).orElse(60L)),
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.reaper.interval.s", Long.class).orElse(5L)),
-                cfg.getOptionalValue("muwclass.jobs.owner.header", String.class).orElse("X-Muwclass-Owner"),
                 new DemoSettings(
                         cfg.getOptionalValue("muwclass.demo.publish", Boolean.class)
                                 .orElse(DemoSettings.DEFAULT.publish()),

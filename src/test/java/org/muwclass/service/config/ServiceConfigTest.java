@@ -41,7 +41,7 @@ class ServiceConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ServiceConfig(
                 Path.of("data"), "jdbc:h2:mem:x", "sa", "", Optional.empty(), 10, 10, 1024, 2, 10, 10, 50,
                 Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7), Duration.ofSeconds(300),
-                Duration.ofSeconds(5), "none", new DemoSettings(true, 60, 1L, "rf", 100)));
+                Duration.ofSeconds(5), new DemoSettings(true, 60, 1L, "rf", 100)));
         assertEquals("muwclass.demo.draws (60) must not exceed muwclass.classify.draws.limit (50)", e.getMessage());
     }
 }

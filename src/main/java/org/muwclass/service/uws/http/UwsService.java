@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.muwclass.service.uws.JobManager;
 import org.muwclass.service.uws.JobOwners;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.JobStore;
-import org.muwclass.service.security.Callers;
 
 /**
  * Owns the one {@link JobManager} of the application: built after {@link ServiceRuntime} has opened the database,
@@ -105,17 +103,6 @@ public class UwsService {
 
     public ServiceConfig config() {
         return runtime.config();
-    }
-
-    /**
-     * The owner of a request: the principal {@link org.muwclass.service.security.AuthenticationFilter} set (Basic,
-     * Bearer, or the trusted proxy's owner header when muwclass.jobs.owner.header is configured), else null
-     * (anonymous). {@code header} is no longer read here: the filter reads the configured header, and
-     * ServiceConfig.ownerHeader (default X-Muwclass-Owner) is not used; SecuritySettings.ownerHeader (default none)
-     * is.
-     */
-    public String owner(Principal principal, java.util.function.Function<String, String> header) {
-        return Callers.of(principal, null).owner();
     }
 
     @PreDestroy
