@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(openjdk-17-jdk-headless maven adql-java)
-[ "${1:-}" = "--run" ] || pkgs+=(postgresql-15 postgresql-15-pgsphere postgresql-15-q3c stilts python3-pyvo)
+[ "${1:-}" = "--run" ] || pkgs+=(postgresql-15 postgresql-15-pgsphere postgresql-15-q3c stilts python3-pyvo python3-requests)
 
 missing=()
 for p in "${pkgs[@]}"; do

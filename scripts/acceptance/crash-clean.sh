@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 WORK=$(mktemp -d /tmp/muwclass-crash.XXXXXX)
 DATA=$WORK/data
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
 PID=
 FAILED=()
@@ -36,7 +36,7 @@ trap cleanup EXIT
 H2JAR=$(ls target/muwclass-vo/WEB-INF/lib/h2-*.jar 2>/dev/null | head -1)
 [ -n "$H2JAR" ] || { log "no H2 jar under target/muwclass-vo/WEB-INF/lib"; exit 2; }
 
-python3 scripts/hostile/make-identities.py "$WORK/secrets"
+/usr/bin/python3 scripts/hostile/make-identities.py "$WORK/secrets"
 export MUWCLASS_AUTH_USERS_FILE=$WORK/secrets/users MUWCLASS_AUTH_JWT_SECRET_FILE=$WORK/secrets/jwt.secret
 export MUWCLASS_AUTH_JWT_ISSUER=https://crash.muwclass.test/issuer
 OPERATOR=$(cut -d, -f1 < "$WORK/secrets/users.env")   # operator-user:password, for curl -u
@@ -80,7 +80,7 @@ fi
 
 # ------------------------------------------------------------------ A: kill -9 during a 50 MB sync upload
 if [[ " ${CRASH_PARTS:-upload job} " == *" upload "* ]]; then
-python3 - "$WORK/big.vot" <<'PY'
+/usr/bin/python3 - "$WORK/big.vot" <<'PY'
 import sys
 ns = "http://www.ivoa.net/xml/VOTable/v1.3"
 with open(sys.argv[1], "w") as f:
@@ -94,7 +94,7 @@ with open(sys.argv[1], "w") as f:
         i += 10000
     f.write("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n")
 PY
-python3 - "$BASE" "$WORK/big.vot" "$WORK/sent" > "$WORK/upload.out" 2>&1 <<'PY' &
+/usr/bin/python3 - "$BASE" "$WORK/big.vot" "$WORK/sent" > "$WORK/upload.out" 2>&1 <<'PY' &
 import os, socket, sys, time, urllib.parse
 base, path, progress = sys.argv[1:4]
 u = urllib.parse.urlsplit(base)

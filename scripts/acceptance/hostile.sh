@@ -18,13 +18,13 @@ trap 'rm -rf "$WORK"' EXIT
 log() { echo "hostile.sh [$(date +%H:%M:%S)] $*"; }
 
 [ -f target/muwclass-vo.war ] && [ -f target/payara-micro.jar ] || mvn -B -q -DskipTests package
-if ! python3 -c 'import requests' 2>/dev/null; then  # the attack client (normally there with python3-pyvo)
+if ! /usr/bin/python3 -c 'import requests' 2>/dev/null; then  # the attack client (normally there with python3-pyvo)
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-requests
 fi
 
 # --- identities: two Basic users with random passwords (PBKDF2-HMAC-SHA256), an HS256 secret, an issuer
 mkdir -m 700 "$WORK/secrets"
-python3 scripts/hostile/make-identities.py "$WORK/secrets"
+/usr/bin/python3 scripts/hostile/make-identities.py "$WORK/secrets"
 export MUWCLASS_AUTH_USERS_FILE=$WORK/secrets/users
 export MUWCLASS_AUTH_JWT_SECRET_FILE=$WORK/secrets/jwt.secret
 export MUWCLASS_AUTH_JWT_ISSUER=https://hostile.muwclass.test/issuer
@@ -44,7 +44,7 @@ run_suite() {
   log "$name: starting the service and running the attacks"
   local status=0
   ./scripts/with-service.sh bash -c \
-    'MUWCLASS_HOSTILE_DATA_DIR=$SERVICE_DATA python3 scripts/hostile/hostile.py "$SERVICE_URL" \
+    'MUWCLASS_HOSTILE_DATA_DIR=$SERVICE_DATA /usr/bin/python3 scripts/hostile/hostile.py "$SERVICE_URL" \
        ${HOSTILE_ONLY:+--only "$HOSTILE_ONLY"}' \
     2>&1 | tee "$out" || status=$?
   local ran; ran=$(sed -n 's/^hostile: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | awk '{print $1 + $2}')

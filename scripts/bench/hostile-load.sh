@@ -9,4 +9,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # 1,000 sockets on each side of loopback
 [ "$(ulimit -n)" -ge 4096 ] || ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-exec ./scripts/with-service.sh bash -c 'python3 scripts/bench/hostile-load.py "$SERVICE_URL" "$@"' hostile-load "$@"
+exec ./scripts/with-service.sh bash -c '/usr/bin/python3 scripts/bench/hostile-load.py "$SERVICE_URL" "$@"' hostile-load "$@"
