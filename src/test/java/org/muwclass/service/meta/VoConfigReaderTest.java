@@ -25,7 +25,7 @@ class VoConfigReaderTest {
             assertFalse(c.ucd().isEmpty(), c.name() + " has a UCD");
             assertFalse(c.description().isEmpty(), c.name() + " has a description");
         }
-        assertEquals("erg.s**-1.cm**-2", td.column("flux_s").orElseThrow().unit());
+        assertEquals("mW.m-2", td.column("flux_s").orElseThrow().unit());
         assertEquals("deg", td.column("ra").orElseThrow().unit());
         assertEquals("pos.eq.ra;meta.main", td.column("ra").orElseThrow().ucd());
     }

@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""Checks that pyvo and astropy read this service's documents without a single warning (Debian python3-pyvo).
+
+    /usr/bin/python3 examples/pyvo_no_warnings.py http://127.0.0.1:8080/tap
+
+Every warning is turned into an error: the capabilities, the table metadata (/tables and TAP_SCHEMA), a result of
+every published table in each VOTable serialization (units parsed as VOUnit), and an async job's documents (pyvo's
+UWS parser: job, its phase while polling, its results). Exits non-zero on the first warning, naming it.
+"""
+import sys
+import warnings
+
+import pyvo
+from pyvo.io.uws import parse_job
+
+TABLES = ("muwclass.training_set", "muwclass.classified_sources")
+
+
+def ok(message):
+    print("ok: " + message)
+
+
+def main(url):
+    warnings.simplefilter("error")  # the check: any warning (VOUnit, VOTable, UWS) fails it
+    warnings.simplefilter("ignore", ResourceWarning)  # pyvo's own HTTP sessions left open at exit: not the service
+    tap = pyvo.dal.TAPService(url)
+    caps = tap.capabilities
+    ok(f"capabilities parsed ({len(caps)} capabilities)")
+    tables = tap.tables
+    ok(f"/tables parsed ({len(list(tables.keys()))} tables)")
+    for name in TABLES:
+        for fmt in ("votable", "votable/td"):
+            result = tap.run_sync(f"SELECT TOP 5 * FROM {name}", responseformat=fmt).to_table()
+            units = {str(c.unit) for c in result.itercols() if c.unit is not None}
+            ok(f"{name} as {fmt}: {len(result.columns)} columns, units {sorted(units)}")
+    tap.run_sync("SELECT TOP 500 * FROM TAP_SCHEMA.columns").to_table()
+    ok("TAP_SCHEMA.columns read")
+    job = tap.submit_job("SELECT true_class, COUNT(*) AS n FROM muwclass.training_set GROUP BY true_class")
+    job.run().wait()
+    job.raise_if_error()
+    parsed = parse_job(job.url)
+    ok(f"async job document parsed (phase {parsed.phase}, {len(parsed.results)} result)")
+    job.fetch_result().to_table()
+    ok("async result read")
+    job.delete()
+    print("pyvo/astropy warnings: none")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080/tap")
