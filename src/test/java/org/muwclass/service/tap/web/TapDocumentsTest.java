@@ -2,6 +2,7 @@ package org.muwclass.service.tap.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -73,6 +74,42 @@ class TapDocumentsTest {
         assertTrue(xml.contains("<outputLimit><default unit=\"row\">10000</default><hard unit=\"row\">1000000</hard>"));
         assertTrue(xml.contains("<form>CONTAINS</form>"));
         assertTrue(xml.contains("<accessURL use=\"full\">http://127.0.0.1:8080/tap/examples</accessURL>"));
+    }
+
+    @Test
+    void capabilitiesDeclareEveryEnforcedLimit() throws Exception {
+        String xml = CapabilitiesDocument.render("http://127.0.0.1:8080/tap", config());
+        // config(): MAXREC 10000/1000000, upload 64 MiB, duration 1 h/1 d, destruction 7 d
+        assertTrue(xml.contains("<retentionPeriod><default>604800</default><hard>604800</hard></retentionPeriod>"), xml);
+        assertTrue(xml.contains("<executionDuration><default>3600</default><hard>86400</hard></executionDuration>"),
+                xml);
+        assertTrue(xml.contains("<outputLimit><default unit=\"row\">10000</default><hard unit=\"row\">1000000</hard>"
+                + "</outputLimit>"), xml);
+        assertTrue(xml.contains("<uploadLimit><default unit=\"byte\">67108864</default>"
+                + "<hard unit=\"byte\">67108864</hard></uploadLimit>"), xml);
+        // TAPRegExt's order: retentionPeriod, executionDuration, outputLimit, uploadLimit (the XSD checks it too)
+        assertTrue(xml.indexOf("<retentionPeriod>") < xml.indexOf("<executionDuration>")
+                && xml.indexOf("<executionDuration>") < xml.indexOf("<outputLimit>")
+                && xml.indexOf("<outputLimit>") < xml.indexOf("<uploadLimit>"), xml);
+    }
+
+    @Test
+    void tablesDetailMinListsNamesAndDescriptionsOnly() throws Exception {
+        String min = TablesDocument.tableset(fx.published, false);
+        XmlSchemas.validate("http://www.ivoa.net/xml/VOSITables/v1.0", min);
+        assertFalse(min.contains("<column"), min);
+        assertFalse(min.contains("<foreignKey"), min);
+        for (var t : fx.published.tables()) {
+            assertTrue(min.contains("<name>" + t.name() + "</name>"), t.name() + " listed: " + min);
+            assertTrue(min.contains("<description>" + Xml.esc(t.description()) + "</description>"),
+                    t.name() + " described");
+        }
+        assertFalse(TablesDocument.withColumns("min"));
+        assertTrue(TablesDocument.withColumns("max"));
+        assertTrue(TablesDocument.withColumns(null));
+        assertThrows(IllegalArgumentException.class, () -> TablesDocument.withColumns("full"));
+        String max = TablesDocument.tableset(fx.published, true);
+        assertTrue(max.contains("<column") && max.length() > 5 * min.length(), "the default has the columns");
     }
 
     @Test
