@@ -4,13 +4,17 @@
     /usr/bin/python3 examples/pyvo_no_warnings.py http://127.0.0.1:8080/tap
 
 Every warning is turned into an error: the capabilities, the table metadata (/tables and TAP_SCHEMA), a result of
-every published table in each VOTable serialization (units parsed as VOUnit), and an async job's documents (pyvo's
+every published table in each VOTable serialization (units parsed as VOUnit) and as ECSV, and an async job's documents (pyvo's
 UWS parser: job, its phase while polling, its results). Exits non-zero on the first warning, naming it.
 """
 import sys
 import warnings
 
+import urllib.parse
+import urllib.request
+
 import pyvo
+from astropy.table import Table
 from pyvo.io.uws import parse_job
 
 TABLES = ("muwclass.training_set", "muwclass.classified_sources")
@@ -35,6 +39,13 @@ def main(url):
             ok(f"{name} as {fmt}: {len(result.columns)} columns, units {sorted(units)}")
     tap.run_sync("SELECT TOP 500 * FROM TAP_SCHEMA.columns").to_table()
     ok("TAP_SCHEMA.columns read")
+    query = urllib.parse.urlencode({"LANG": "ADQL", "RESPONSEFORMAT": "ecsv",
+                                    "QUERY": "SELECT TOP 5 * FROM muwclass.training_set"})
+    with urllib.request.urlopen(f"{url}/sync?{query}") as r:
+        ecsv = Table.read(r.read().decode(), format="ascii.ecsv")
+    if len(ecsv) != 5 or str(ecsv["flux_b"].unit) != "mW / m2":
+        sys.exit(f"FAIL: ECSV result: {len(ecsv)} rows, flux_b unit {ecsv['flux_b'].unit}")
+    ok(f"ECSV result read by astropy ({len(ecsv.columns)} columns, flux_b in {ecsv['flux_b'].unit})")
     job = tap.submit_job("SELECT true_class, COUNT(*) AS n FROM muwclass.training_set GROUP BY true_class")
     job.run().wait()
     job.raise_if_error()

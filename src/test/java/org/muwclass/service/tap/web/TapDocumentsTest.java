@@ -149,6 +149,30 @@ class TapDocumentsTest {
     }
 
     @Test
+    void ecsvResultsCarryTypesUnitsAndRows() throws Exception {
+        assertEquals(ResponseFormat.ECSV, ResponseFormat.parse("ecsv").orElseThrow());
+        assertEquals(ResponseFormat.ECSV, ResponseFormat.parse("text/x-ecsv").orElseThrow());
+        String caps = CapabilitiesDocument.render("http://127.0.0.1:8080/tap", config());
+        assertTrue(caps.contains("<outputFormat>\n   <mime>text/x-ecsv</mime>\n   <alias>ecsv</alias>\n  </outputFormat>"),
+                caps);
+        try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(
+                "SELECT TOP 3 name, ra, flux_b FROM muwclass.training_set ORDER BY name", ResponseFormat.ECSV, 2,
+                List.of()), TapQueryRunner.UploadSource.NONE)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            r.writeTo(out);
+            String ecsv = out.toString(StandardCharsets.UTF_8);
+            assertTrue(ecsv.startsWith("# %ECSV 1.0\n"), ecsv);
+            assertTrue(ecsv.contains("#   name: ra\n#   datatype: float64\n#   unit: deg\n"), ecsv);
+            assertTrue(ecsv.contains("#   name: flux_b\n#   datatype: float64\n#   unit: mW.m-2\n"), ecsv);
+            assertTrue(ecsv.contains("#     ucd: phot.flux;em.X-ray\n"), ecsv);
+            List<String> rows = ecsv.lines().filter(l -> !l.startsWith("#")).toList();
+            assertEquals(3, rows.size(), "header line and MAXREC=2 rows: " + ecsv);
+            assertEquals("name ra flux_b", rows.get(0));
+            assertTrue(r.overflowed(), "3 rows asked, 2 allowed");
+        }
+    }
+
+    @Test
     void examplesAreXhtmlAndEveryQueryRuns() throws Exception {
         String xhtml = TapExamples.render("MUWCLASS-VO");
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
