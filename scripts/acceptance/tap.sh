@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # TAP acceptance with real clients against one fresh service: STILTS taplint (0 errors) and pyvo (sync, async,
-# upload join).
+# upload join) and pyvo/astropy reading every document without a warning.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./scripts/with-service.sh bash -c './scripts/taplint.sh "$TAP_URL" && /usr/bin/python3 examples/pyvo_tap.py "$TAP_URL"'
+./scripts/with-service.sh bash -c './scripts/taplint.sh "$TAP_URL" && /usr/bin/python3 examples/pyvo_tap.py "$TAP_URL" && /usr/bin/python3 examples/pyvo_no_warnings.py "$TAP_URL"'

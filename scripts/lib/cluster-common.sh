@@ -77,8 +77,10 @@ submit() { # PORT -> job URL
     | tr -d '\r' | sed -n 's/^[Ll]ocation: //p'
 }
 
-progress_done() { # JOB_URL -> units done
-  curl -s "$1" | tr -d '\n' | sed -n 's/.*done="\{0,1\}\([0-9][0-9]*\).*/\1/p;s/.*<[a-z:]*done>\([0-9][0-9]*\)<.*/\1/p' | head -n 1
+progress_done() { # JOB_URL -> units done (jobInfo shows them only while EXECUTING; a COMPLETED job has done them all)
+  local doc; doc=$(curl -s "$1" | tr -d '\n')
+  case "$doc" in *'<uws:phase>COMPLETED</uws:phase>'*) echo 999999999; return;; esac
+  sed -n 's/.*done="\{0,1\}\([0-9][0-9]*\).*/\1/p;s/.*<[a-z:]*done>\([0-9][0-9]*\)<.*/\1/p' <<<"$doc" | head -n 1
 }
 
 wait_progress() { # JOB_URL UNITS

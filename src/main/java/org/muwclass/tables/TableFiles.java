@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import uk.ac.starlink.ecsv.EcsvTableWriter;
 import uk.ac.starlink.fits.FitsTableWriter;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
@@ -116,6 +117,7 @@ public final class TableFiles {
             case VOTABLE_TABLEDATA -> new InfoVOTableWriter(DataFormat.TABLEDATA, provenance);
             case CSV -> new CsvTableWriter(true);
             case FITS -> new FitsTableWriter();
+            case ECSV -> new EcsvTableWriter();
         };
     }
 

@@ -15,7 +15,9 @@ public enum TableFormat {
     /** Comma-separated values with a header line. No metadata (units, provenance) survives. */
     CSV("csv", "csv"),
     /** FITS binary table. */
-    FITS("fits", "fits");
+    FITS("fits", "fits"),
+    /** Astropy's Enhanced CSV: a YAML header keeps datatypes, units, UCDs and descriptions. */
+    ECSV("ecsv", "ecsv");
 
     private final String name;
     private final String inputHandler;
@@ -54,12 +56,16 @@ public enum TableFormat {
     }
 
     /**
-     * The format implied by a file extension: .vot/.votable/.xml → VOTable, .csv → CSV, .fits/.fit/.fts → FITS.
+     * The format implied by a file extension: .vot/.votable/.xml → VOTable, .csv → CSV, .fits/.fit/.fts → FITS,
+     * .ecsv → ECSV.
      */
     public static Optional<TableFormat> fromExtension(Path file) {
         String f = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (f.endsWith(".vot") || f.endsWith(".votable") || f.endsWith(".xml")) {
             return Optional.of(VOTABLE);
+        }
+        if (f.endsWith(".ecsv")) {
+            return Optional.of(ECSV);
         }
         if (f.endsWith(".csv")) {
             return Optional.of(CSV);

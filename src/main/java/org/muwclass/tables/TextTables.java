@@ -13,10 +13,10 @@ public final class TextTables {
     /** Units (VOUnit) of the training-set (TD.csv) columns that have one. */
     public static final Map<String, String> TD_UNITS = Map.ofEntries(
             Map.entry("CSCv2_RA", "deg"), Map.entry("CSCv2_DEC", "deg"), Map.entry("CSCv2_PU", "arcsec"),
-            Map.entry("Fs", "erg.s**-1.cm**-2"), Map.entry("e_Fs", "erg.s**-1.cm**-2"),
-            Map.entry("Fm", "erg.s**-1.cm**-2"), Map.entry("e_Fm", "erg.s**-1.cm**-2"),
-            Map.entry("Fh", "erg.s**-1.cm**-2"), Map.entry("e_Fh", "erg.s**-1.cm**-2"),
-            Map.entry("Fb", "erg.s**-1.cm**-2"), Map.entry("e_Fb", "erg.s**-1.cm**-2"),
+            Map.entry("Fs", "mW.m-2"), Map.entry("e_Fs", "mW.m-2"),
+            Map.entry("Fm", "mW.m-2"), Map.entry("e_Fm", "mW.m-2"),
+            Map.entry("Fh", "mW.m-2"), Map.entry("e_Fh", "mW.m-2"),
+            Map.entry("Fb", "mW.m-2"), Map.entry("e_Fb", "mW.m-2"),
             Map.entry("Gmag", "mag"), Map.entry("e_Gmag", "mag"), Map.entry("BPmag", "mag"),
             Map.entry("e_BPmag", "mag"), Map.entry("RPmag", "mag"), Map.entry("e_RPmag", "mag"),
             Map.entry("Jmag", "mag"), Map.entry("e_Jmag", "mag"), Map.entry("Hmag", "mag"), Map.entry("e_Hmag", "mag"),

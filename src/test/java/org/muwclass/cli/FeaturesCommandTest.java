@@ -48,7 +48,7 @@ class FeaturesCommandTest {
             names.add(t.getColumnInfo(c).getName());
         }
         assertEquals(FieldFeatures.TD_COLUMNS, names);
-        assertEquals("erg.s**-1.cm**-2", t.getColumnInfo(names.indexOf("Fs")).getUnitString());
+        assertEquals("mW.m-2", t.getColumnInfo(names.indexOf("Fs")).getUnitString());
 
         // Row 1 is the demo's usrid 1: undetected in s, so Fs carries the mode-0 fill of spec §2.4.
         CsvTable ave = CsvTable.readResource("/muwclass/demo/NGC3532/NGC3532_ave.csv"); // test copy only

@@ -99,10 +99,23 @@ class ClassificationTableRoundTripTest {
     }
 
     @Test
+    void ecsvRoundTripKeepsValuesAndUnits(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("out.ecsv");
+        TableFiles.write(ClassificationTable.of(SOURCES), TableFormat.ECSV, provenance().entries(), file);
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("# %ECSV 1.0\n"), text.substring(0, 40));
+        assertTrue(text.contains("#   name: P_AGN\n#   datatype: float64\n"), "typed columns in the YAML header");
+        List<ClassifiedSource> read = ClassificationTable.read(TableFiles.read(file, TableFormat.ECSV));
+        assertEquals(SOURCES.get(0).name(), read.get(0).name());
+        assertArrayEquals(SOURCES.get(0).mean(), read.get(0).mean(), 0.0, "doubles stay doubles");
+        assertEquals(TableFormat.ECSV, TableFormat.fromExtension(file).orElseThrow());
+    }
+
+    @Test
     void formatNamesAndExtensions() {
         assertEquals(TableFormat.VOTABLE_TABLEDATA, TableFormat.fromName("VOTable-TableData"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableFormat.fromName("xls"));
-        assertEquals("unknown table format 'xls'; allowed: votable, votable-tabledata, csv, fits", e.getMessage());
+        assertEquals("unknown table format 'xls'; allowed: votable, votable-tabledata, csv, fits, ecsv", e.getMessage());
         assertEquals(TableFormat.FITS, TableFormat.fromExtension(Path.of("a/b.FITS")).orElseThrow());
         assertEquals(TableFormat.VOTABLE, TableFormat.fromExtension(Path.of("x.vot")).orElseThrow());
         assertTrue(TableFormat.fromExtension(Path.of("x.txt")).isEmpty());

@@ -26,6 +26,8 @@ public final class XmlSchemas {
             Map.entry("http://www.ivoa.net/xml/VODataService/v1.1", "VODataService-v1.1.xsd"),
             Map.entry("http://www.ivoa.net/xml/VOResource/v1.0", "VOResource-v1.1.xsd"),
             Map.entry("http://www.ivoa.net/xml/TAPRegExt/v1.0", "TAPRegExt-v1.0-Erratum1.xsd"),
+            // RegistryInterface 1.0 (CC0, IVOA) as shipped in Debian's python3-gavo (gavo/resources/schemata)
+            Map.entry("http://www.ivoa.net/xml/RegistryInterface/v1.0", "RegistryInterface-v1.0.xsd"),
             Map.entry("http://www.ivoa.net/xml/VOTable/v1.3", "VOTable1.4.xsd"),
             Map.entry("http://www.ivoa.net/xml/STC/stc-v1.30.xsd", "stc-v1.30.xsd"),
             Map.entry("http://www.w3.org/1999/xlink", "xlink.xsd"),
@@ -57,6 +59,29 @@ public final class XmlSchemas {
      */
     public static void validate(String namespace, String xml) throws Exception {
         Validator v = forNamespace(namespace).newValidator();
+        v.setResourceResolver(new LocalResolver());
+        v.validate(new StreamSource(new java.io.StringReader(xml)));
+    }
+
+    /**
+     * Validates {@code xml} against the schemas of several namespaces at once, so that {@code xsi:type}s from
+     * extension schemas (VODataService, TAPRegExt) resolve.
+     *
+     * @throws org.xml.sax.SAXException describing the first violation
+     */
+    public static void validateAll(String xml, String... namespaces) throws Exception {
+        SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        f.setResourceResolver(new LocalResolver());
+        javax.xml.transform.Source[] sources = new javax.xml.transform.Source[namespaces.length];
+        for (int i = 0; i < namespaces.length; i++) {
+            String file = LOCAL.get(namespaces[i]);
+            if (file == null) {
+                throw new IllegalArgumentException("No local schema for namespace " + namespaces[i]);
+            }
+            URL url = XmlSchemas.class.getResource("/xsd/" + file);
+            sources[i] = new StreamSource(url.openStream(), url.toString());
+        }
+        Validator v = f.newSchema(sources).newValidator();
         v.setResourceResolver(new LocalResolver());
         v.validate(new StreamSource(new java.io.StringReader(xml)));
     }

@@ -36,7 +36,8 @@ final class UploadedTables {
             "text/csv", TableFormat.CSV,
             "application/csv", TableFormat.CSV,
             "application/fits", TableFormat.FITS,
-            "image/fits", TableFormat.FITS);
+            "image/fits", TableFormat.FITS,
+            "text/x-ecsv", TableFormat.ECSV);
 
     /** How refusals name the table (after "Parameter NAME: "). */
     private static final String UPLOADED = "the uploaded table";
@@ -55,7 +56,7 @@ final class UploadedTables {
             try {
                 return TableFormat.fromName(formatValue);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(parameter + "_FORMAT", formatValue, "one of votable, csv, fits");
+                throw new ParameterException(parameter + "_FORMAT", formatValue, "one of " + TableFormat.allowedNames());
             }
         }
         if (file.contentType() != null) {

@@ -49,7 +49,15 @@ public final class VoConfigReader {
                 required(p, "service.title"), required(p, "service.shortName"), required(p, "service.description"),
                 required(p, "service.publisher"), p.getProperty("service.creator", ""),
                 p.getProperty("service.contact.name", ""), p.getProperty("service.contact.email", ""),
-                p.getProperty("service.referenceURL", ""), p.getProperty("service.version", "unknown"));
+                p.getProperty("service.referenceURL", ""), p.getProperty("service.version", "unknown"),
+                p.getProperty("service.identifier", ServiceDescription.UNREGISTERED).strip(),
+                java.util.Arrays.stream(p.getProperty("service.subjects", "").split(";")).map(String::strip)
+                        .filter(x -> !x.isEmpty()).toList(),
+                p.getProperty("service.created", "1970-01-01T00:00:00Z").strip());
+        if (!service.identifier().startsWith("ivo://")) {
+            throw new IllegalArgumentException("vo-config/service.properties: service.identifier must be an IVOA "
+                    + "identifier ivo://authority/path, not '" + service.identifier() + "'");
+        }
 
         List<SchemaDescriptor> schemas = new ArrayList<>();
         CsvTable s = csv("schema/schemas.csv");

@@ -25,7 +25,7 @@ class VoConfigReaderTest {
             assertFalse(c.ucd().isEmpty(), c.name() + " has a UCD");
             assertFalse(c.description().isEmpty(), c.name() + " has a description");
         }
-        assertEquals("erg.s**-1.cm**-2", td.column("flux_s").orElseThrow().unit());
+        assertEquals("mW.m-2", td.column("flux_s").orElseThrow().unit());
         assertEquals("deg", td.column("ra").orElseThrow().unit());
         assertEquals("pos.eq.ra;meta.main", td.column("ra").orElseThrow().ucd());
     }
@@ -48,5 +48,23 @@ class VoConfigReaderTest {
                 () -> VoConfigReader.fromDirectory(dir).read());
         assertTrue(e.getMessage().contains("schema/columns/s.t.csv row 2"), e.getMessage());
         assertTrue(e.getMessage().contains("'decimal'"), e.getMessage());
+    }
+
+    @Test
+    void registryDetailsAreReadAndTheIdentifierChecked(@TempDir Path dir) throws Exception {
+        ServiceDescription svc = VoConfigReader.fromDirectory(Path.of("vo-config")).read().service();
+        assertEquals("ivo://muwclass-vo.invalid/tap", svc.identifier());
+        assertEquals("X-ray sources", svc.subjects().get(0));
+        assertEquals(6, svc.subjects().size());
+        assertEquals("2026-11-25T00:00:00Z", svc.created());
+        Files.createDirectories(dir.resolve("schema/columns"));
+        Files.writeString(dir.resolve("service.properties"), Files.readString(Path.of("vo-config/service.properties"))
+                .replace("service.identifier=ivo://muwclass-vo.invalid/tap", "service.identifier=http://x/tap"));
+        for (String f : new String[] {"schema/schemas.csv", "schema/tables.csv"}) {
+            Files.copy(Path.of("vo-config").resolve(f), dir.resolve(f));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VoConfigReader.fromDirectory(dir).read());
+        assertTrue(e.getMessage().contains("service.identifier must be an IVOA identifier"), e.getMessage());
     }
 }

@@ -12,7 +12,9 @@ public enum ResponseFormat {
             "application/x-votable+xml;serialization=tabledata")),
     CSV("text/csv;header=present", List.of("csv", "text/csv", "text/csv;header=present")),
     TSV("text/tab-separated-values", List.of("tsv", "text/tab-separated-values")),
-    FITS("application/fits", List.of("fits", "application/fits", "image/fits"));
+    FITS("application/fits", List.of("fits", "application/fits", "image/fits")),
+    /** Astropy's Enhanced CSV: YAML header with datatypes, units, UCDs and descriptions, then space-separated rows. */
+    ECSV("text/x-ecsv", List.of("ecsv", "text/x-ecsv"));
 
     private final String mimeType;
     private final List<String> aliases;

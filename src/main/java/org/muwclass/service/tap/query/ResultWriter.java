@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.ac.starlink.ecsv.EcsvTableWriter;
 import uk.ac.starlink.fits.FitsTableWriter;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
@@ -49,6 +50,7 @@ public final class ResultWriter {
                 StarTable copy = StoragePolicy.PREFER_DISK.copyTable(table);
                 new FitsTableWriter().writeStarTable(copy, out);
             }
+            case ECSV -> EcsvTableWriter.SPACE_WRITER.writeStarTable(table, out); // one pass over the rows
             default -> throw new IllegalStateException(format.name());
         }
         out.flush();

@@ -18,6 +18,23 @@ public final class TablesDocument {
     private TablesDocument() {
     }
 
+    /**
+     * Whether the VOSI 1.1 {@code detail} parameter asks for columns: absent or {@code max} yes, {@code min} no
+     * (names and descriptions only); anything else is refused.
+     *
+     * @throws IllegalArgumentException for another value
+     */
+    public static boolean withColumns(String detail) {
+        if (detail == null || detail.isBlank() || "max".equalsIgnoreCase(detail.strip())) {
+            return true;
+        }
+        if ("min".equalsIgnoreCase(detail.strip())) {
+            return false;
+        }
+        throw new IllegalArgumentException("detail must be min (table names and descriptions) or max (with columns), "
+                + "not '" + detail + "'");
+    }
+
     /** The whole tableset; with {@code detail=min} (VOSI 1.1) tables are listed without columns. */
     public static String tableset(VoMetadata meta, boolean withColumns) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -232,7 +232,14 @@ public class TapResource {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_PLAIN)
                     .entity("The service is not ready").build();
         }
-        return Response.ok(TablesDocument.tableset(tap.metadata(), !"min".equalsIgnoreCase(detail))).build();
+        boolean withColumns;
+        try {
+            withColumns = TablesDocument.withColumns(detail);
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN).entity(e.getMessage())
+                    .build();
+        }
+        return Response.ok(TablesDocument.tableset(tap.metadata(), withColumns)).build();
     }
 
     @GET

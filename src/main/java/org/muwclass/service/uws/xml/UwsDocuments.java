@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.muwclass.service.uws.ErrorSummary;
+import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.Progress;
@@ -43,7 +44,7 @@ public final class UwsDocuments {
         e.parameters = parameters(job);
         e.results = results(job, jobUrl);
         e.errorSummary = errorSummary(job.error());
-        e.jobInfo = jobInfo(job.progress());
+        e.jobInfo = jobInfo(job.phase(), job.progress());
         return e;
     }
 
@@ -106,7 +107,15 @@ public final class UwsDocuments {
         return e;
     }
 
-    static JobInfoElement jobInfo(Progress progress) {
+    /**
+     * jobInfo only while the job runs and knows its total: UWS clients that validate (taplint) or parse strictly
+     * (pyvo: "Unknown element jobInfo") warn about any jobInfo content, so finished, queued and TAP jobs (which
+     * report no progress) have none.
+     */
+    static JobInfoElement jobInfo(ExecutionPhase phase, Progress progress) {
+        if (phase != ExecutionPhase.EXECUTING || progress.total() == 0) {
+            return null;
+        }
         JobInfoElement info = new JobInfoElement();
         info.progress = new JobInfoElement.ProgressElement();
         info.progress.done = progress.done();

@@ -2,6 +2,7 @@ package org.muwclass.service.tap.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -76,6 +77,42 @@ class TapDocumentsTest {
     }
 
     @Test
+    void capabilitiesDeclareEveryEnforcedLimit() throws Exception {
+        String xml = CapabilitiesDocument.render("http://127.0.0.1:8080/tap", config());
+        // config(): MAXREC 10000/1000000, upload 64 MiB, duration 1 h/1 d, destruction 7 d
+        assertTrue(xml.contains("<retentionPeriod><default>604800</default><hard>604800</hard></retentionPeriod>"), xml);
+        assertTrue(xml.contains("<executionDuration><default>3600</default><hard>86400</hard></executionDuration>"),
+                xml);
+        assertTrue(xml.contains("<outputLimit><default unit=\"row\">10000</default><hard unit=\"row\">1000000</hard>"
+                + "</outputLimit>"), xml);
+        assertTrue(xml.contains("<uploadLimit><default unit=\"byte\">67108864</default>"
+                + "<hard unit=\"byte\">67108864</hard></uploadLimit>"), xml);
+        // TAPRegExt's order: retentionPeriod, executionDuration, outputLimit, uploadLimit (the XSD checks it too)
+        assertTrue(xml.indexOf("<retentionPeriod>") < xml.indexOf("<executionDuration>")
+                && xml.indexOf("<executionDuration>") < xml.indexOf("<outputLimit>")
+                && xml.indexOf("<outputLimit>") < xml.indexOf("<uploadLimit>"), xml);
+    }
+
+    @Test
+    void tablesDetailMinListsNamesAndDescriptionsOnly() throws Exception {
+        String min = TablesDocument.tableset(fx.published, false);
+        XmlSchemas.validate("http://www.ivoa.net/xml/VOSITables/v1.0", min);
+        assertFalse(min.contains("<column"), min);
+        assertFalse(min.contains("<foreignKey"), min);
+        for (var t : fx.published.tables()) {
+            assertTrue(min.contains("<name>" + t.name() + "</name>"), t.name() + " listed: " + min);
+            assertTrue(min.contains("<description>" + Xml.esc(t.description()) + "</description>"),
+                    t.name() + " described");
+        }
+        assertFalse(TablesDocument.withColumns("min"));
+        assertTrue(TablesDocument.withColumns("max"));
+        assertTrue(TablesDocument.withColumns(null));
+        assertThrows(IllegalArgumentException.class, () -> TablesDocument.withColumns("full"));
+        String max = TablesDocument.tableset(fx.published, true);
+        assertTrue(max.contains("<column") && max.length() > 5 * min.length(), "the default has the columns");
+    }
+
+    @Test
     void capabilitiesWithLoginsValidateAndKeepAnonymousAccess() throws Exception {
         String xml = CapabilitiesDocument.render("https://vo.example.org/tap", config(),
                 List.of(CapabilitiesDocument.BASIC_AA, CapabilitiesDocument.TOKEN));
@@ -108,6 +145,30 @@ class TapDocumentsTest {
                 XmlSchemas.validate(ns, out.toString(StandardCharsets.UTF_8));
                 assertTrue(r.overflowed());
             }
+        }
+    }
+
+    @Test
+    void ecsvResultsCarryTypesUnitsAndRows() throws Exception {
+        assertEquals(ResponseFormat.ECSV, ResponseFormat.parse("ecsv").orElseThrow());
+        assertEquals(ResponseFormat.ECSV, ResponseFormat.parse("text/x-ecsv").orElseThrow());
+        String caps = CapabilitiesDocument.render("http://127.0.0.1:8080/tap", config());
+        assertTrue(caps.contains("<outputFormat>\n   <mime>text/x-ecsv</mime>\n   <alias>ecsv</alias>\n  </outputFormat>"),
+                caps);
+        try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(
+                "SELECT TOP 3 name, ra, flux_b FROM muwclass.training_set ORDER BY name", ResponseFormat.ECSV, 2,
+                List.of()), TapQueryRunner.UploadSource.NONE)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            r.writeTo(out);
+            String ecsv = out.toString(StandardCharsets.UTF_8);
+            assertTrue(ecsv.startsWith("# %ECSV 1.0\n"), ecsv);
+            assertTrue(ecsv.contains("#   name: ra\n#   datatype: float64\n#   unit: deg\n"), ecsv);
+            assertTrue(ecsv.contains("#   name: flux_b\n#   datatype: float64\n#   unit: mW.m-2\n"), ecsv);
+            assertTrue(ecsv.contains("#     ucd: phot.flux;em.X-ray\n"), ecsv);
+            List<String> rows = ecsv.lines().filter(l -> !l.startsWith("#")).toList();
+            assertEquals(3, rows.size(), "header line and MAXREC=2 rows: " + ecsv);
+            assertEquals("name ra flux_b", rows.get(0));
+            assertTrue(r.overflowed(), "3 rows asked, 2 allowed");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.muwclass.service.uws.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +56,13 @@ class UwsDocumentsSchemaTest {
                         new ResultInfo("summary.png", "image/png", 99)));
     }
 
+    private static JobRecord executing(Progress progress) {
+        return new JobRecord("abcdefghijklmnopqrstuv", "classify", null, "alice", ExecutionPhase.EXECUTING,
+                Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:01Z"), null,
+                Duration.ofSeconds(3600), Instant.parse("2026-12-02T12:00:00Z"), null, null, progress,
+                JobParameters.EMPTY, List.of(), List.of());
+    }
+
     private static String xml(Object doc) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         UwsDocuments.write(doc, out);
@@ -78,7 +87,7 @@ class UwsDocumentsSchemaTest {
         validate(xml);
         assertTrue(xml.contains("<uws:errorSummary type=\"fatal\" hasDetail=\"true\">"), xml);
         assertTrue(xml.contains("xlink:href=\"" + URL + "/results/summary.png\""), xml);
-        assertTrue(xml.contains("fraction=\"0.3\""), xml);
+        assertFalse(xml.contains("jobInfo"), "no jobInfo once the job has ended (pyvo warns about any): " + xml);
         assertTrue(xml.contains("<uws:endTime>2026-11-25T12:00:05.250Z</uws:endTime>"), xml);
     }
 
@@ -113,6 +122,24 @@ class UwsDocumentsSchemaTest {
         assertEquals("ERROR", back.phase, "phase");
         assertEquals("alice", back.ownerId, "owner");
         assertEquals(2, back.results.result.size(), "results");
+        assertNull(back.jobInfo, "no jobInfo after the end");
+    }
+
+    @Test
+    void runningJobShowsItsProgressInJobInfo() throws Exception {
+        String xml = xml(UwsDocuments.job(executing(new Progress(30, 100)), URL, null));
+        validate(xml);
+        assertTrue(xml.replaceAll(">\\s+<", "><")
+                .contains("<uws:jobInfo><muw:progress done=\"30\" total=\"100\" fraction=\"0.3\"/></uws:jobInfo>"), xml);
+        JobElement back = (JobElement) UwsDocuments.context().createUnmarshaller()
+                .unmarshal(new StreamSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
         assertEquals(30, back.jobInfo.progress.done, "progress");
+    }
+
+    @Test
+    void jobsWithoutAKnownTotalHaveNoJobInfo() throws Exception {
+        // TAP jobs report no progress: their documents (what taplint and pyvo's AsyncTAPJob read) have no jobInfo
+        assertFalse(xml(UwsDocuments.job(executing(Progress.NONE), URL, null)).contains("jobInfo"));
+        assertFalse(xml(UwsDocuments.job(pending(), URL, null)).contains("jobInfo"));
     }
 }

@@ -1,0 +1,114 @@
+package org.muwclass.service.datalink;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The links of one source: its row and its nearest training sources as TAP queries (VOTable), and for a classified
+ * source the UWS job that produced it and that job's summary plot.
+ */
+public final class SourceLinks {
+
+    /** Radius of the nearest-training-sources query, degrees. */
+    static final double NEAREST_RADIUS_DEG = 1.0;
+    static final int NEAREST_COUNT = 10;
+    private static final String VOTABLE = "application/x-votable+xml";
+
+    private final String tapUrl;
+    private final String classifyUrl;
+
+    /**
+     * @param tapUrl      absolute URL of the TAP service, e.g. http://host/tap
+     * @param classifyUrl absolute URL of the classification job list, e.g. http://host/classify
+     */
+    public SourceLinks(String tapUrl, String classifyUrl) {
+        this.tapUrl = tapUrl;
+        this.classifyUrl = classifyUrl;
+    }
+
+    /** Links of each identifier, in order; unknown or malformed identifiers get a NotFoundFault row. */
+    public List<LinkRow> links(Connection c, List<String> ids) throws SQLException {
+        List<LinkRow> rows = new ArrayList<>();
+        for (String id : ids) {
+            SourceId s = SourceId.parse(id).orElse(null);
+            if (s == null) {
+                rows.add(LinkRow.notFound(id, "identifiers are training/<name> or classified/<run_id>/<name>"));
+            } else if (!exists(c, s)) {
+                rows.add(LinkRow.notFound(id, s.training() ? "no training source named '" + s.name() + "'"
+                        : "no source '" + s.name() + "' classified by run " + s.runId()));
+            } else {
+                rows.addAll(s.training() ? training(id, s) : classified(id, s));
+            }
+        }
+        return rows;
+    }
+
+    private List<LinkRow> training(String id, SourceId s) {
+        return List.of(
+                LinkRow.link(id, tapQuery("SELECT * FROM muwclass.training_set WHERE name = " + literal(s.name())),
+                        "#auxiliary", "Feature vector, true class and leave-one-out classification of this training"
+                                + " source (TAP query)", VOTABLE),
+                LinkRow.link(id, tapQuery(nearest("muwclass.training_set", "s.name = " + literal(s.name()))),
+                        "#auxiliary", nearestDescription(), VOTABLE));
+    }
+
+    private List<LinkRow> classified(String id, SourceId s) {
+        String where = "run_id = " + literal(s.runId()) + " AND name = " + literal(s.name());
+        String sWhere = "s.run_id = " + literal(s.runId()) + " AND s.name = " + literal(s.name());
+        String job = classifyUrl + "/" + s.runId();
+        return List.of(
+                LinkRow.link(id, tapQuery("SELECT * FROM muwclass.classified_sources WHERE " + where), "#auxiliary",
+                        "Feature vector and class probabilities of this source (TAP query)", VOTABLE),
+                LinkRow.link(id, tapQuery(nearest("muwclass.classified_sources", sWhere)), "#auxiliary",
+                        nearestDescription(), VOTABLE),
+                LinkRow.link(id, job, "#progenitor", "The UWS classification job that produced this row "
+                        + "(parameters, inputs, results)", "text/xml"),
+                LinkRow.link(id, job + "/results/summary.png", "#preview", "Summary plot of that job: class counts"
+                        + " with and without the CT cut, most and least confident sources", "image/png"));
+    }
+
+    private static String nearestDescription() {
+        return "The " + NEAREST_COUNT + " nearest training sources on the sky within " + NEAREST_RADIUS_DEG
+                + " deg, with their classes and distances in deg (TAP query)";
+    }
+
+    /** ADQL for the nearest training sources around the source that {@code where} (on alias s) picks from {@code table}. */
+    static String nearest(String table, String where) {
+        return "SELECT TOP " + NEAREST_COUNT + " t.name, t.ra, t.dec, t.true_class, "
+                + "DISTANCE(POINT('ICRS', t.ra, t.dec), POINT('ICRS', s.ra, s.dec)) AS dist "
+                + "FROM muwclass.training_set AS t JOIN " + table + " AS s "
+                + "ON 1 = CONTAINS(POINT('ICRS', t.ra, t.dec), CIRCLE('ICRS', s.ra, s.dec, " + NEAREST_RADIUS_DEG
+                + ")) WHERE " + where + " AND t.name <> s.name ORDER BY dist";
+    }
+
+    private String tapQuery(String adql) {
+        return tapUrl + "/sync?LANG=ADQL&RESPONSEFORMAT=votable&QUERY=" + URLEncoder.encode(adql,
+                StandardCharsets.UTF_8);
+    }
+
+    static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    private static boolean exists(Connection c, SourceId s) throws SQLException {
+        String sql = s.training() ? "SELECT 1 FROM muwclass.training_set WHERE name = ?"
+                : "SELECT 1 FROM muwclass.classified_sources WHERE run_id = ? AND name = ?";
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            if (s.training()) {
+                st.setString(1, s.name());
+            } else {
+                st.setString(1, s.runId());
+                st.setString(2, s.name());
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

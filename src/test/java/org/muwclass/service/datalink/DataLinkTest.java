@@ -1,0 +1,129 @@
+package org.muwclass.service.datalink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.muwclass.service.tap.TapFixture;
+import org.muwclass.service.tap.query.ResponseFormat;
+import org.muwclass.service.tap.query.TapQueryRunner;
+import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.testsupport.XmlSchemas;
+
+/** DataLink {links}: rows per source, error rows for unknown ones, and every TAP link runs. */
+class DataLinkTest {
+
+    private static final String TAP = "http://h/tap";
+    private static final String CLASSIFY = "http://h/classify";
+    private static TapFixture fx;
+    private static String trainingName;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        fx = TapFixture.h2();
+        trainingName = fx.trainingSet.text(0, "CSCv2_name").orElseThrow();
+        try (Connection c = fx.database.connection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO muwclass.classified_sources (name, ra, dec, run_id) SELECT 'my src', ra, dec, "
+                    + "'job123' FROM muwclass.training_set WHERE name = '" + trainingName + "'");
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    private static List<LinkRow> links(String... ids) throws Exception {
+        try (Connection c = fx.database.connection()) {
+            return new SourceLinks(TAP, CLASSIFY).links(c, List.of(ids));
+        }
+    }
+
+    private static String query(LinkRow r) {
+        String url = r.accessUrl();
+        assertTrue(url.startsWith(TAP + "/sync?LANG=ADQL&RESPONSEFORMAT=votable&QUERY="), url);
+        return URLDecoder.decode(url.substring(url.indexOf("QUERY=") + 6), StandardCharsets.UTF_8);
+    }
+
+    private static String run(String adql) throws Exception {
+        try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(adql, ResponseFormat.VOTABLE_TD, 100,
+                List.of()), TapQueryRunner.UploadSource.NONE)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            r.writeTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void idsParse() {
+        assertEquals(new SourceId(null, "2CXO J1/x"), SourceId.parse("training/2CXO J1/x").orElseThrow());
+        assertEquals(new SourceId("abc", "n a/b"), SourceId.parse("classified/abc/n a/b").orElseThrow());
+        assertEquals(Optional.empty(), SourceId.parse("classified/abc/"));
+        assertEquals(Optional.empty(), SourceId.parse("training/"));
+        assertEquals(Optional.empty(), SourceId.parse("2CXO J000009.3+135618"));
+        assertEquals("classified/abc/n", new SourceId("abc", "n").toString());
+    }
+
+    @Test
+    void trainingSourceLinksRunAsTapQueries() throws Exception {
+        String id = "training/" + trainingName;
+        List<LinkRow> rows = links(id);
+        assertEquals(2, rows.size(), rows.toString());
+        for (LinkRow r : rows) {
+            assertEquals(id, r.id());
+            assertEquals("#auxiliary", r.semantics());
+            assertEquals("application/x-votable+xml", r.contentType());
+        }
+        assertEquals("SELECT * FROM muwclass.training_set WHERE name = '" + trainingName + "'", query(rows.get(0)));
+        String row = run(query(rows.get(0)));
+        assertEquals(1, row.split("<TR>", -1).length - 1, "one row: " + row);
+        String nearest = run(query(rows.get(1)));
+        assertFalse(nearest.contains("<TD>" + trainingName + "</TD>"), "the source itself is left out");
+        assertTrue(nearest.split("<TR>", -1).length - 1 <= SourceLinks.NEAREST_COUNT);
+    }
+
+    @Test
+    void classifiedSourceLinksToItsJob() throws Exception {
+        List<LinkRow> rows = links("classified/job123/my src");
+        assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview"),
+                rows.stream().map(LinkRow::semantics).toList());
+        assertEquals(CLASSIFY + "/job123", rows.get(2).accessUrl());
+        assertEquals(CLASSIFY + "/job123/results/summary.png", rows.get(3).accessUrl());
+        assertEquals("image/png", rows.get(3).contentType());
+        assertTrue(run(query(rows.get(0))).contains("<TD>my src</TD>"));
+        String nearest = run(query(rows.get(1)));
+        assertTrue(nearest.contains("<TD>" + trainingName + "</TD>"), "its training twin is nearest: " + nearest);
+    }
+
+    @Test
+    void unknownIdsGetNotFoundFaultRows() throws Exception {
+        List<LinkRow> rows = links("training/nobody", "classified/nojob/my src", "what's this");
+        assertEquals(3, rows.size());
+        assertEquals("NotFoundFault: no training source named 'nobody'", rows.get(0).errorMessage());
+        assertEquals("NotFoundFault: no source 'my src' classified by run nojob", rows.get(1).errorMessage());
+        assertTrue(rows.get(2).errorMessage().startsWith("NotFoundFault: identifiers are training/<name>"));
+        assertEquals("what's this", rows.get(2).id());
+    }
+
+    @Test
+    void linksDocumentIsAValidVoTable() throws Exception {
+        List<LinkRow> rows = links("training/" + trainingName, "training/nobody & <co>");
+        String xml = LinksVoTable.render(rows);
+        XmlSchemas.validate("http://www.ivoa.net/xml/VOTable/v1.3", xml);
+        assertTrue(xml.contains("<FIELD name=\"ID\" datatype=\"char\" arraysize=\"*\" ucd=\"meta.id;meta.main\"/>"));
+        assertTrue(xml.contains("<FIELD name=\"content_length\" datatype=\"long\" unit=\"byte\""
+                + " ucd=\"phys.size;meta.file\"/>"));
+        assertTrue(xml.contains("<TD>NotFoundFault: no training source named 'nobody &amp; &lt;co&gt;'</TD>"), xml);
+        assertEquals(3, xml.split("<TR>", -1).length - 1);
+    }
+}
