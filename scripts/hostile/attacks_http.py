@@ -94,3 +94,10 @@ def attack_capabilities_announce_logins_and_anonymous_access(c):
     expect_status(caps, 200)
     expect_text(caps, "<securityMethod/>", 'standardID="ivo://ivoa.net/sso#BasicAA"',
                 'standardID="ivo://ivoa.net/sso#token"')
+
+
+def attack_datalink_id_flood_is_refused(c):
+    """DataLink takes repeatable IDs, each a database lookup: more than 100 in one request is a 400 naming ID."""
+    r = c.get("datalink/links", params=[("ID", f"training/x{i}") for i in range(150)])
+    expect_status(r, 400)
+    expect_text(r, "ID is given 150 times", "at most 100")

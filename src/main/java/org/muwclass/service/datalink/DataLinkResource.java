@@ -23,6 +23,9 @@ public class DataLinkResource {
 
     private static final Logger LOG = Logger.getLogger(DataLinkResource.class.getName());
 
+    /** Most IDs in one request: each costs a database lookup. */
+    static final int MAX_IDS = 100;
+
     @Inject
     TapService tap;
 
@@ -43,6 +46,10 @@ public class DataLinkResource {
         if (ids.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
                     .entity("Give ID=training/<name> or ID=classified/<run_id>/<name> (repeatable)").build();
+        }
+        if (ids.size() > MAX_IDS) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
+                    .entity("ID is given " + ids.size() + " times; at most " + MAX_IDS + " IDs per request").build();
         }
         SourceLinks links = new SourceLinks(security.url("tap"), security.url("classify"));
         try (Connection c = tap.runtime().database().connection()) {
