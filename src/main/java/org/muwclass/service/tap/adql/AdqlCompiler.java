@@ -50,7 +50,13 @@ public final class AdqlCompiler {
 
     public AdqlCompiler(List<DBTable> tables, SqlDialect dialect) {
         this.tables = List.copyOf(tables);
-        this.translator = dialect == SqlDialect.H2 ? H2Translator::new : MuwPgSphereTranslator::new;
+        java.util.Set<String> skyIndexed = new java.util.HashSet<>();
+        for (DBTable t : this.tables) {
+            if (t instanceof AdqlTables.SkyIndexedTable) {
+                skyIndexed.add(H2Translator.tableKey(t));
+            }
+        }
+        this.translator = dialect == SqlDialect.H2 ? () -> new H2Translator(skyIndexed) : MuwPgSphereTranslator::new;
     }
 
     /**
