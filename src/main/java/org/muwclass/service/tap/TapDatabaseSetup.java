@@ -100,6 +100,9 @@ public final class TapDatabaseSetup {
             for (String sql : SkyGeometry.h2AliasStatements()) {
                 s.execute(sql);
             }
+            for (String sql : org.muwclass.service.tap.adql.Udfs.h2AliasStatements()) {
+                s.execute(sql);
+            }
         }
         LOG.fine("H2 geometry functions registered");
     }

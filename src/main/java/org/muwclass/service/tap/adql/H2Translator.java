@@ -312,4 +312,9 @@ public class H2Translator extends PostgreSQLTranslator {
         }
         return sql.append(')').toString();
     }
+
+    @Override
+    public String translate(adql.query.operand.function.UserDefinedFunction fn) throws TranslationException {
+        return Udfs.translate(fn, this, org.muwclass.service.db.SqlDialect.H2);
+    }
 }
