@@ -31,7 +31,8 @@ import org.muwclass.service.tap.query.TapRequest;
  * java -cp target/test-classes:target/classes:$(cat target/bench.cp) org.muwclass.bench.ConeSearchBenchmark [rows]
  * </pre>
  * (target/bench.cp from {@code mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp}).
- * {@code -Dbench.h2.options=;CACHE_SIZE=262144} adds H2 URL settings; {@code -Dbench.h2only=true} skips PostgreSQL.
+ * {@code -Dbench.h2.options=;CACHE_SIZE=262144} adds H2 URL settings; {@code -Dbench.h2only=true} skips PostgreSQL,
+ * {@code -Dbench.pgonly=true} skips H2.
  */
 public final class ConeSearchBenchmark {
 
@@ -56,8 +57,10 @@ public final class ConeSearchBenchmark {
         String h2Options = System.getProperty("bench.h2.options", "");
         String h2 = "jdbc:h2:file:" + h2Dir.resolve("bench") + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + h2Options;
-        run("H2 " + org.h2.engine.Constants.VERSION + h2Options, () -> Database.open(h2, "sa", ""), bench, rows);
-        System.err.println("load average after H2: " + loadAverage());
+        if (!Boolean.getBoolean("bench.pgonly")) {
+            run("H2 " + org.h2.engine.Constants.VERSION + h2Options, () -> Database.open(h2, "sa", ""), bench, rows);
+            System.err.println("load average after H2: " + loadAverage());
+        }
         String pg = System.getenv("MUWCLASS_PG_URL");
         if (pg != null && !pg.isBlank() && !Boolean.getBoolean("bench.h2only")) {
             run("PostgreSQL + pgSphere", () -> Database.open(pg + (pg.contains("?") ? "&" : "?")
