@@ -45,7 +45,8 @@ public final class SkyIndex {
         if (!(Math.abs(dec) <= 90) || !Double.isFinite(ra)) {
             return -1;
         }
-        return NESTED.hash(Math.toRadians(normalise(ra)), Math.toRadians(dec));
+        // a hash computer per call: it keeps state, and HealpixNested.hash shares one between threads
+        return NESTED.newHashComputer().hash(Math.toRadians(normalise(ra)), Math.toRadians(dec));
     }
 
     /**

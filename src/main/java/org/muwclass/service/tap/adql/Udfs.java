@@ -107,7 +107,9 @@ public final class Udfs {
             return null;
         }
         double r = ra % 360.0;
-        return cds.healpix.Healpix.getNested(order).hash(Math.toRadians(r < 0 ? r + 360.0 : r), Math.toRadians(dec));
+        // a hash computer per call: it keeps state (HealpixNested.hash shares one between threads)
+        return cds.healpix.Healpix.getNested(order).newHashComputer().hash(Math.toRadians(r < 0 ? r + 360.0 : r),
+                Math.toRadians(dec));
     }
 
     /** ivo_hasword on H2: 1 if every word of needle is a word of haystack (case ignored), else 0. */
