@@ -22,6 +22,9 @@ if [ ! -f target/muwclass-vo.war ] || [ ! -f target/payara-micro.jar ] || [ -n "
   if ! ls ~/.m2/repository/local/vollt/adql/1.5-2/adql-1.5-2.jar >/dev/null 2>&1; then
     ./scripts/install-adql.sh
   fi
+  if ! ls ~/.m2/repository/local/cds/cdshealpix/0.30.2/cdshealpix-0.30.2.jar >/dev/null 2>&1; then
+    ./scripts/install-healpix.sh
+  fi
   mvn -B -q -DskipTests package
 fi
 

@@ -6,7 +6,7 @@
 #   setup.sh --run    only what running the service needs (Java, Maven, ADQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pkgs=(openjdk-17-jdk-headless maven adql-java)
+pkgs=(openjdk-17-jdk-headless maven adql-java libcds-healpix-java)
 [ "${1:-}" = "--run" ] || pkgs+=(postgresql-15 postgresql-15-pgsphere postgresql-15-q3c stilts python3-pyvo python3-requests)
 
 missing=()
@@ -29,5 +29,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 if ! ls ~/.m2/repository/local/vollt/adql/1.5-2/adql-1.5-2.jar >/dev/null 2>&1; then
   ./scripts/install-adql.sh
+fi
+if ! ls ~/.m2/repository/local/cds/cdshealpix/0.30.2/cdshealpix-0.30.2.jar >/dev/null 2>&1; then
+  ./scripts/install-healpix.sh
 fi
 echo "setup: ready"

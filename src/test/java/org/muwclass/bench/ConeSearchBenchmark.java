@@ -21,7 +21,8 @@ import org.muwclass.service.tap.query.TapRequest;
 
 /**
  * Cone-search latency of the TAP query path (ADQL check and translation, SQL, VOTable BINARY2 output) on a synthetic
- * 1,000,000-row copy of muwclass.classified_sources (positions uniform on the sky, seeded), on embedded H2 and, when
+ * 1,000,000-row copy of muwclass.classified_sources (positions uniform on the sky, seeded; on H2 with the service's
+ * HEALPix cell column and index, see SkyIndex), on embedded H2 and, when
  * MUWCLASS_PG_URL is set, on PostgreSQL + pgSphere. The table lives in schema "bench", so the service's own tables
  * are untouched. Each radius is timed at 100 different centres (after 10 warm-up queries) so no result cache helps.
  *
@@ -30,7 +31,8 @@ import org.muwclass.service.tap.query.TapRequest;
  * java -cp target/test-classes:target/classes:$(cat target/bench.cp) org.muwclass.bench.ConeSearchBenchmark [rows]
  * </pre>
  * (target/bench.cp from {@code mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp}).
- * {@code -Dbench.h2.options=;CACHE_SIZE=262144} adds H2 URL settings; {@code -Dbench.h2only=true} skips PostgreSQL.
+ * {@code -Dbench.h2.options=;CACHE_SIZE=262144} adds H2 URL settings; {@code -Dbench.h2only=true} skips PostgreSQL,
+ * {@code -Dbench.pgonly=true} skips H2.
  */
 public final class ConeSearchBenchmark {
 
@@ -41,6 +43,7 @@ public final class ConeSearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.LogManager.getLogManager().reset();
+        System.err.println("load average at start: " + loadAverage());
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         TableDescriptor described = VoConfigReader.fromDirectory(Path.of("vo-config")).read()
                 .table(ClassifiedSourcesStore.TABLE).orElseThrow();
@@ -54,12 +57,16 @@ public final class ConeSearchBenchmark {
         String h2Options = System.getProperty("bench.h2.options", "");
         String h2 = "jdbc:h2:file:" + h2Dir.resolve("bench") + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + h2Options;
-        run("H2 " + org.h2.engine.Constants.VERSION + h2Options, () -> Database.open(h2, "sa", ""), bench, rows);
+        if (!Boolean.getBoolean("bench.pgonly")) {
+            run("H2 " + org.h2.engine.Constants.VERSION + h2Options, () -> Database.open(h2, "sa", ""), bench, rows);
+            System.err.println("load average after H2: " + loadAverage());
+        }
         String pg = System.getenv("MUWCLASS_PG_URL");
         if (pg != null && !pg.isBlank() && !Boolean.getBoolean("bench.h2only")) {
             run("PostgreSQL + pgSphere", () -> Database.open(pg + (pg.contains("?") ? "&" : "?")
                     + "reWriteBatchedInserts=true", System.getenv().getOrDefault("MUWCLASS_PG_USER", "tap"),
                     System.getenv().getOrDefault("MUWCLASS_PG_PASSWORD", "tap")), bench, rows);
+            System.err.println("load average after PostgreSQL: " + loadAverage());
         }
     }
 
@@ -118,6 +125,15 @@ public final class ConeSearchBenchmark {
             Arrays.sort(sql);
             System.out.printf("| %s | %s | %.1f | %.2f | %.2f | %.2f | %.2f |%n", label, radius,
                     totalRows / (double) TIMED, tap[TIMED / 2], tap[P95], sql[TIMED / 2], sql[P95]);
+        }
+    }
+
+    /** The machine's load (1, 5, 15 min) from /proc/loadavg: the numbers depend on it on a shared machine. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.meta.ColumnDescriptor;
 import org.muwclass.service.meta.TableDescriptor;
+import org.muwclass.service.tap.adql.SkyIndex;
 
 /**
  * The published table of classified sources ({@code muwclass.classified_sources}): created empty at start-up and
@@ -60,6 +61,26 @@ public final class ClassifiedSourcesStore {
         }
         if (database.dialect() == SqlDialect.POSTGRESQL) {
             createSphereIndex(database, table);
+        } else {
+            createSkyCellIndex(database, table);
+        }
+    }
+
+    /**
+     * H2: adds the invisible generated HEALPix cell column {@value SkyIndex#COLUMN} of a table with ra/dec columns and
+     * its B-tree index, unless they exist (the values of existing rows are computed now, new rows' at insert). The
+     * translated cone searches select their candidate rows with it ({@link SkyIndex}). Needs the H2 functions
+     * registered first.
+     */
+    public static void createSkyCellIndex(Database database, TableDescriptor table) throws SQLException {
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS " + SkyIndex.COLUMN + " "
+                    + SkyIndex.h2ColumnDefinition());
+            s.execute("CREATE INDEX IF NOT EXISTS " + table.simpleName() + "_" + SkyIndex.COLUMN + "_idx ON "
+                    + table.name() + " (" + SkyIndex.COLUMN + ")");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import org.muwclass.service.db.Database;
 import org.muwclass.service.db.SqlDialect;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoMetadata;
+import org.muwclass.service.tap.adql.AdqlTables;
 import org.muwclass.service.tap.adql.SkyGeometry;
 import org.muwclass.service.tap.schema.TapSchema;
 
@@ -80,6 +81,13 @@ public final class TapDatabaseSetup {
     /** Rewrites TAP_SCHEMA after tables were added to the metadata; returns the published metadata. */
     public static VoMetadata refreshTapSchema(Database database, VoMetadata voConfig) throws SQLException {
         VoMetadata published = TapSchema.publishedMetadata(voConfig);
+        if (database.dialect() == SqlDialect.H2) {
+            for (TableDescriptor t : published.tables()) {
+                if (AdqlTables.hasSkyPosition(t)) {
+                    ClassifiedSourcesStore.createSkyCellIndex(database, t);
+                }
+            }
+        }
         try (Connection c = database.connection()) {
             TapSchema.install(c, published);
         }
@@ -90,6 +98,9 @@ public final class TapDatabaseSetup {
     public static void registerH2Functions(Database database) throws SQLException {
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             for (String sql : SkyGeometry.h2AliasStatements()) {
+                s.execute(sql);
+            }
+            for (String sql : org.muwclass.service.tap.adql.Udfs.h2AliasStatements()) {
                 s.execute(sql);
             }
         }

@@ -26,8 +26,8 @@ import org.muwclass.service.db.SqlDialect;
  * for PostgreSQL + pgSphere.
  * Not thread-safe state is created per call, so one compiler serves concurrent requests.
  *
- * <p>ADQL is a closed language here: only the ADQL 2.0 functions VOLLT parses itself and the geometry functions below
- * are accepted. The service declares no user-defined functions, so any other {@code name(args)} (CSVWRITE, FILE_READ,
+ * <p>ADQL is a closed language here: only the ADQL 2.0 functions VOLLT parses itself, the geometry functions below and
+ * the declared user-defined functions of {@link Udfs} are accepted, so any other {@code name(args)} (CSVWRITE, FILE_READ,
  * pg_sleep, set_config ...) is an error naming the function; it never reaches the database. One statement only: text
  * after a terminating ';' is an error.
  */
@@ -37,8 +37,11 @@ public final class AdqlCompiler {
     public static final List<String> GEOMETRY_FUNCTIONS = List.of("POINT", "CIRCLE", "BOX", "CONTAINS", "INTERSECTS",
             "DISTANCE", "COORD1", "COORD2", "COORDSYS");
 
-    /** User-defined functions declared in TAPRegExt: none. An empty list (not null) makes VOLLT check every UDF. */
-    public static final List<FunctionDef> DECLARED_UDFS = List.of();
+    /**
+     * User-defined functions declared in TAPRegExt ({@link Udfs}): an explicit list (never null, which would make VOLLT
+     * accept any function), so every other function name is unknown.
+     */
+    public static final List<FunctionDef> DECLARED_UDFS = Udfs.definitions();
 
     /** The ADQL 2.0 mathematical, trigonometric and aggregate functions, as named in error messages. */
     static final List<String> ADQL_FUNCTIONS = List.of("ABS", "CEILING", "DEGREES", "EXP", "FLOOR", "LOG", "LOG10",
@@ -50,7 +53,13 @@ public final class AdqlCompiler {
 
     public AdqlCompiler(List<DBTable> tables, SqlDialect dialect) {
         this.tables = List.copyOf(tables);
-        this.translator = dialect == SqlDialect.H2 ? H2Translator::new : MuwPgSphereTranslator::new;
+        java.util.Set<String> skyIndexed = new java.util.HashSet<>();
+        for (DBTable t : this.tables) {
+            if (t instanceof AdqlTables.SkyIndexedTable) {
+                skyIndexed.add(H2Translator.tableKey(t));
+            }
+        }
+        this.translator = dialect == SqlDialect.H2 ? () -> new H2Translator(skyIndexed) : MuwPgSphereTranslator::new;
     }
 
     /**
@@ -122,7 +131,8 @@ public final class AdqlCompiler {
                 : String.valueOf(e.getMessage()).replaceAll("(?s)^[^\"]*\"([^(\"]*).*$", "$1");
         return "unknown function " + name + at(e.getPosition()) + ": this service runs only the ADQL 2.0 functions ("
                 + String.join(", ", ADQL_FUNCTIONS) + ") and the geometry functions ("
-                + String.join(", ", GEOMETRY_FUNCTIONS) + "); it declares no user-defined functions";
+                + String.join(", ", GEOMETRY_FUNCTIONS) + ") and the user-defined functions ("
+                + String.join(", ", Udfs.ALL.stream().map(Udfs.Udf::name).toList()) + ")";
     }
 
     public List<DBTable> tables() {

@@ -28,12 +28,32 @@ public final class AdqlTables {
     }
 
     public static DBTable of(TableDescriptor t) {
-        DefaultDBTable table = new DefaultDBTable(null, null, t.schemaName().toLowerCase(), t.schemaName(),
+        DefaultDBTable table = hasSkyPosition(t)
+                ? new SkyIndexedTable(t.schemaName().toLowerCase(), t.schemaName(), t.simpleName().toLowerCase(),
+                t.simpleName())
+                : new DefaultDBTable(null, null, t.schemaName().toLowerCase(), t.schemaName(),
                 t.simpleName().toLowerCase(), t.simpleName());
         for (ColumnDescriptor c : t.columns()) {
             table.addColumn(new DescribedColumn(c.name(), c.name(), type(c.datatype(), c.arraysize()), table, c));
         }
         return table;
+    }
+
+    /**
+     * Whether a published table has floating-point {@code ra} and {@code dec} columns; on H2 such a table carries the
+     * HEALPix cell column of {@link SkyIndex} (created by the TAP database set-up).
+     */
+    public static boolean hasSkyPosition(TableDescriptor t) {
+        return t.column("ra").filter(c -> c.datatype().equals("double") || c.datatype().equals("float")).isPresent()
+                && t.column("dec").filter(c -> c.datatype().equals("double") || c.datatype().equals("float"))
+                .isPresent();
+    }
+
+    /** A published table with the HEALPix cell column on H2 (see {@link #hasSkyPosition}). */
+    public static final class SkyIndexedTable extends DefaultDBTable {
+        SkyIndexedTable(String dbSchema, String adqlSchema, String dbName, String adqlName) {
+            super(null, null, dbSchema, adqlSchema, dbName, adqlName);
+        }
     }
 
     /** The ADQL type of a VOTable datatype. */

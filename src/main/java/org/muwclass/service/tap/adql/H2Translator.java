@@ -1,10 +1,14 @@
 package org.muwclass.service.tap.adql;
 
+import adql.db.DBColumn;
+import adql.db.DBTable;
+import adql.db.DBTableAlias;
 import adql.query.ADQLObject;
 import adql.query.constraint.Comparison;
 import adql.query.constraint.ComparisonOperator;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
+import adql.query.operand.NegativeOperand;
 import adql.query.operand.NumericConstant;
 import adql.query.operand.function.geometry.AreaFunction;
 import adql.query.operand.function.geometry.BoxFunction;
@@ -22,17 +26,35 @@ import adql.query.operand.function.geometry.PolygonFunction;
 import adql.query.operand.function.geometry.RegionFunction;
 import adql.translator.PostgreSQLTranslator;
 import adql.translator.TranslationException;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * ADQL to H2 SQL. Non-geometric SQL is PostgreSQL's (quoted lower-case identifiers, {@code Limit} for TOP), which H2
  * runs unchanged. Geometry predicates become the scalar functions of {@link SkyGeometry}, taking plain coordinates, and
- * a cone or box test compared with 1 (or a DISTANCE upper bound) gets a {@code dec BETWEEN} prefilter in front of it,
- * so a B-tree index on the declination column serves the search instead of a full scan.
+ * a cone or box test compared with 1 (or a DISTANCE upper bound) gets an indexed prefilter in front of it, so an index
+ * serves the search instead of a full scan: for a cone with constant centre and radius on a table with the HEALPix
+ * cell column ({@link SkyIndex}), {@code muw_hpx IN (cells covering the cone)}; otherwise {@code dec BETWEEN}, served
+ * by the B-tree index on the declination column.
  */
 public class H2Translator extends PostgreSQLTranslator {
 
+    /** "schema.table" (database names) of the tables that have the {@link SkyIndex#COLUMN} column. */
+    private final Set<String> skyIndexed;
+
     public H2Translator() {
+        this(Set.of());
+    }
+
+    /** @param skyIndexedTables "schema.table" (database names) of the tables with the HEALPix cell column */
+    public H2Translator(Set<String> skyIndexedTables) {
         super(true);
+        this.skyIndexed = Set.copyOf(skyIndexedTables);
+    }
+
+    /** The key of {@code skyIndexedTables} for a table. */
+    public static String tableKey(DBTable t) {
+        return t.getDBSchemaName() + "." + t.getDBName();
     }
 
     @Override
@@ -70,6 +92,10 @@ public class H2Translator extends PostgreSQLTranslator {
             }
             String dec = translate(p.getCoord2());
             if (b.getValue() instanceof CircleFunction circle) {
+                String cells = cellPrefilter(p, circle.getCoord1(), circle.getCoord2(), circle.getRadius());
+                if (cells != null) {
+                    return "(" + cells + " AND " + translate(fn) + " = 1)";
+                }
                 String dec0 = translate(circle.getCoord2());
                 String r = translate(circle.getRadius());
                 return "(" + dec + " BETWEEN (" + dec0 + ") - (" + r + ") AND (" + dec0 + ") + (" + r + ") AND "
@@ -97,10 +123,75 @@ public class H2Translator extends PostgreSQLTranslator {
             // prefilter on the point whose declination is a column, so the index applies
             PointFunction col = p1.getCoord2() instanceof ADQLColumn ? p1 : p2;
             PointFunction ref = col == p1 ? p2 : p1;
+            String cells = cellPrefilter(col, ref.getCoord1(), ref.getCoord2(), bound);
+            if (cells != null) {
+                return "(" + cells + " AND " + super.translate(comp) + ")";
+            }
             String r = translate(bound);
             String dec0 = translate(ref.getCoord2());
             return "(" + translate(col.getCoord2()) + " BETWEEN (" + dec0 + ") - (" + r + ") AND (" + dec0 + ") + ("
                     + r + ") AND " + super.translate(comp) + ")";
+        }
+        return null;
+    }
+
+    /**
+     * {@code <table>.muw_hpx IN (cells)} for a cone around constant (ra0, dec0) of constant radius when the point is
+     * the (ra, dec) columns of a table with the HEALPix cell column; null otherwise.
+     */
+    private String cellPrefilter(PointFunction p, ADQLOperand ra0, ADQLOperand dec0, ADQLOperand radius)
+            throws TranslationException {
+        if (!(p.getCoord1() instanceof ADQLColumn ra) || !(p.getCoord2() instanceof ADQLColumn dec)) {
+            return null;
+        }
+        DBColumn raCol = ra.getDBLink();
+        DBColumn decCol = dec.getDBLink();
+        if (raCol == null || decCol == null || !"ra".equals(raCol.getDBName()) || !"dec".equals(decCol.getDBName())
+                || !skyIndexed(ra) || !skyIndexed(dec)) {
+            return null;
+        }
+        Double a = constant(ra0);
+        Double d = constant(dec0);
+        Double r = constant(radius);
+        if (a == null || d == null || r == null) {
+            return null;
+        }
+        String raSql = translate(ra);
+        String suffix = "\"ra\"";
+        if (!raSql.endsWith(suffix)) {
+            return null;
+        }
+        String prefix = raSql.substring(0, raSql.length() - suffix.length());
+        if (!translate(dec).equals(prefix + "\"dec\"")) {
+            return null; // ra and dec of different tables or aliases
+        }
+        long[] cells = SkyIndex.coveringCells(a, d, r);
+        if (cells == null || cells.length == 0) {
+            return null;
+        }
+        StringJoiner in = new StringJoiner(", ", prefix + "\"" + SkyIndex.COLUMN + "\" IN (", ")");
+        for (long c : cells) {
+            in.add(Long.toString(c));
+        }
+        return in.toString();
+    }
+
+    /** Whether the column belongs to a table with the cell column (through an alias too). */
+    private boolean skyIndexed(ADQLColumn col) {
+        DBTable t = col.getDBLink().getTable();
+        while (t instanceof DBTableAlias alias) {
+            t = alias.getOriginTable();
+        }
+        return t != null && skyIndexed.contains(tableKey(t));
+    }
+
+    /** The value of a numeric literal (possibly negated), or null for any other operand. */
+    private static Double constant(ADQLOperand op) {
+        if (op instanceof NumericConstant n) {
+            return n.getNumericValue();
+        }
+        if (op instanceof NegativeOperand neg && neg.getOperand() instanceof NumericConstant n) {
+            return -n.getNumericValue();
         }
         return null;
     }
@@ -220,5 +311,10 @@ public class H2Translator extends PostgreSQLTranslator {
             sql.append(i == 0 ? "" : ", ").append(translate(args[i]));
         }
         return sql.append(')').toString();
+    }
+
+    @Override
+    public String translate(adql.query.operand.function.UserDefinedFunction fn) throws TranslationException {
+        return Udfs.translate(fn, this, org.muwclass.service.db.SqlDialect.H2);
     }
 }

@@ -52,4 +52,9 @@ public class MuwPgSphereTranslator extends PgSphereTranslator {
         return "(" + dec + " BETWEEN (" + dec0 + ") - (" + h + ") / 2.0 AND (" + dec0 + ") + (" + h + ") / 2.0 AND "
                 + offset + " - 360.0 * floor(" + offset + " / 360.0) <= (" + w + "))";
     }
+
+    @Override
+    public String translate(adql.query.operand.function.UserDefinedFunction fn) throws TranslationException {
+        return Udfs.translate(fn, this, org.muwclass.service.db.SqlDialect.POSTGRESQL);
+    }
 }

@@ -18,7 +18,8 @@ public final class SkyGeometry {
             new String[]{"muw_in_circle", "inCircle"},
             new String[]{"muw_in_box", "inBox"},
             new String[]{"muw_circles_overlap", "circlesOverlap"},
-            new String[]{"muw_circle_in_circle", "circleInCircle"});
+            new String[]{"muw_circle_in_circle", "circleInCircle"},
+            new String[]{SkyIndex.H2_FUNCTION, "skyCell"});
 
     private SkyGeometry() {
     }
@@ -64,6 +65,11 @@ public final class SkyGeometry {
     /** 1 when the first circle lies entirely inside the second. */
     public static int circleInCircle(double ra1, double dec1, double r1, double ra2, double dec2, double r2) {
         return distance(ra1, dec1, ra2, dec2) + r1 <= r2 ? 1 : 0;
+    }
+
+    /** The HEALPix cell of the embedded database's cone index ({@link SkyIndex#cell}). */
+    public static long skyCell(double ra, double dec) {
+        return SkyIndex.cell(ra, dec);
     }
 
     private static double normalise(double deg) {

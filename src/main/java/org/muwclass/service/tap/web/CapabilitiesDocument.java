@@ -3,6 +3,7 @@ package org.muwclass.service.tap.web;
 import java.util.List;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.tap.adql.AdqlCompiler;
+import org.muwclass.service.tap.adql.Udfs;
 import org.muwclass.service.tap.query.ResponseFormat;
 
 /** VOSI capabilities of the TAP service, with the TAPRegExt description of what it supports. */
@@ -51,6 +52,12 @@ public final class CapabilitiesDocument {
         x.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-adqlgeo\">\n");
         for (String f : AdqlCompiler.GEOMETRY_FUNCTIONS) {
             x.append("    <feature><form>").append(f).append("</form></feature>\n");
+        }
+        x.append("   </languageFeatures>\n");
+        x.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-udf\">\n");
+        for (Udfs.Udf u : Udfs.ALL) {
+            x.append("    <feature><form>").append(Xml.esc(u.signature())).append("</form><description>")
+                    .append(Xml.esc(u.description())).append("</description></feature>\n");
         }
         x.append("   </languageFeatures>\n  </language>\n");
         for (ResponseFormat f : ResponseFormat.values()) {

@@ -28,14 +28,47 @@ class TranslationGoldenTest {
             + "WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 266.4, -29.0, 0.5))";
 
     @Test
-    void coneOnH2GetsIndexedDecPrefilterAndScalarFunction() throws Exception {
+    void coneOnH2GetsHealpixCellPrefilterAndScalarFunction() throws Exception {
+        // the cells of order 8 overlapping the 0.5-degree circle (CDS HEALPix), served by the muw_hpx index
         assertEquals("SELECT \"muwclass\".\"classified_sources\".\"name\" AS \"name\" , "
                 + "\"muwclass\".\"classified_sources\".\"ra\" AS \"ra\" , "
                 + "\"muwclass\".\"classified_sources\".\"dec\" AS \"dec\" "
                 + "FROM \"muwclass\".\"classified_sources\" "
-                + "WHERE (\"muwclass\".\"classified_sources\".\"dec\" BETWEEN (-29.0) - (0.5) AND (-29.0) + (0.5) AND "
+                + "WHERE (\"muwclass\".\"classified_sources\".\"muw_hpx\" IN (461214, 461215, 461236, 461237, 461238, 461239, 461244, 461245, 461247, 461256, "
+                + "461257, 461258, 461259, 461262, 461280, 461281, 461282, 461283, 461284, 461286, 461288, 461289, "
+                + "461290, 461291, 461292) AND "
                 + "muw_in_circle(\"muwclass\".\"classified_sources\".\"ra\", \"muwclass\".\"classified_sources\".\"dec\", "
                 + "266.4, -29.0, 0.5) = 1) Limit 10", sql(SqlDialect.H2, CONE));
+    }
+
+    @Test
+    void smallConeAcrossRaZeroAndNearThePoleOnH2() throws Exception {
+        assertEquals("SELECT \"t\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" AS \"t\" "
+                + "WHERE (\"t\".\"muw_hpx\" IN (311311, 311322, 311333, 311344) AND "
+                + "muw_in_circle(\"t\".\"ra\", \"t\".\"dec\", 359.99, 1.2, 0.05) = 1)",
+                sql(SqlDialect.H2, "SELECT t.name FROM muwclass.training_set AS t "
+                        + "WHERE 1 = CONTAINS(POINT('ICRS', t.ra, t.dec), CIRCLE('ICRS', 359.99, 1.2, 0.05))"));
+        assertEquals("SELECT \"t\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" AS \"t\" "
+                + "WHERE (\"t\".\"muw_hpx\" IN (65535, 131071, 196607, 262143) AND "
+                + "muw_distance(\"t\".\"ra\", \"t\".\"dec\", 359.99, 89.95) < 0.1)",
+                sql(SqlDialect.H2, "SELECT t.name FROM muwclass.training_set AS t "
+                        + "WHERE DISTANCE(POINT('', t.ra, t.dec), POINT('', 359.99, 89.95)) < 0.1"));
+    }
+
+    @Test
+    void coneWithoutConstantsOrOverTenThousandCellsKeepsTheDecPrefilter() throws Exception {
+        assertEquals("SELECT \"muwclass\".\"classified_sources\".\"name\" AS \"name\" "
+                + "FROM \"muwclass\".\"classified_sources\" "
+                + "WHERE (\"muwclass\".\"classified_sources\".\"dec\" BETWEEN (-29.0) - (15) AND (-29.0) + (15) AND "
+                + "muw_in_circle(\"muwclass\".\"classified_sources\".\"ra\", \"muwclass\".\"classified_sources\".\"dec\", "
+                + "266.4, -29.0, 15) = 1)", sql(SqlDialect.H2, "SELECT name FROM muwclass.classified_sources "
+                + "WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 266.4, -29.0, 15))"));
+        assertEquals("SELECT \"muwclass\".\"classified_sources\".\"name\" AS \"name\" "
+                + "FROM \"muwclass\".\"classified_sources\" "
+                + "WHERE (\"muwclass\".\"classified_sources\".\"dec\" BETWEEN (-29.0) - (0.1*2) AND (-29.0) + (0.1*2) AND "
+                + "muw_in_circle(\"muwclass\".\"classified_sources\".\"ra\", \"muwclass\".\"classified_sources\".\"dec\", "
+                + "266.4, -29.0, 0.1*2) = 1)", sql(SqlDialect.H2, "SELECT name FROM muwclass.classified_sources "
+                + "WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 266.4, -29.0, 0.1 * 2))"));
     }
 
     @Test
@@ -59,7 +92,7 @@ class TranslationGoldenTest {
                         + "WHERE CONTAINS(POINT('ICRS', t.ra, t.dec), BOX('ICRS', 10, 20, 2, 4)) = 1"));
         assertEquals("SELECT muw_distance(\"t\".\"ra\", \"t\".\"dec\", 1, 2) AS \"d\" "
                 + "FROM \"muwclass\".\"training_set\" AS \"t\" "
-                + "WHERE (\"t\".\"dec\" BETWEEN (2) - (0.1) AND (2) + (0.1) AND "
+                + "WHERE (\"t\".\"muw_hpx\" IN (311371, 311393) AND "
                 + "muw_distance(\"t\".\"ra\", \"t\".\"dec\", 1, 2) < 0.1)",
                 sql(SqlDialect.H2, "SELECT DISTANCE(POINT('', t.ra, t.dec), POINT('', 1, 2)) AS d "
                         + "FROM muwclass.training_set AS t WHERE DISTANCE(POINT('', t.ra, t.dec), POINT('', 1, 2)) < 0.1"));

@@ -150,6 +150,36 @@ abstract class TapQuerySuite {
     }
 
     @Test
+    void declaredUdfsRunAsTheQueryUserAndAgreeWithTheirJavaDefinitions() throws Exception {
+        // ivo_healpix_index: pgSphere's healpix_nest on PostgreSQL, CDS HEALPix on H2: the same cells
+        for (Object[] row : rows("SELECT TOP 50 ra, dec, ivo_healpix_index(10, ra, dec) AS h, "
+                + "ivo_healpix_index(0, ra, dec) AS h0 FROM muwclass.training_set ORDER BY name")) {
+            double ra = ((Number) row[0]).doubleValue();
+            double dec = ((Number) row[1]).doubleValue();
+            assertEquals(org.muwclass.service.tap.adql.Udfs.healpixIndex(10, ra, dec), ((Number) row[2]).longValue());
+            assertEquals(org.muwclass.service.tap.adql.Udfs.healpixIndex(0, ra, dec), ((Number) row[3]).longValue());
+        }
+        long agn = tdCount(i -> td.cell(i, "True_Class").equals("AGN"));
+        assertEquals(agn, ((Number) rows("SELECT COUNT(*) AS n FROM muwclass.training_set "
+                + "WHERE ivo_nocasematch(true_class, 'aG%') = 1").get(0)[0]).longValue());
+        long lmxb = tdCount(i -> td.cell(i, "True_Class").equals("LMXB"));
+        assertEquals(lmxb, ((Number) rows("SELECT COUNT(*) AS n FROM muwclass.training_set "
+                + "WHERE ivo_hasword(true_class, 'lmxb') = 1").get(0)[0]).longValue());
+        assertEquals(0L, ((Number) rows("SELECT COUNT(*) AS n FROM muwclass.training_set "
+                + "WHERE ivo_hasword(true_class, 'lmx') = 1").get(0)[0]).longValue());
+        List<Object[]> agg = rows("SELECT true_class, ivo_string_agg(name, ';') AS srcs FROM muwclass.training_set "
+                + "WHERE true_class = 'NS' GROUP BY true_class");
+        assertEquals(1, agg.size());
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (int i = 0; i < td.rowCount(); i++) {
+            if (td.cell(i, "True_Class").equals("NS")) {
+                expected.add(td.cell(i, "CSCv2_name"));
+            }
+        }
+        assertEquals(expected, new java.util.TreeSet<>(List.of(((String) agg.get(0)[1]).split(";"))));
+    }
+
+    @Test
     void groupByClassMatchesTheLabels() throws Exception {
         Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < td.rowCount(); i++) {

@@ -74,6 +74,15 @@ class TapDocumentsTest {
         assertTrue(xml.contains("<outputLimit><default unit=\"row\">10000</default><hard unit=\"row\">1000000</hard>"));
         assertTrue(xml.contains("<form>CONTAINS</form>"));
         assertTrue(xml.contains("<accessURL use=\"full\">http://127.0.0.1:8080/tap/examples</accessURL>"));
+        // every declared UDF, and nothing else, under features-udf (the checker accepts exactly these)
+        String udf = xml.substring(xml.indexOf("TAPRegExt#features-udf"), xml.indexOf("</languageFeatures>",
+                xml.indexOf("TAPRegExt#features-udf")));
+        assertTrue(udf.contains("<feature><form>ivo_healpix_index(hpxOrder INTEGER, ra DOUBLE, dec DOUBLE) -&gt; BIGINT"
+                + "</form><description>"), udf);
+        for (String name : List.of("ivo_hasword(", "ivo_nocasematch(", "ivo_string_agg(")) {
+            assertTrue(udf.contains("<form>" + name), name);
+        }
+        assertTrue(udf.split("<feature>").length - 1 == org.muwclass.service.tap.adql.AdqlCompiler.DECLARED_UDFS.size());
     }
 
     @Test
