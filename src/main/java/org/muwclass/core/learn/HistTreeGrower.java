@@ -25,12 +25,14 @@ import java.util.SplittableRandom;
 final class HistTreeGrower {
 
     /** Default size at or below which a node's codes are sorted instead of binned into a histogram. */
-    static final int DEFAULT_SMALL_NODE_SIZE = 64;
+    static final int DEFAULT_SMALL_NODE_SIZE = Integer.getInteger("hist.small", 64);
 
     /** Rows must fit beside a bin code in an int. */
     static final int MAX_ROWS = 1 << 23;
 
     private static final int INSERTION_SORT_MAX = 24;
+    private static final java.lang.invoke.VarHandle FLAGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final int ROW_MASK = MAX_ROWS - 1;
 
     private final BinnedColumns data;
@@ -54,7 +56,16 @@ final class HistTreeGrower {
     private final int[] rows;
     private final int[] buffer;
     private final int[] gathered;
-    private final int[] histogram;
+    /** One class histogram per feature drawn at a node, {@code [bin << labelBits | class]}, kept all zero. */
+    private final int[][] histograms;
+    /**
+     * Per histogram: byte b is non-zero when bin b is non-empty. Plain byte stores while a histogram is built (no
+     * read-modify-write chain), read eight at a time while it is scanned.
+     */
+    private final byte[][] occupied;
+    private final int[] candidate;
+    /** Classes present in the node being split. */
+    private final int[] present;
     private final int[] featurePool;
     private final int[] leftCounts;
     private final int[] bestLeftCounts;
@@ -112,7 +123,11 @@ final class HistTreeGrower {
         this.rows = new int[n];
         this.buffer = new int[n];
         this.gathered = new int[Math.min(Math.max(smallNodeSize, 1), n)];
-        this.histogram = new int[BinnedColumns.MAX_BINS << labelBits];
+        int slots = Math.max(1, Math.min(featuresPerSplit, p));
+        this.histograms = new int[slots][BinnedColumns.MAX_BINS << labelBits];
+        this.occupied = new byte[slots][BinnedColumns.MAX_BINS];
+        this.candidate = new int[slots];
+        this.present = new int[numClasses];
         this.featurePool = new int[p];
         this.leftCounts = new int[numClasses];
         this.bestLeftCounts = new int[numClasses];
@@ -218,26 +233,61 @@ final class HistTreeGrower {
         return present <= 1;
     }
 
-    /** As {@link TreeGrower}'s: features drawn without replacement until one of the first K (or later) is usable. */
+    /**
+     * As {@link TreeGrower}'s: features drawn without replacement until one of the first K (or a later one) is
+     * usable. The first K draws always happen, so at a large node their histograms are built in one pass over the
+     * node's rows and then scanned in draw order; features drawn after that (only when all K were constant) are
+     * scanned one by one. Same draws, same order of evaluation, so the same split as scanning one at a time.
+     */
     private boolean findSplit(int start, int end, int[] counts, long total, long sumSquares, long[] mask,
             SplittableRandom rng) {
         bestFeature = -1;
         bestProxyNumerator = -1;
         bestProxyDenominator = 1;
-        int visited = 0;
         boolean evaluated = false;
         boolean small = end - start <= smallNodeSize;
-        for (int i = 0; i < p && (visited < featuresPerSplit || !evaluated); i++) {
-            int j = i + rng.nextInt(p - i);
-            int f = featurePool[j];
-            featurePool[j] = featurePool[i];
-            featurePool[i] = f;
-            visited++;
+        int first = Math.min(featuresPerSplit, p);
+        int candidates = 0;
+        for (int i = 0; i < first; i++) {
+            int f = drawFeature(i, rng);
+            if ((mask[f >>> 6] & (1L << f)) == 0) {
+                candidate[candidates++] = f;
+            }
+        }
+        if (small) {
+            for (int j = 0; j < candidates; j++) {
+                int f = candidate[j];
+                if (scanSorted(f, start, end, counts, total, sumSquares)) {
+                    evaluated = true;
+                } else {
+                    mask[f >>> 6] |= 1L << f;
+                }
+            }
+        } else if (candidates > 0) {
+            buildHistograms(start, end, candidates);
+            for (int j = 0; j < candidates; j++) {
+                int f = candidate[j];
+                if (scanBins(f, histograms[j], occupied[j], counts, total, sumSquares)) {
+                    evaluated = true;
+                } else {
+                    mask[f >>> 6] |= 1L << f;
+                }
+            }
+        }
+        for (int i = first; i < p && !evaluated; i++) {
+            int f = drawFeature(i, rng);
             if ((mask[f >>> 6] & (1L << f)) != 0) {
                 continue;
             }
-            if (small ? scanSorted(f, start, end, counts, total, sumSquares)
-                    : scanHistogram(f, start, end, counts, total, sumSquares)) {
+            boolean usable;
+            if (small) {
+                usable = scanSorted(f, start, end, counts, total, sumSquares);
+            } else {
+                candidate[0] = f;
+                buildHistograms(start, end, 1);
+                usable = scanBins(f, histograms[0], occupied[0], counts, total, sumSquares);
+            }
+            if (usable) {
                 evaluated = true;
             } else {
                 mask[f >>> 6] |= 1L << f;
@@ -246,29 +296,83 @@ final class HistTreeGrower {
         return bestFeature >= 0;
     }
 
-    /** Histogram scan of a large node; false when all its rows share one bin. */
-    private boolean scanHistogram(int f, int start, int end, int[] counts, long total, long sumSquares) {
-        int[] h = histogram;
+    /** Draw number {@code i} of a node's features without replacement (a partial Fisher-Yates shuffle). */
+    private int drawFeature(int i, SplittableRandom rng) {
+        int j = i + rng.nextInt(p - i);
+        int f = featurePool[j];
+        featurePool[j] = featurePool[i];
+        featurePool[i] = f;
+        return f;
+    }
+
+    /** Class histograms of {@code candidate[0, count)} over the node's rows, in one pass over the rows. */
+    private void buildHistograms(int start, int end, int count) {
         byte[] c8 = codes;
         int[] packed = packedRows;
         int[] r = rows;
         int shift = labelBits;
         int lmask = labelMask;
         int stride = p;
-        int minCode = 255;
-        int maxCode = 0;
-        for (int k = start; k < end; k++) {
-            int row = r[k];
-            int code = c8[row * stride + f] & 0xFF;
-            int pr = packed[row];
-            h[code << shift | (pr & lmask)] += pr >>> shift;
-            minCode = Math.min(minCode, code);
-            maxCode = Math.max(maxCode, code);
+        if (count == 5) {
+            int f0 = candidate[0];
+            int f1 = candidate[1];
+            int f2 = candidate[2];
+            int f3 = candidate[3];
+            int f4 = candidate[4];
+            int[] h0 = histograms[0];
+            int[] h1 = histograms[1];
+            int[] h2 = histograms[2];
+            int[] h3 = histograms[3];
+            int[] h4 = histograms[4];
+            byte[] o0 = occupied[0];
+            byte[] o1 = occupied[1];
+            byte[] o2 = occupied[2];
+            byte[] o3 = occupied[3];
+            byte[] o4 = occupied[4];
+            for (int k = start; k < end; k++) {
+                int row = r[k];
+                int pr = packed[row];
+                int cls = pr & lmask;
+                int w = pr >>> shift;
+                int base = row * stride;
+                int c0 = c8[base + f0] & 0xFF;
+                int c1 = c8[base + f1] & 0xFF;
+                int c2 = c8[base + f2] & 0xFF;
+                int c3 = c8[base + f3] & 0xFF;
+                int c4 = c8[base + f4] & 0xFF;
+                h0[c0 << shift | cls] += w;
+                h1[c1 << shift | cls] += w;
+                h2[c2 << shift | cls] += w;
+                h3[c3 << shift | cls] += w;
+                h4[c4 << shift | cls] += w;
+                o0[c0] = 1;
+                o1[c1] = 1;
+                o2[c2] = 1;
+                o3[c3] = 1;
+                o4[c4] = 1;
+            }
+            return;
         }
-        if (minCode == maxCode) {
-            Arrays.fill(h, minCode << shift, (minCode + 1) << shift, 0);
-            return false;
+        for (int j = 0; j < count; j++) {
+            int f = candidate[j];
+            int[] h = histograms[j];
+            byte[] o = occupied[j];
+            for (int k = start; k < end; k++) {
+                int row = r[k];
+                int code = c8[row * stride + f] & 0xFF;
+                int pr = packed[row];
+                h[code << shift | (pr & lmask)] += pr >>> shift;
+                o[code] = 1;
+            }
         }
+    }
+
+    /**
+     * Scans the non-empty bins of a class histogram in increasing order (the occupied flags list them), clearing
+     * the histogram and the flags as it goes; false when only one bin is occupied.
+     */
+    private boolean scanBins(int f, int[] h, byte[] flags, int[] counts, long total, long sumSquares) {
+        int shift = labelBits;
         int[] left = leftCounts;
         Arrays.fill(left, 0);
         int classes = numClasses;
@@ -277,33 +381,44 @@ final class HistTreeGrower {
         long rightSquares = sumSquares;
         double bestNumerator = bestProxyNumerator;
         double bestDenominator = bestProxyDenominator;
-        boolean improved = false;
+        int bestLeft = -1;
+        int bestRight = -1;
         int previous = -1;
-        for (int b = minCode; b <= maxCode; b++) {
-            int base = b << shift;
-            int any = 0;
-            for (int c = 0; c < classes; c++) {
-                any |= h[base + c];
+        int nonEmpty = 0;
+        int[] presentClasses = present;
+        int presentCount = 0;
+        for (int c = 0; c < classes; c++) {
+            if (counts[c] > 0) {
+                presentClasses[presentCount++] = c;
             }
-            if (any == 0) {
+        }
+        for (int word = 0; word < BinnedColumns.MAX_BINS; word += 8) {
+            long bits = (long) FLAGS.get(flags, word);
+            if (bits == 0) {
                 continue;
             }
-            if (previous >= 0) {
-                long rightWeight = total - leftWeight;
-                double numerator = (double) leftSquares * rightWeight + (double) rightSquares * leftWeight;
-                double denominator = (double) leftWeight * rightWeight;
-                if (numerator * bestDenominator > bestNumerator * denominator) {
-                    bestNumerator = numerator;
-                    bestDenominator = denominator;
-                    bestLeftBin = previous;
-                    bestRightBin = b;
-                    System.arraycopy(left, 0, bestLeftCounts, 0, classes);
-                    improved = true;
+            FLAGS.set(flags, word, 0L);
+            while (bits != 0) {
+                int b = word + (Long.numberOfTrailingZeros(bits) >>> 3);
+                bits &= bits - 1;
+                int base = b << shift;
+                if (previous >= 0) {
+                    long rightWeight = total - leftWeight;
+                    double numerator = (double) leftSquares * rightWeight + (double) rightSquares * leftWeight;
+                    double denominator = (double) leftWeight * rightWeight;
+                    if (numerator * bestDenominator > bestNumerator * denominator) {
+                        bestNumerator = numerator;
+                        bestDenominator = denominator;
+                        bestLeft = previous;
+                        bestRight = b;
+                        System.arraycopy(left, 0, bestLeftCounts, 0, classes);
+                    }
                 }
-            }
-            for (int c = 0; c < classes; c++) {
-                int w = h[base + c];
-                if (w != 0) {
+                // Only the node's classes; branch-free: a class absent from the bin adds zero (a branch on it
+                // mispredicts too often).
+                for (int i = 0; i < presentCount; i++) {
+                    int c = presentClasses[i];
+                    int w = h[base + c];
                     int lc = left[c];
                     int rc = counts[c] - lc;
                     leftSquares += (long) w * (lc + lc + w);
@@ -312,11 +427,17 @@ final class HistTreeGrower {
                     leftWeight += w;
                     h[base + c] = 0;
                 }
+                previous = b;
+                nonEmpty++;
             }
-            previous = b;
         }
-        if (improved) {
+        if (nonEmpty <= 1) {
+            return false;
+        }
+        if (bestLeft >= 0) {
             bestFeature = f;
+            bestLeftBin = bestLeft;
+            bestRightBin = bestRight;
             bestProxyNumerator = bestNumerator;
             bestProxyDenominator = bestDenominator;
         }
