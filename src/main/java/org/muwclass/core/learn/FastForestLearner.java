@@ -17,8 +17,13 @@ public final class FastForestLearner implements Learner {
     public static final String EXACT_NAME = "fastrf-exact";
     /** Catalogue name of the forest with the histogram split search on 256 bins per feature. */
     public static final String HIST_NAME = "fastrf-hist";
-    /** Split search of {@code fastrf}: bins per feature, or 0 for the exact search. */
-    public static final int DEFAULT_MAX_BINS = FastRandomForest.Options.EXACT;
+    /**
+     * Split search of {@code fastrf}: bins per feature, or 0 for the exact search. The system property
+     * {@code muwclass.fastrf.bins} overrides it (for validation runs of the CLI, whose algorithm names are fixed:
+     * {@code JAVA_OPTS=-Dmuwclass.fastrf.bins=0 scripts/muwclass evaluate ...}).
+     */
+    public static final int DEFAULT_MAX_BINS = Integer.getInteger("muwclass.fastrf.bins",
+            FastRandomForest.Options.EXACT);
 
     private final String name;
     private final FastRandomForest.Options options;

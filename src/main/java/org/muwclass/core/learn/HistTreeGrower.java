@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
 final class HistTreeGrower {
 
     /** Default size at or below which a node's codes are sorted instead of binned into a histogram. */
-    static final int DEFAULT_SMALL_NODE_SIZE = Integer.getInteger("hist.small", 64);
+    static final int DEFAULT_SMALL_NODE_SIZE = 16;
 
     /** Rows must fit beside a bin code in an int. */
     static final int MAX_ROWS = 1 << 23;

@@ -68,10 +68,6 @@ public final class LearnerCatalogue {
         }
         Map<String, Learner> m = new LinkedHashMap<>();
         m.put(FastForestLearner.NAME, new FastForestLearner(ensembleSize));
-        m.put(FastForestLearner.EXACT_NAME, new FastForestLearner(FastForestLearner.EXACT_NAME, ensembleSize,
-                FastRandomForest.Options.EXACT));
-        m.put(FastForestLearner.HIST_NAME, new FastForestLearner(FastForestLearner.HIST_NAME, ensembleSize,
-                FastRandomForest.Options.DEFAULT_BINS));
         put(m, "rf", () -> randomForest(ensembleSize));
         put(m, "extratrees", () -> {
             RandomTree t = new RandomTree();
@@ -133,6 +129,11 @@ public final class LearnerCatalogue {
             t.setMinNum(1);
             return t;
         });
+        // Listed last so that messages naming the allowed learners keep their familiar start.
+        m.put(FastForestLearner.EXACT_NAME, new FastForestLearner(FastForestLearner.EXACT_NAME, ensembleSize,
+                FastRandomForest.Options.EXACT));
+        m.put(FastForestLearner.HIST_NAME, new FastForestLearner(FastForestLearner.HIST_NAME, ensembleSize,
+                FastRandomForest.Options.DEFAULT_BINS));
         return new LearnerCatalogue(m);
     }
 
