@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (docs/benchmarks.md). Needs: mvn -B -o -q -DskipTests package && mvn -B -o -q test-compile
 #   scripts/bench.sh draw [rounds] [trees] [learners...]   one pipeline training draw on the TD, side by side
-#   scripts/bench.sh fit [rounds] [warmups] [trees] [td|synthetic] [bins] [nosklearn]   ForestFitBenchmark: fastrf
+#   scripts/bench.sh fit [rounds] [warmups] [trees] [td|synthetic] [bins,bins...] [nosklearn]   ForestFitBenchmark: fastrf
 #       (histogram and exact) vs Weka rf vs scikit-learn (scripts/bench/sklearn_fit.py), 11120 x 29; pin with taskset -c 1
 #   scripts/bench.sh convergence [args]                    shared-forest vs full protocol (ConvergenceStudy)
 #   scripts/bench.sh synthetic-field OUT.csv [n] [seed]    writes the synthetic Galactic-plane field

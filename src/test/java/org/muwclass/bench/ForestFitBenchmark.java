@@ -34,7 +34,8 @@ import weka.core.Utils;
  *
  * <p>Arguments (all optional): {@code rounds} (default 5), {@code warmups} (default 2), {@code trees} (100),
  * {@code matrix}: {@code td} (default, the real balanced training set, test rows from a second draw) or
- * {@code synthetic}; {@code bins} of the histogram forest (256); {@code nosklearn} to leave scikit-learn out.
+ * {@code synthetic}; {@code bins}: comma-separated bin counts of the fastrf variants to time, 0 = exact split
+ * search (default 256,0; ratios are quoted against the first); {@code nosklearn} to leave scikit-learn out.
  */
 public final class ForestFitBenchmark {
 
@@ -47,7 +48,8 @@ public final class ForestFitBenchmark {
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int trees = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         String matrix = args.length > 3 ? args[3] : "td";
-        int bins = args.length > 4 ? Integer.parseInt(args[4]) : 256;
+        int[] bins = Arrays.stream((args.length > 4 ? args[4] : "256,0").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         boolean sklearnEnabled = !(args.length > 5 && args[5].equals("nosklearn"));
 
         SyntheticClasses train;
@@ -83,8 +85,17 @@ public final class ForestFitBenchmark {
         }
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        String[] names = {"fastrf-hist", "fastrf-exact", "weka-rf", "sklearn"};
-        int learners = sklearn == null ? 3 : 4;
+        // Learners: one fastrf per bin count (0 = exact), then Weka, then scikit-learn.
+        int fast = bins.length;
+        int learners = fast + (sklearn == null ? 1 : 2);
+        String[] names = new String[learners];
+        for (int l = 0; l < fast; l++) {
+            names[l] = bins[l] == 0 ? "fastrf-exact" : "fastrf-" + bins[l];
+        }
+        names[fast] = "weka-rf";
+        if (sklearn != null) {
+            names[fast + 1] = "sklearn";
+        }
         double[][] wall = new double[learners][rounds];
         double[][] cpu = new double[learners][rounds];
         double[][] predictRate = new double[learners][rounds];
@@ -99,16 +110,16 @@ public final class ForestFitBenchmark {
                 long t1;
                 long c1;
                 long t2;
-                if (l < 2) {
-                    FastRandomForest fast = new FastRandomForest();
-                    fast.setOptions(Utils.splitOptions("-I " + trees + " -K 5 -S " + (r + 10) + " -num-slots 1 -bins "
-                            + (l == 0 ? bins : 0)));
-                    fast.buildClassifier(trainInstances);
+                if (l < fast) {
+                    FastRandomForest forest = new FastRandomForest();
+                    forest.setOptions(Utils.splitOptions("-I " + trees + " -K 5 -S " + (r + 10) + " -num-slots 1 -bins "
+                            + bins[l]));
+                    forest.buildClassifier(trainInstances);
                     t1 = System.nanoTime();
                     c1 = threads.getCurrentThreadCpuTime();
-                    proba = fast.distributions(test.x());
+                    proba = forest.distributions(test.x());
                     t2 = System.nanoTime();
-                } else if (l == 2) {
+                } else if (l == fast) {
                     RandomForest weka = new RandomForest();
                     weka.setNumIterations(trees);
                     weka.setNumFeatures(5);
@@ -149,7 +160,7 @@ public final class ForestFitBenchmark {
             sklearn.close();
         }
         System.out.printf(Locale.ROOT, "%-13s %12s %12s %14s %14s %12s%n", "learner", "median wall", "median cpu",
-                "wall / hist", "cpu / hist", "predict/s");
+                "wall / first", "cpu / first", "predict/s");
         for (int l = 0; l < learners; l++) {
             System.out.printf(Locale.ROOT, "%-13s %10.3f s %10.3f s %13.1fx %13.1fx %12.0f%n", names[l],
                     median(wall[l]), median(cpu[l]), median(wall[l]) / median(wall[0]),
