@@ -30,7 +30,13 @@ import weka.core.Utils;
  * for speed: columns are presorted once per training matrix, trees grow on flat primitive arrays, and predictions
  * average the trees' leaf class fractions.
  *
- * <p>Two entry points: the Weka classifier (options {@code -I -K -depth -S -num-slots}; works in
+ * <p>Two split searches ({@link Options#maxBins()}): exact (0, the default here; {@link TreeGrower}: presorted
+ * columns, every midpoint between distinct values) and histogram ({@link HistTreeGrower}: every feature quantised
+ * once per training matrix to at most 256 bins by {@link BinnedColumns}, splits between bins, thresholds still real
+ * midpoints of training values). Both draw the same random numbers; with at most {@code maxBins} distinct values
+ * per column they grow identical trees. Training sets of 2^23 rows or more always use the exact search.
+ *
+ * <p>Two entry points: the Weka classifier (options {@code -I -K -depth -S -num-slots -bins}; works in
  * {@link weka.classifiers.Evaluation}), and {@link #fit(double[][], int[], int, Options)} for plain arrays.
  *
  * <p>Features per split are drawn without replacement, as sklearn's {@code BestSplitter} does: a drawn feature that
@@ -383,7 +389,8 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
     /** Weka's one-line description. */
     public String globalInfo() {
         return "Random forest of CART trees grown like sklearn's RandomForestClassifier (Gini, midpoint thresholds,"
-                + " bootstrap, max_features per node, split until pure), fast: presorted columns, flat trees."
+                + " bootstrap, max_features per node, split until pure), fast: presorted columns (or binned features"
+                + " with -bins), flat trees."
                 + " Missing values go to the left child. Results do not depend on the number of threads.";
     }
 
@@ -637,9 +644,10 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         if (model == null) {
             return "FastRandomForest: not trained";
         }
-        return String.format("FastRandomForest: %d trees, %d features per split, max depth %s, %d nodes in all",
-                model.numTrees(), forestOptions.featuresPerSplit(model.numFeatures()),
+        return String.format("FastRandomForest: %d trees, %d features per split, max depth %s, %s split search,"
+                + " %d nodes in all", model.numTrees(), forestOptions.featuresPerSplit(model.numFeatures()),
                 forestOptions.maxDepth() == 0 ? "unlimited" : Integer.toString(forestOptions.maxDepth()),
+                forestOptions.binned() ? forestOptions.maxBins() + "-bin histogram" : "exact",
                 model.totalNodeCount());
     }
 }
