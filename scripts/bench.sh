@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (docs/benchmarks.md). Needs: mvn -B -o -q -DskipTests package && mvn -B -o -q test-compile
 #   scripts/bench.sh draw [rounds] [trees] [learners...]   one pipeline training draw on the TD, side by side
-#   scripts/bench.sh fit [rounds] [warmups] [trees] [td|synthetic]   ForestFitBenchmark: fastrf vs Weka rf, 11120 x 29
+#   scripts/bench.sh fit [rounds] [warmups] [trees] [td|synthetic] [bins,bins...] [nosklearn]   ForestFitBenchmark: fastrf
+#       (histogram and exact) vs Weka rf vs scikit-learn (scripts/bench/sklearn_fit.py), 11120 x 29; pin with taskset -c 1
 #   scripts/bench.sh convergence [args]                    shared-forest vs full protocol (ConvergenceStudy)
 #   scripts/bench.sh synthetic-field OUT.csv [n] [seed]    writes the synthetic Galactic-plane field
 #   scripts/bench.sh CLASS [args]                          any other main in org.muwclass.bench
@@ -17,5 +18,5 @@ case "$what" in
   *) main=$what ;;
 esac
 exec "${JAVA:-java}" -Xmx"${HEAP:-4g}" ${JAVA_OPTS:-} -DWEKA_HOME="$ROOT/target/wekafiles" -Dweka.packageManager.offline=true \
-  -Djava.awt.headless=true -cp "$ROOT/target/classes:$ROOT/target/test-classes:$ROOT/target/lib/*" \
+  -Djava.awt.headless=true -Dbench.root="$ROOT" -cp "$ROOT/target/classes:$ROOT/target/test-classes:$ROOT/target/lib/*" \
   "org.muwclass.bench.$main" "$@"

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import weka.classifiers.AbstractClassifier;
@@ -29,7 +30,13 @@ import weka.core.Utils;
  * for speed: columns are presorted once per training matrix, trees grow on flat primitive arrays, and predictions
  * average the trees' leaf class fractions.
  *
- * <p>Two entry points: the Weka classifier (options {@code -I -K -depth -S -num-slots}; works in
+ * <p>Two split searches ({@link Options#maxBins()}): exact (0, the default here; {@link TreeGrower}: presorted
+ * columns, every midpoint between distinct values) and histogram ({@link HistTreeGrower}: every feature quantised
+ * once per training matrix to at most 256 bins by {@link BinnedColumns}, splits between bins, thresholds still real
+ * midpoints of training values). Both draw the same random numbers; with at most {@code maxBins} distinct values
+ * per column they grow identical trees. Training sets of 2^23 rows or more always use the exact search.
+ *
+ * <p>Two entry points: the Weka classifier (options {@code -I -K -depth -S -num-slots -bins}; works in
  * {@link weka.classifiers.Evaluation}), and {@link #fit(double[][], int[], int, Options)} for plain arrays.
  *
  * <p>Features per split are drawn without replacement, as sklearn's {@code BestSplitter} does: a drawn feature that
@@ -61,8 +68,8 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
      * result does not depend on it); bootstrap (false grows every tree on the whole set, as sklearn's
      * {@code bootstrap=False}).
      */
-    public record Options(int numTrees, int maxFeatures, int maxDepth, long seed, int numThreads, boolean bootstrap)
-            implements Serializable {
+    public record Options(int numTrees, int maxFeatures, int maxDepth, long seed, int numThreads, boolean bootstrap,
+            int maxBins) implements Serializable {
 
         /** Checks every value, naming the first bad one. */
         public Options {
@@ -80,41 +87,69 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
             if (numThreads < 1) {
                 throw new IllegalArgumentException("numThreads (-num-slots) must be at least 1, got " + numThreads);
             }
+            if (maxBins != EXACT && (maxBins < 2 || maxBins > BinnedColumns.MAX_BINS)) {
+                throw new IllegalArgumentException("maxBins (-bins) must be 0 (exact split search) or 2 to "
+                        + BinnedColumns.MAX_BINS + ", got " + maxBins);
+            }
         }
 
-        /** 100 trees, 5 features per split, unlimited depth, seed 1, one thread, bootstrap. */
+        /** The exact split search (every midpoint between distinct values), as {@code maxBins}. */
+        public static final int EXACT = 0;
+
+        /** The histogram split search's default number of bins per feature. */
+        public static final int DEFAULT_BINS = 256;
+
+        /** Options with the exact split search. */
+        public Options(int numTrees, int maxFeatures, int maxDepth, long seed, int numThreads, boolean bootstrap) {
+            this(numTrees, maxFeatures, maxDepth, seed, numThreads, bootstrap, EXACT);
+        }
+
+        /** 100 trees, 5 features per split, unlimited depth, seed 1, one thread, bootstrap, exact split search. */
         public static Options defaults() {
-            return new Options(100, 5, 0, 1L, 1, true);
+            return new Options(100, 5, 0, 1L, 1, true, EXACT);
         }
 
         /** A copy with another number of trees. */
         public Options withNumTrees(int value) {
-            return new Options(value, maxFeatures, maxDepth, seed, numThreads, bootstrap);
+            return new Options(value, maxFeatures, maxDepth, seed, numThreads, bootstrap, maxBins);
         }
 
         /** A copy with another number of features per split (0 = int(sqrt(number of features))). */
         public Options withMaxFeatures(int value) {
-            return new Options(numTrees, value, maxDepth, seed, numThreads, bootstrap);
+            return new Options(numTrees, value, maxDepth, seed, numThreads, bootstrap, maxBins);
         }
 
         /** A copy with another maximum depth (0 = unlimited). */
         public Options withMaxDepth(int value) {
-            return new Options(numTrees, maxFeatures, value, seed, numThreads, bootstrap);
+            return new Options(numTrees, maxFeatures, value, seed, numThreads, bootstrap, maxBins);
         }
 
         /** A copy with another master seed. */
         public Options withSeed(long value) {
-            return new Options(numTrees, maxFeatures, maxDepth, value, numThreads, bootstrap);
+            return new Options(numTrees, maxFeatures, maxDepth, value, numThreads, bootstrap, maxBins);
         }
 
         /** A copy with another number of threads. */
         public Options withNumThreads(int value) {
-            return new Options(numTrees, maxFeatures, maxDepth, seed, value, bootstrap);
+            return new Options(numTrees, maxFeatures, maxDepth, seed, value, bootstrap, maxBins);
         }
 
         /** A copy with bootstrap sampling switched on or off. */
         public Options withBootstrap(boolean value) {
-            return new Options(numTrees, maxFeatures, maxDepth, seed, numThreads, value);
+            return new Options(numTrees, maxFeatures, maxDepth, seed, numThreads, value, maxBins);
+        }
+
+        /**
+         * A copy with another split search: {@link #EXACT} (0) or the histogram search on at most {@code value}
+         * bins per feature (2 to 256), quantised once per training set.
+         */
+        public Options withMaxBins(int value) {
+            return new Options(numTrees, maxFeatures, maxDepth, seed, numThreads, bootstrap, value);
+        }
+
+        /** Whether splits are searched on binned features. */
+        public boolean binned() {
+            return maxBins != EXACT;
         }
 
         /** The number of features tried per split for a matrix with {@code numFeatures} columns. */
@@ -265,13 +300,22 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         }
         InputChecks.trainingSet(x, y, numClasses);
         long started = System.nanoTime();
-        PresortedColumns data = PresortedColumns.of(x, y, numClasses);
-        FlatTree[] trees = growTrees(data, options);
-        Model model = new Model(trees, data.numFeatures, numClasses, options);
+        int numFeatures = x[0].length;
+        int k = options.featuresPerSplit(numFeatures);
+        Supplier<TreeSource> growers;
+        if (options.binned() && y.length < HistTreeGrower.MAX_ROWS) {
+            BinnedColumns data = BinnedColumns.of(x, y, numClasses, options.maxBins());
+            growers = () -> new HistTreeGrower(data, k, options.maxDepth(), options.bootstrap())::grow;
+        } else {
+            PresortedColumns data = PresortedColumns.of(x, y, numClasses);
+            growers = () -> new TreeGrower(data, k, options.maxDepth(), options.bootstrap())::grow;
+        }
+        FlatTree[] trees = growTrees(growers, options);
+        Model model = new Model(trees, numFeatures, numClasses, options);
         if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(String.format("Forest of %d trees on %d x %d grown in %.0f ms with %d thread(s)",
-                    trees.length, data.numRows, data.numFeatures, (System.nanoTime() - started) / 1e6,
-                    options.numThreads()));
+            LOG.fine(String.format("Forest of %d trees on %d x %d grown in %.0f ms with %d thread(s), %s",
+                    trees.length, y.length, numFeatures, (System.nanoTime() - started) / 1e6,
+                    options.numThreads(), options.binned() ? options.maxBins() + " bins" : "exact"));
         }
         return model;
     }
@@ -286,14 +330,18 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         return seeds;
     }
 
-    private static FlatTree[] growTrees(PresortedColumns data, Options options) {
+    /** A per-thread tree grower: one tree per seed. */
+    private interface TreeSource {
+        FlatTree grow(long seed);
+    }
+
+    private static FlatTree[] growTrees(Supplier<TreeSource> growers, Options options) {
         int numTrees = options.numTrees();
         long[] seeds = treeSeeds(options.seed(), numTrees);
         FlatTree[] trees = new FlatTree[numTrees];
-        int k = options.featuresPerSplit(data.numFeatures);
         int threads = Math.min(options.numThreads(), numTrees);
         if (threads == 1) {
-            TreeGrower grower = new TreeGrower(data, k, options.maxDepth(), options.bootstrap());
+            TreeSource grower = growers.get();
             for (int t = 0; t < numTrees; t++) {
                 trees[t] = grower.grow(seeds[t]);
             }
@@ -309,7 +357,7 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 workers.add(pool.submit(() -> {
-                    TreeGrower grower = new TreeGrower(data, k, options.maxDepth(), options.bootstrap());
+                    TreeSource grower = growers.get();
                     for (int t = next.getAndIncrement(); t < numTrees; t = next.getAndIncrement()) {
                         trees[t] = grower.grow(seeds[t]);
                     }
@@ -341,7 +389,8 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
     /** Weka's one-line description. */
     public String globalInfo() {
         return "Random forest of CART trees grown like sklearn's RandomForestClassifier (Gini, midpoint thresholds,"
-                + " bootstrap, max_features per node, split until pure), fast: presorted columns, flat trees."
+                + " bootstrap, max_features per node, split until pure), fast: presorted columns (or binned features"
+                + " with -bins), flat trees."
                 + " Missing values go to the left child. Results do not depend on the number of threads.";
     }
 
@@ -545,6 +594,8 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         options.add(new Option("\tMaster random seed.\n\t(default 1)", "S", 1, "-S <num>"));
         options.add(new Option("\tNumber of threads growing trees.\n\t(default 1)", "num-slots", 1,
                 "-num-slots <num>"));
+        options.add(new Option("\tSplit search: 0 = exact, else histogram on at most this many bins per feature"
+                + " (2 to 256).\n\t(default 0)", "bins", 1, "-bins <num>"));
         options.addAll(Collections.list(super.listOptions()));
         return options.elements();
     }
@@ -557,7 +608,8 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         int maxDepth = intOption("depth", options, defaults.maxDepth());
         int seed = intOption("S", options, (int) defaults.seed());
         int numThreads = intOption("num-slots", options, defaults.numThreads());
-        forestOptions = new Options(numTrees, maxFeatures, maxDepth, seed, numThreads, true);
+        int maxBins = intOption("bins", options, defaults.maxBins());
+        forestOptions = new Options(numTrees, maxFeatures, maxDepth, seed, numThreads, true, maxBins);
         super.setOptions(options);
         Utils.checkForRemainingOptions(options);
     }
@@ -581,7 +633,8 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
                 "-K", Integer.toString(forestOptions.maxFeatures()),
                 "-depth", Integer.toString(forestOptions.maxDepth()),
                 "-S", Integer.toString(getSeed()),
-                "-num-slots", Integer.toString(forestOptions.numThreads())));
+                "-num-slots", Integer.toString(forestOptions.numThreads()),
+                "-bins", Integer.toString(forestOptions.maxBins())));
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
     }
@@ -591,9 +644,10 @@ public class FastRandomForest extends AbstractClassifier implements Randomizable
         if (model == null) {
             return "FastRandomForest: not trained";
         }
-        return String.format("FastRandomForest: %d trees, %d features per split, max depth %s, %d nodes in all",
-                model.numTrees(), forestOptions.featuresPerSplit(model.numFeatures()),
+        return String.format("FastRandomForest: %d trees, %d features per split, max depth %s, %s split search,"
+                + " %d nodes in all", model.numTrees(), forestOptions.featuresPerSplit(model.numFeatures()),
                 forestOptions.maxDepth() == 0 ? "unlimited" : Integer.toString(forestOptions.maxDepth()),
+                forestOptions.binned() ? forestOptions.maxBins() + "-bin histogram" : "exact",
                 model.totalNodeCount());
     }
 }

@@ -56,7 +56,8 @@ class LearnerCatalogueTest {
     @Test
     void everyStandardLearnerSeparatesEasyClasses() {
         LearnerCatalogue cat = LearnerCatalogue.standard(10);
-        assertEquals(List.of("fastrf", "rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree"),
+        assertEquals(List.of("fastrf", "rf", "extratrees", "boosting", "bagging", "svm", "knn", "tree",
+                "fastrf-exact", "fastrf-hist"),
                 List.copyOf(cat.names()));
         TrainingMatrix train = blobs(60, 1);
         TrainingMatrix test = blobs(40, 2);
