@@ -45,7 +45,7 @@ final class ClassifyCommand implements Command {
 
     /** Learner names accepted by --algorithm (core-ml's catalogue). */
     static final List<String> ALGORITHMS = List.of("fastrf", "rf", "extratrees", "boosting", "bagging", "svm", "knn",
-            "tree");
+            "tree", "fastrf-exact", "fastrf-hist");
     /** Help text of --equivalent-draws (classify and evaluate). */
     static final String EQUIVALENT_DRAWS_HELP = "instead of --draws: as many draws as needed for the precision of N "
             + "independent draws of the paper's protocol with --targets-per-forest M (draws = M ceil(N (1 + (M-1) "
