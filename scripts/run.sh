@@ -6,6 +6,7 @@
 #   MUWCLASS_HTTP_BASE_URL  absolute base of every URL the service writes (default http://HOST:PORT; set it to the
 #             public URL when serving behind a proxy or on a public address)
 #   MUWCLASS_HTTP_METRICS_PUBLIC  true to keep Payara's /metrics and /openapi (default false: switched off)
+#   HTTP_THREADS  HTTP worker threads, a fixed pool (default 48)
 #   PAYARA_OPTS  Payara Micro clustering options (default --nohazelcast: a single instance). For a cluster member
 #             (docs/cluster.md), e.g. PAYARA_OPTS="--name m1 --clustermode tcpip:10.0.0.1:6900,10.0.0.2:6900"
 #             together with a shared DATA_DIR and PostgreSQL (MUWCLASS_DB_URL below)
@@ -28,6 +29,13 @@ fi
 mkdir -p "$DATA_DIR"
 PREBOOT="$DATA_DIR/preboot.asadmin"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$HOST" > "$PREBOOT"
+# HTTP worker threads (issue 13, docs/benchmarks.md "Hostile load"): a fixed pool (min = max). Grizzly gives a pool
+# whose min and max differ a queue under one lock (SyncThreadPool), on which a burst of 1,000 requests convoyed;
+# with min = max it uses a lock-free queue. Blocking WAIT requests hold no thread (they are suspended), so the pool
+# only has to cover requests being worked on (sync queries hold one each, at most muwclass.tap.sync.concurrency).
+HTTP_THREADS=${HTTP_THREADS:-48}
+echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=$HTTP_THREADS" >> "$PREBOOT"
+echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=$HTTP_THREADS" >> "$PREBOOT"
 # /metrics and /openapi (Payara Micro's own endpoints, outside the WAR's filters) only on request (docs/security.md)
 if [ "${MUWCLASS_HTTP_METRICS_PUBLIC:-false}" != "true" ]; then
   echo "set configs.config.server-config.microprofile-metrics-configuration.enabled=false" >> "$PREBOOT"

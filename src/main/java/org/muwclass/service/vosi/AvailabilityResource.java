@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Connection;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,7 +25,10 @@ public class AvailabilityResource {
         return current(runtime);
     }
 
-    /** The availability now: up when start-up finished and the database answers. */
+    /**
+     * The availability now: up when start-up finished and the database answered its last check. The check runs in
+     * the background at most once a second ({@link DatabaseProbe}), so this never waits for a database connection.
+     */
     public static Availability current(ServiceRuntime runtime) {
         if (!runtime.ready()) {
             String why = runtime.startupError() != null ? "Start-up failed: " + runtime.startupError()
@@ -34,12 +36,10 @@ public class AvailabilityResource {
             return new Availability(false, null, List.of(why));
         }
         String up = DateTimeFormatter.ISO_INSTANT.format(runtime.upSince().truncatedTo(ChronoUnit.SECONDS));
-        try (Connection c = runtime.database().connection()) {
-            if (!c.isValid(5)) {
-                return new Availability(false, up, List.of("The database does not answer"));
-            }
-        } catch (Exception e) {
-            return new Availability(false, up, List.of("The database does not answer: " + e.getMessage()));
+        // the last known answer of a background check: never a store connection on the request thread
+        DatabaseProbe.State db = DatabaseProbe.instance().state(runtime.database());
+        if (!db.ok()) {
+            return new Availability(false, up, List.of(db.failure()));
         }
         return new Availability(true, up, List.of("MUWCLASS-VO is accepting queries and jobs"));
     }
