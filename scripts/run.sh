@@ -59,8 +59,13 @@ XML_HARDENING="-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema= 
  -Djdk.xml.maxParameterEntitySizeLimit=100000 -Djdk.xml.totalEntitySizeLimit=1000000
  -Djdk.xml.entityReplacementLimit=100000 -Djdk.xml.maxElementDepth=1000"
 
+# The default SecureRandom is DRBG seeded from /dev/urandom instead of NativePRNG: Payara starts a request-tracing span
+# (two UUID.randomUUID()) for every request even with tracing off, and NativePRNG serialises them on one lock with a
+# SHA1 mix and /dev/urandom reads inside; under a burst of 1,000 requests on a busy machine that lock convoyed.
+SECURE_RANDOM="-Djava.security.egd=file:/dev/./urandom"
+
 # shellcheck disable=SC2086
-exec java -Xmx${HEAP:-4g} $XML_HARDENING ${JAVA_OPTS:-} \
+exec java -Xmx${HEAP:-4g} $XML_HARDENING $SECURE_RANDOM ${JAVA_OPTS:-} \
   -Dmuwclass.data.dir="$DATA_DIR" \
   -DWEKA_HOME="$DATA_DIR/wekafiles" -Dweka.packageManager.offline=true \
   -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK -Djava.awt.headless=true \

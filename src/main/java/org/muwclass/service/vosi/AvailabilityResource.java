@@ -1,6 +1,6 @@
 package org.muwclass.service.vosi;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,9 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.muwclass.service.db.ServiceRuntime;
 
-/** VOSI availability of the whole service; the TAP resource serves the same document at /tap/availability. */
+/**
+ * VOSI availability of the whole service; the TAP resource serves the same document at /tap/availability. One
+ * instance for the application: no bean is created and injected per request (under a burst of requests the
+ * container's per-request injection serialised on a shared table).
+ */
 @Path("availability")
-@RequestScoped
+@ApplicationScoped
 public class AvailabilityResource {
 
     @Inject
