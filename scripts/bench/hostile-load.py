@@ -2,7 +2,7 @@
 """Hostile load (issue 13, M1 and H6): many idle blocking WAIT requests plus heavy sync queries, while a monitor
 measures how fast /availability answers and how long a trivial async TAP query takes to complete.
 
-    hostile-load.py BASE_URL [--waiters 1000] [--heavy 40] [--window 30] [--wait 60] [--json FILE]
+    hostile-load.py BASE_URL [--waiters 1000] [--heavy 40] [--window 30] [--wait 60] [--warmup 0] [--json FILE]
 
 What it does, all on loopback and bounded in count and time:
   1. creates one TAP async job for the waiters: by default (--wait-on executing) a never-ending query (COUNT over a
@@ -168,9 +168,8 @@ def timed_async_query(target, limit_s):
 
 def warm_up(target, job_id, seconds):
     """Light traffic for `seconds` from 8 clients; returns the number of requests answered."""
-    other = "PENDING"
     paths = ["/availability", f"/tap/async/{job_id}", f"/tap/async/{job_id}/phase",
-             f"/tap/async/{job_id}?WAIT=5&PHASE={other}"]  # phase differs: the WAIT answers at once
+             f"/tap/async/{job_id}?WAIT=5&PHASE=PENDING"]  # the job executes: this WAIT answers at once
     deadline, count, lock = time.monotonic() + seconds, [0], threading.Lock()
 
     def client(n):
