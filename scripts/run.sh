@@ -6,6 +6,7 @@
 #   MUWCLASS_HTTP_BASE_URL  absolute base of every URL the service writes (default http://HOST:PORT; set it to the
 #             public URL when serving behind a proxy or on a public address)
 #   MUWCLASS_HTTP_METRICS_PUBLIC  true to keep Payara's /metrics and /openapi (default false: switched off)
+#   HTTP_THREADS  HTTP worker threads, a fixed pool (default 48)
 #   PAYARA_OPTS  Payara Micro clustering options (default --nohazelcast: a single instance). For a cluster member
 #             (docs/cluster.md), e.g. PAYARA_OPTS="--name m1 --clustermode tcpip:10.0.0.1:6900,10.0.0.2:6900"
 #             together with a shared DATA_DIR and PostgreSQL (MUWCLASS_DB_URL below)
@@ -31,6 +32,13 @@ fi
 mkdir -p "$DATA_DIR"
 PREBOOT="$DATA_DIR/preboot.asadmin"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$HOST" > "$PREBOOT"
+# HTTP worker threads (issue 13, docs/benchmarks.md "Hostile load"): a fixed pool (min = max). Grizzly gives a pool
+# whose min and max differ a queue under one lock (SyncThreadPool), on which a burst of 1,000 requests convoyed;
+# with min = max it uses a lock-free queue. Blocking WAIT requests hold no thread (they are suspended), so the pool
+# only has to cover requests being worked on (sync queries hold one each, at most muwclass.tap.sync.concurrency).
+HTTP_THREADS=${HTTP_THREADS:-48}
+echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=$HTTP_THREADS" >> "$PREBOOT"
+echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=$HTTP_THREADS" >> "$PREBOOT"
 # /metrics and /openapi (Payara Micro's own endpoints, outside the WAR's filters) only on request (docs/security.md)
 if [ "${MUWCLASS_HTTP_METRICS_PUBLIC:-false}" != "true" ]; then
   echo "set configs.config.server-config.microprofile-metrics-configuration.enabled=false" >> "$PREBOOT"
@@ -54,8 +62,13 @@ XML_HARDENING="-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema= 
  -Djdk.xml.maxParameterEntitySizeLimit=100000 -Djdk.xml.totalEntitySizeLimit=1000000
  -Djdk.xml.entityReplacementLimit=100000 -Djdk.xml.maxElementDepth=1000"
 
+# The default SecureRandom is DRBG seeded from /dev/urandom instead of NativePRNG: Payara starts a request-tracing span
+# (two UUID.randomUUID()) for every request even with tracing off, and NativePRNG serialises them on one lock with a
+# SHA1 mix and /dev/urandom reads inside; under a burst of 1,000 requests on a busy machine that lock convoyed.
+SECURE_RANDOM="-Djava.security.egd=file:/dev/./urandom"
+
 # shellcheck disable=SC2086
-exec java -Xmx${HEAP:-4g} $XML_HARDENING ${JAVA_OPTS:-} \
+exec java -Xmx${HEAP:-4g} $XML_HARDENING $SECURE_RANDOM ${JAVA_OPTS:-} \
   -Dmuwclass.data.dir="$DATA_DIR" \
   -DWEKA_HOME="$DATA_DIR/wekafiles" -Dweka.packageManager.offline=true \
   -Dcom.github.fommil.netlib.ARPACK=com.github.fommil.netlib.F2jARPACK -Djava.awt.headless=true \

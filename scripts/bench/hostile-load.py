@@ -2,7 +2,7 @@
 """Hostile load (issue 13, M1 and H6): many idle blocking WAIT requests plus heavy sync queries, while a monitor
 measures how fast /availability answers and how long a trivial async TAP query takes to complete.
 
-    hostile-load.py BASE_URL [--waiters 1000] [--heavy 40] [--window 30] [--wait 60] [--json FILE]
+    hostile-load.py BASE_URL [--waiters 1000] [--heavy 40] [--window 30] [--wait 60] [--warmup 0] [--json FILE]
 
 What it does, all on loopback and bounded in count and time:
   1. creates one TAP async job for the waiters: by default (--wait-on executing) a never-ending query (COUNT over a
@@ -166,6 +166,34 @@ def timed_async_query(target, limit_s):
     return None, "still " + phase
 
 
+def warm_up(target, job_id, seconds):
+    """Light traffic for `seconds` from 8 clients; returns the number of requests answered."""
+    paths = ["/availability", f"/tap/async/{job_id}", f"/tap/async/{job_id}/phase",
+             f"/tap/async/{job_id}?WAIT=5&PHASE=PENDING"]  # the job executes: this WAIT answers at once
+    deadline, count, lock = time.monotonic() + seconds, [0], threading.Lock()
+
+    def client(n):
+        i = n
+        while time.monotonic() < deadline:
+            i += 1
+            try:
+                if i % 10 == 0:
+                    target.request("POST", "/tap/sync", {"REQUEST": "doQuery", "LANG": "ADQL", "QUERY": TRIVIAL})
+                else:
+                    target.request("GET", paths[i % len(paths)])
+                with lock:
+                    count[0] += 1
+            except OSError:
+                time.sleep(0.1)
+
+    ts = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(8)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join(timeout=seconds + 15)
+    return count[0]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("base")
@@ -177,10 +205,15 @@ def main():
                     help="phase of the job the waiters wait on")
     ap.add_argument("--p99-ms", type=float, default=200.0)
     ap.add_argument("--async-s", type=float, default=5.0)
+    ap.add_argument("--warmup", type=float, default=0.0,
+                    help="seconds of light traffic (8 clients: availability, job document, phase, a WAIT that "
+                         "answers at once, a trivial sync query) before the load, so the JIT has compiled the request "
+                         "path; 0 (default): the load hits a cold service")
     ap.add_argument("--json", help="also write the results as JSON here")
     a = ap.parse_args()
-    if not (0 < a.waiters <= 5000 and 0 <= a.heavy <= 200 and 1 <= a.window <= 300 and 1 <= a.wait <= 600):
-        raise SystemExit("hostile-load: waiters 1-5000, heavy 0-200, window 1-300 s, wait 1-600 s")
+    if not (0 < a.waiters <= 5000 and 0 <= a.heavy <= 200 and 1 <= a.window <= 300 and 1 <= a.wait <= 600
+            and 0 <= a.warmup <= 120):
+        raise SystemExit("hostile-load: waiters 1-5000, heavy 0-200, window 1-300 s, wait 1-600 s, warmup 0-120 s")
     if a.window >= a.wait:
         print(f"hostile-load: note: the window ({a.window} s) outlasts WAIT={a.wait}; waiters finish early")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -209,6 +242,9 @@ def main():
         print(f"hostile-load: set-up failed: {e}")
         return 2
     wait_path = f"{target.prefix}/tap/async/{job_id}?WAIT={a.wait}&PHASE={a.wait_on.upper()}"
+    warmed = warm_up(target, job_id, a.warmup) if a.warmup > 0 else 0
+    if warmed:
+        print(f"hostile-load: warm-up: {warmed} requests in {a.warmup:.0f} s")
     print(f"hostile-load: {phase} job {job_id}; {a.waiters} waiters, {a.heavy} heavy queries, window {a.window} s")
 
     stop = threading.Event()
@@ -281,7 +317,8 @@ def main():
     print("\n".join(f"{k.ljust(width)}  {v}" for k, v in rows))
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"waiters": a.waiters, "heavy": a.heavy, "window_s": a.window, "ramp_s": ramp_s,
+            json.dump({"waiters": a.waiters, "heavy": a.heavy, "window_s": a.window, "warmup_s": a.warmup,
+                   "ramp_s": ramp_s,
                        "waiter_states": states, "waiters_answered": {str(k): v for k, v in answered.items()},
                        "heavy_answers": heavy_status, "availability_ms": {"p50": p50, "p99": p99, "max": worst,
                        "samples": len(samples), "failed": len(probe_errors)},

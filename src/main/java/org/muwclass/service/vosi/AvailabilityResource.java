@@ -1,20 +1,23 @@
 package org.muwclass.service.vosi;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Connection;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.muwclass.service.db.ServiceRuntime;
 
-/** VOSI availability of the whole service; the TAP resource serves the same document at /tap/availability. */
+/**
+ * VOSI availability of the whole service; the TAP resource serves the same document at /tap/availability. One
+ * instance for the application: no bean is created and injected per request (under a burst of requests the
+ * container's per-request injection serialised on a shared table).
+ */
 @Path("availability")
-@RequestScoped
+@ApplicationScoped
 public class AvailabilityResource {
 
     @Inject
@@ -26,7 +29,10 @@ public class AvailabilityResource {
         return current(runtime);
     }
 
-    /** The availability now: up when start-up finished and the database answers. */
+    /**
+     * The availability now: up when start-up finished and the database answered its last check. The check runs in
+     * the background at most once a second ({@link DatabaseProbe}), so this never waits for a database connection.
+     */
     public static Availability current(ServiceRuntime runtime) {
         if (!runtime.ready()) {
             String why = runtime.startupError() != null ? "Start-up failed: " + runtime.startupError()
@@ -34,12 +40,10 @@ public class AvailabilityResource {
             return new Availability(false, null, List.of(why));
         }
         String up = DateTimeFormatter.ISO_INSTANT.format(runtime.upSince().truncatedTo(ChronoUnit.SECONDS));
-        try (Connection c = runtime.database().connection()) {
-            if (!c.isValid(5)) {
-                return new Availability(false, up, List.of("The database does not answer"));
-            }
-        } catch (Exception e) {
-            return new Availability(false, up, List.of("The database does not answer: " + e.getMessage()));
+        // the last known answer of a background check: never a store connection on the request thread
+        DatabaseProbe.State db = DatabaseProbe.instance().state(runtime.database());
+        if (!db.ok()) {
+            return new Availability(false, up, List.of(db.failure()));
         }
         return new Availability(true, up, List.of("MUWCLASS-VO is accepting queries and jobs"));
     }

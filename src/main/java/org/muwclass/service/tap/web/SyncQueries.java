@@ -79,6 +79,14 @@ public class SyncQueries {
         return slots().tryAcquire() ? new Slot() : null;
     }
 
+    /**
+     * Whether every slot is taken now: a hint to refuse a request before reading its body (the slot itself is
+     * still taken with {@link #tryEnter}, which may fail when this said there was room).
+     */
+    public boolean full() {
+        return slots().availablePermits() == 0;
+    }
+
     public QuerySettings settings() {
         return settings;
     }

@@ -99,6 +99,9 @@ public class TapResource {
         if (tooLarge != null) { // refused before a byte of the body is read
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge);
         }
+        if (syncQueries.full()) { // refused at once: no staging directory, no body read, no request thread held
+            return syncFull();
+        }
         java.nio.file.Path staging;
         try {
             staging = Files.createDirectories(tap.config().dataDir().resolve("tmp"))
@@ -137,6 +140,17 @@ public class TapResource {
         }
     }
 
+    /** 503 with Retry-After: every synchronous query slot is taken. */
+    private Response syncFull() {
+        int limit = syncQueries.settings().syncConcurrency();
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", QuerySettings.SYNC_RETRY_AFTER_S).type(VOTABLE)
+                .entity(ResultWriter.errorDocument("The service is running its limit of " + limit
+                        + " synchronous queries (muwclass.tap.sync.concurrency); try again in "
+                        + QuerySettings.SYNC_RETRY_AFTER_S + " s, or submit the query as a job at " + tapUrl()
+                        + "/async")).build();
+    }
+
     private Response sync(Map<String, List<String>> params, TapQueryRunner.UploadSource uploads) {
         return sync(params, uploads, () -> { });
     }
@@ -155,13 +169,7 @@ public class TapResource {
         SyncQueries.Slot slot = syncQueries.tryEnter();
         if (slot == null) {
             cleanup.run();
-            int limit = syncQueries.settings().syncConcurrency();
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", QuerySettings.SYNC_RETRY_AFTER_S).type(VOTABLE)
-                    .entity(ResultWriter.errorDocument("The service is running its limit of " + limit
-                            + " synchronous queries (muwclass.tap.sync.concurrency); try again in "
-                            + QuerySettings.SYNC_RETRY_AFTER_S + " s, or submit the query as a job at " + tapUrl()
-                            + "/async")).build();
+            return syncFull();
         }
         Runnable release = () -> {
             slot.close();

@@ -66,6 +66,10 @@ public abstract class UwsJobsResource {
     static final String XML = "text/xml;charset=UTF-8";
     static final String TEXT = "text/plain;charset=UTF-8";
     private static final Logger LOG = Logger.getLogger(UwsJobsResource.class.getName());
+    /** Identical WAIT requests in a burst share one read of the job and one document (all job lists). */
+    private static final WaitGroups WAITS = new WaitGroups();
+    private static volatile UwsService uwsService;
+    private static volatile SecuritySettings securitySettings;
 
     /** The {@link org.muwclass.service.uws.JobKind#name()} served. */
     protected abstract String kind();
@@ -75,7 +79,12 @@ public abstract class UwsJobsResource {
 
     /** The UWS service; looked up through CDI so sub-resource instances created with {@code new} work too. */
     protected UwsService uws() {
-        return CDI.current().select(UwsService.class).get();
+        UwsService u = uwsService;
+        if (u == null) { // the application-scoped client proxy: looked up once (CDI.current() is not cheap)
+            u = CDI.current().select(UwsService.class).get();
+            uwsService = u;
+        }
+        return u;
     }
 
     // ------------------------------------------------------------ job list
@@ -142,19 +151,32 @@ public abstract class UwsJobsResource {
                             + " s, muwclass.jobs.wait.limit.s)");
             ExecutionPhase phase = q.get("PHASE").isPresent() ? ExecutionPhase.parse("PHASE", q.get("PHASE").get())
                     : null;
-            CompletableFuture<JobRecord> done = m.awaitAsync(kind(), id, owner(headers, security),
-                    Duration.ofSeconds(wait), phase);
+            String owner = owner(headers, security);
+            // a burst of identical WAITs reads the job once, not once per request (WaitGroups)
+            WaitGroups.Entry entry = WAITS.enter(new WaitGroups.Key(kind(), id, owner, phase, wait),
+                    m.waitSettings().maxWaiters(), m::waitersHeld);
+            CompletableFuture<JobRecord> done;
+            if (entry == null) {
+                done = m.awaitAsync(kind(), id, owner, Duration.ofSeconds(wait), phase);
+            } else {
+                if (entry.leader()) {
+                    try {
+                        WaitGroups.lead(entry.group(), m.awaitAsync(kind(), id, owner, Duration.ofSeconds(wait),
+                                phase));
+                    } catch (Exception | Error e) {
+                        entry.group().future.completeExceptionally(e);
+                        throw e;
+                    }
+                }
+                done = entry.group().future;
+            }
+            WaitGroups.Group group = entry == null ? null : entry.group();
             if (done.isDone()) {
-                return waited(m, id, done.join(), url);
+                return waited(m, id, done, group, url);
             }
             // a safety net only: the manager's own timer answers at the capped wait
             response.setTimeout(m.waitSettings().maxWait().toSeconds() + 30, TimeUnit.SECONDS);
-            done.whenComplete((job, error) -> response.resume(handle(() -> {
-                if (error != null) {
-                    throw error instanceof Exception e ? e : new IllegalStateException(error);
-                }
-                return waited(m, id, job, url);
-            })));
+            done.whenComplete((job, error) -> response.resume(handle(() -> waited(m, id, done, group, url))));
             return null;
         });
         if (now != null) {
@@ -162,12 +184,32 @@ public abstract class UwsJobsResource {
         }
     }
 
-    private static Response waited(JobManager m, String id, JobRecord job, String url)
-            throws JobRequestException.NotFound {
+    /** The answer to a WAIT whose future is done; a group's document is written once for all its waiters. */
+    private static Response waited(JobManager m, String id, CompletableFuture<JobRecord> done,
+                                   WaitGroups.Group group, String url) throws Exception {
+        JobRecord job;
+        try {
+            job = done.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof Exception x ? x : new IllegalStateException(cause);
+        }
         if (job == null) {
             throw new JobRequestException.NotFound(id);
         }
-        return jobDocument(m, job, url);
+        if (group == null) {
+            return jobDocument(m, job, url);
+        }
+        byte[] doc = (byte[]) group.rendered(() -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(2048);
+            try {
+                UwsDocuments.write(UwsDocuments.job(job, url, m.quote(job).orElse(null)), out);
+            } catch (jakarta.xml.bind.JAXBException e) {
+                throw new IllegalStateException(e);
+            }
+            return out.toByteArray();
+        });
+        return Response.ok(doc, XML).build();
     }
 
     private static Response jobDocument(JobManager m, JobRecord job, String url) {
@@ -425,7 +467,12 @@ public abstract class UwsJobsResource {
 
     /** The security settings (base URL, operator role). */
     protected static SecuritySettings security() {
-        return CDI.current().select(SecuritySettings.class).get();
+        SecuritySettings s = securitySettings;
+        if (s == null) {
+            s = CDI.current().select(SecuritySettings.class).get();
+            securitySettings = s;
+        }
+        return s;
     }
 
     private RequestBody readBody(InputStream body, UriInfo uri, HttpHeaders headers, HttpServletRequest request,

@@ -53,8 +53,8 @@ public class UwsService {
     @Inject
     WaitSettings waitSettings;
 
-    private JobManager manager;
-    private String startError;
+    private volatile JobManager manager;
+    private volatile String startError;
 
     /** Runs after ServiceRuntime's start-up observer (default priority APPLICATION + 500). */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class)
@@ -66,8 +66,16 @@ public class UwsService {
         }
     }
 
-    /** The job manager, started on first use. */
-    public synchronized JobManager manager() throws JobRequestException.Unavailable {
+    /**
+     * The job manager, started on first use. Every UWS request calls this: once started, it is read without a
+     * lock (a synchronized method here serialised a burst of 1,000 WAIT requests on the bean's monitor).
+     */
+    public JobManager manager() throws JobRequestException.Unavailable {
+        JobManager m = manager;
+        return m != null ? m : start();
+    }
+
+    private synchronized JobManager start() throws JobRequestException.Unavailable {
         if (manager != null) {
             return manager;
         }
