@@ -6,6 +6,8 @@
 #      operator), killed CRASH_JOB_KILL_S (5) s after it reached EXECUTING;
 # then restarts on the same data directory and reports every leftover:
 #   - files under data/tmp or data/jobs/.staging (request bodies being received);
+#   - the new job missing from a copy of the H2 file taken right after it was created (a commit must reach the file
+#     at once, also after a restart that recovered the file from a kill -9: "idle" makes that the case);
 #   - the interrupted job not ERROR, without an error message, or with results (document, uws.job_results, files);
 #   - rows of the interrupted job in muwclass.classified_sources (by TAP and in the database);
 #   - tables left in schema tap_upload; job directories under data/jobs without a row in uws.jobs (read from the
@@ -60,8 +62,11 @@ stop() {
   kill -9 "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=
 }
 h2() { # SQL -> values, one per line
-  java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$DATA/db/muwclass;DATABASE_TO_LOWER=TRUE" \
-    -user "${MUWCLASS_DB_USER:-sa}" -password "${MUWCLASS_DB_PASSWORD:-}" -sql "$1" \
+  h2_at "$DATA/db/muwclass" "$1"
+}
+h2_at() { # H2 file (without .mv.db), SQL -> values, one per line
+  java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$1;DATABASE_TO_LOWER=TRUE" \
+    -user "${MUWCLASS_DB_USER:-sa}" -password "${MUWCLASS_DB_PASSWORD:-}" -sql "$2" \
     | sed -e '1d' -e '/^([0-9]* rows*,/d' -e 's/[[:space:]]*$//'
 }
 leftovers() { # files and directories below the request-body areas
@@ -152,6 +157,11 @@ JOB=$(curl -s -u "$OPERATOR" -o /dev/null -w '%{redirect_url}' -X POST "$BASE/cl
 [ -n "$JOB" ] || { log "the classification job was not created"; exit 2; }
 JOB_ID=${JOB##*/}
 JOB=$BASE/classify/$JOB_ID   # the Location may carry the configured base URL: address this service
+# durable at once (WRITE_DELAY=0): a copy of the H2 file taken now, as a kill -9 would leave it, holds the new job.
+# The copy is opened (recovered) by H2's Shell, as the next start would open the file.
+cp "$DATA/db/muwclass.mv.db" "$WORK/durable.mv.db"
+durable=$(h2_at "$WORK/durable" "SELECT COUNT(*) FROM uws.jobs WHERE job_id = '$JOB_ID'" 2>&1 | head -3 | tr '\n' ' ')
+check "new job $JOB_ID in the H2 file at once" "$([ "$durable" = "1 " ] || echo "a copy of the file has '$durable'")"
 phase() { curl -s -u "$OPERATOR" "$JOB/phase"; }
 for _ in $(seq 1 60); do [ "$(phase)" = EXECUTING ] && break; sleep 1; done
 [ "$(phase)" = EXECUTING ] || { log "job $JOB_ID is $(phase), never EXECUTING"; exit 2; }
