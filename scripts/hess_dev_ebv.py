@@ -17,6 +17,7 @@ TVD_all = the same over all the field's sources; dP_AGN = mean P_AGN(ours) - P_A
 The CLI is scripts/muwclass (override with MUWCLASS=/path/to/launcher). Examples (see docs/evaluation.md):
   python3 scripts/hess_dev_ebv.py scan --values 0.4,0.8,1.0,1.3,1.7,2.6,4.3,13 --draws 40 --out docs/evaluation/hess-dev
   python3 scripts/hess_dev_ebv.py convention --column ebv_hi4pi --draws 40 --ebv-grid 0.1 --out docs/evaluation/hess-dev
+  python3 scripts/hess_dev_ebv.py convention --cli-ebv dust-map-av --draws 40 --out docs/evaluation/hess-dev
 """
 import argparse
 import collections
@@ -42,21 +43,21 @@ def input_columns(rows):
     return [c for c in rows[0].keys() if c not in ANSWERS and not c.startswith('P_') and not c.startswith('e_P_')]
 
 
-def write_input(path, rows, ebv_of, suffix_of=None):
+def write_input(path, rows, ebv_of, suffix_of=None, with_ebv=True):
     cols = input_columns(rows)
     with open(path, 'w', newline='') as f:
         w = csv.writer(f)
-        w.writerow(cols + ['ebv'])
+        w.writerow(cols + (['ebv'] if with_ebv else []))
         for r, ebv in ebv_of:
             row = [r[c] for c in cols]
             if suffix_of is not None:
                 row[cols.index('CSCv2_name')] = r['CSCv2_name'] + '#' + suffix_of(ebv)
-            w.writerow(row + ['%.5f' % ebv])
+            w.writerow(row + (['%.5f' % ebv] if with_ebv else []))
 
 
-def classify(inp, out, draws, seed, ebv_grid, extra):
+def classify(inp, out, draws, seed, ebv_grid, extra, ebv_source='table'):
     cli = os.environ.get('MUWCLASS', os.path.join(ROOT, 'scripts', 'muwclass'))
-    cmd = [cli, 'classify', '--input', inp, '--output', out, '--output-format', 'csv', '--ebv', 'table',
+    cmd = [cli, 'classify', '--input', inp, '--output', out, '--output-format', 'csv', '--ebv', ebv_source,
            '--draws', str(draws), '--seed', str(seed), '--threads', '2', '--ebv-grid', str(ebv_grid)] + extra
     print(' '.join(cmd), file=sys.stderr)
     subprocess.run(cmd, check=True)
@@ -127,20 +128,26 @@ def cmd_convention(a):
     rows = read_dev(a.dev)
     os.makedirs(a.out, exist_ok=True)
     conv = {r['CSCv2_name']: r for r in read_dev(a.conventions)}
-    if a.column:
+    if a.cli_ebv:
+        ebv = lambda r: 0.0
+        label = '--ebv ' + a.cli_ebv
+    elif a.column:
         ebv = lambda r: float(conv[r['CSCv2_name']][a.column]) * a.factor
         label = a.column + ('' if a.factor == 1 else ' x %g' % a.factor)
     else:
         per_field = dict(kv.split('=') for kv in a.field_values.split(','))
         ebv = lambda r: float(per_field[r['HESS_name']])
         label = 'per field ' + a.field_values
-    tag = a.tag or (a.column or 'fields')
+    tag = a.tag or a.cli_ebv or a.column or 'fields'
     inp = os.path.join(a.out, 'conv_%s_input.csv' % tag)
     res = os.path.join(a.out, 'conv_%s_classified.csv' % tag)
-    write_input(inp, rows, [(r, ebv(r)) for r in rows])
+    write_input(inp, rows, [(r, ebv(r)) for r in rows], with_ebv=not a.cli_ebv)
     if not a.score_only:
-        classify(inp, res, a.draws, a.seed, a.ebv_grid, a.extra)
+        classify(inp, res, a.draws, a.seed, a.ebv_grid, a.extra, a.cli_ebv or 'table')
     got = read_result(res)
+    if a.cli_ebv:  # the E(B-V) the CLI used, from its output
+        used = {n: float(r['ebv']) for n, r in got.items()}
+        ebv = lambda r: used[r['CSCv2_name']]
     table = os.path.join(a.out, 'conv_%s_scores.csv' % tag)
     tot = collections.Counter()
     with open(table, 'w', newline='') as f:
@@ -176,6 +183,7 @@ def main():
     c.add_argument('--column', help='column of the conventions table (ebv_sfd086, ebv_hi4pi)')
     c.add_argument('--factor', type=float, default=1.0, help='multiply the column, e.g. 0.3226 for SFD/3.1')
     c.add_argument('--field-values', help='one value per field instead: J1747-248=0.8,J1800-240=1.7,...')
+    c.add_argument('--cli-ebv', help='no ebv column: let the CLI resolve it with --ebv CLI_EBV (e.g. dust-map-av)')
     c.add_argument('--ebv-grid', type=float, default=0.1)
     c.add_argument('--tag')
     a = p.parse_args()

@@ -78,7 +78,14 @@ final class ClassifyCommand implements Command {
             + "independent = one per band (wider hardness-ratio scatter, lower CT; docs/science-notes.md)";
 
     /** Values of --ebv. */
-    static final List<String> EBV_SOURCES = List.of("table-else-dust-map", "table", "dust-map", "none");
+    static final List<String> EBV_SOURCES = java.util.Arrays.stream(org.muwclass.core.pipeline.EbvPolicy.values())
+            .map(org.muwclass.core.pipeline.EbvPolicy::optionName).toList();
+    /** Help text of --ebv (classify and evaluate). */
+    static final String EBV_HELP = "E(B-V) used to redden the training AGN for each source: "
+            + String.join(", ", EBV_SOURCES) + ". dust-map = 0.86 x SFD at the source position; dust-map-av = the "
+            + "same / 3.1, which reproduces the paper's published Galactic-plane fields (default, via "
+            + "table-else-dust-map-av); hi-map = HI4PI N_H / 6.851e21; table = the input's ebv column; table-else-X = "
+            + "the column where given, else X (docs/science-notes.md)";
 
     @Override
     public String name() {
@@ -129,9 +136,7 @@ final class ClassifyCommand implements Command {
                         + "and CT >= --ct-threshold) and probabilities.png (a few sources from least to most "
                         + "confident) into DIR"),
                 OptionSpec.value("ct-threshold", "T", "2", "confidence cut for the summary and plots, 0..1000"),
-                OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) used to redden the training AGN "
-                        + "for each source: " + String.join(", ", EBV_SOURCES)
-                        + " (dust-map = 0.86 x SFD at the source position; table = the input's ebv column)"));
+                OptionSpec.value("ebv", "SOURCE", org.muwclass.core.pipeline.EbvPolicy.DEFAULT.optionName(), EBV_HELP));
     }
 
     @Override

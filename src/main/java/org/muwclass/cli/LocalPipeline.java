@@ -155,12 +155,7 @@ class LocalPipeline implements PipelineBridge {
     }
 
     static EbvPolicy ebvPolicy(String name) {
-        return switch (name) {
-            case "table" -> EbvPolicy.TABLE;
-            case "dust-map" -> EbvPolicy.DUST_MAP;
-            case "none" -> EbvPolicy.NONE;
-            default -> EbvPolicy.TABLE_ELSE_DUST_MAP;
-        };
+        return EbvPolicy.fromName(name);
     }
 
     static ClassifiedSource toRow(SourceResult r) {

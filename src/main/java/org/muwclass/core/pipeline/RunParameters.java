@@ -155,10 +155,10 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /**
      * Paper-like defaults: the paper's forest as {@code fastrf} (same CV accuracy as the paper's, docs/benchmarks.md;
      * {@code rf}, Weka's RandomForest, stays selectable), the paper's one-forest-per-draw protocol, E(B-V) from the
-     * table else the dust map, CT 2, one thread, 10 forests per unit, the paper's shared X-ray noise.
+     * table else {@link EbvPolicy#DEFAULT}, CT 2, one thread, 10 forests per unit, the paper's shared X-ray noise.
      */
     public static RunParameters of(int draws, long masterSeed) {
-        return new RunParameters(draws, masterSeed, "fastrf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true, 1, 0);
+        return new RunParameters(draws, masterSeed, "fastrf", EbvPolicy.DEFAULT, 2.0, 1, 10, true, 1, 0);
     }
 
     /** A copy with another learner name. */
