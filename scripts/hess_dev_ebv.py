@@ -176,7 +176,8 @@ def main():
         s.add_argument('--seed', type=int, default=1)
         s.add_argument('--out', required=True)
         s.add_argument('--score-only', action='store_true', help='score an existing classified table')
-        s.add_argument('--extra', nargs='*', default=[], help='more CLI options, e.g. --extra --xray-noise shared')
+        s.add_argument('--extra', default='', type=str.split,
+                       help='more CLI options in one argument, e.g. --extra="--xray-noise independent"')
     sub.choices['scan'].add_argument('--values', required=True, help='comma-separated E(B-V) values, mag')
     c = sub.choices['convention']
     c.add_argument('--conventions', default=CONVENTIONS)
