@@ -82,10 +82,10 @@ final class ClassifyCommand implements Command {
             .map(org.muwclass.core.pipeline.EbvPolicy::optionName).toList();
     /** Help text of --ebv (classify and evaluate). */
     static final String EBV_HELP = "E(B-V) used to redden the training AGN for each source: "
-            + String.join(", ", EBV_SOURCES) + ". dust-map = 0.86 x SFD at the source position; dust-map-av = the "
-            + "same / 3.1, which reproduces the paper's published Galactic-plane fields (default, via "
-            + "table-else-dust-map-av); hi-map = HI4PI N_H / 6.851e21; table = the input's ebv column; table-else-X = "
-            + "the column where given, else X (docs/science-notes.md)";
+            + String.join(", ", EBV_SOURCES) + ". dust-map = 0.86 x SFD at the source position (the paper's "
+            + "convention; default via table-else-dust-map); dust-map-av = the same / 3.1; hi-map = HI4PI N_H / "
+            + "6.851e21; table = the input's ebv column; table-else-X = the column where given, else X "
+            + "(docs/science-notes.md)";
 
     @Override
     public String name() {

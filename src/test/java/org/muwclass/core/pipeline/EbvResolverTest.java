@@ -55,7 +55,7 @@ class EbvResolverTest {
         for (EbvPolicy p : EbvPolicy.values()) {
             assertEquals(p, EbvPolicy.fromName(" " + p.optionName().toUpperCase(java.util.Locale.ROOT) + " "));
         }
-        assertEquals(EbvPolicy.TABLE_ELSE_DUST_MAP_AV, EbvPolicy.DEFAULT);
+        assertEquals(EbvPolicy.TABLE_ELSE_DUST_MAP, EbvPolicy.DEFAULT);
         assertEquals(EbvPolicy.DEFAULT, RunParameters.of(10, 1).ebvPolicy());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EbvPolicy.fromName("sfd"));
         assertEquals("E(B-V) source 'sfd' is not one of table, dust-map, table-else-dust-map, none, hi-map, "
