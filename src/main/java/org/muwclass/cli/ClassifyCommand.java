@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.sampling.XrayNoiseModel;
 import org.muwclass.tables.ClassificationTable;
 import org.muwclass.tables.ClassifiedSource;
 import org.muwclass.tables.TableFiles;
@@ -37,10 +38,19 @@ final class ClassifyCommand implements Command {
      * @param ebv            E(B-V) source name: table-else-dust-map, table, dust-map or none
      * @param targetsPerForest target realisations per trained forest (1 = the paper's protocol)
      * @param ebvGridStep    0 for the paper's 0.025 mag E(B-V) bins, else the relative step of the interpolating grid
+     * @param xrayNoise      X-ray noise model of the Monte-Carlo draws (default shared, the paper's)
      */
     record Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
             TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv,
-            int targetsPerForest, double ebvGridStep) {
+            int targetsPerForest, double ebvGridStep, XrayNoiseModel xrayNoise) {
+
+        /** With the paper's (shared) X-ray noise. */
+        Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
+                TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv,
+                int targetsPerForest, double ebvGridStep) {
+            this(input, inputFormat, output, outputFormat, training, trainingFormat, draws, seed, trees, threads,
+                    algorithm, ebv, targetsPerForest, ebvGridStep, XrayNoiseModel.DEFAULT);
+        }
     }
 
     /** Learner names accepted by --algorithm (core-ml's catalogue). */
@@ -62,8 +72,20 @@ final class ClassifyCommand implements Command {
             + "apart up to 0.025 ceil(1/f) mag and a fraction f of E(B-V) apart above, and every source classified by "
             + "linear interpolation between the two nodes around its E(B-V) (docs/science-notes.md: 0.1 stays within "
             + "the Monte-Carlo noise of 1000 paper draws; a field 4 to 6 mag needs 6 training sets instead of 80)";
+    /** Help text of --xray-noise (classify and evaluate). */
+    static final String XRAY_NOISE_HELP = "X-ray noise of the Monte-Carlo draws: shared = one normal deviate per "
+            + "source and draw for s, m and h, as the authors' code does (reproduces the paper's CT scale); "
+            + "independent = one per band (wider hardness-ratio scatter, lower CT; docs/science-notes.md)";
+
     /** Values of --ebv. */
-    static final List<String> EBV_SOURCES = List.of("table-else-dust-map", "table", "dust-map", "none");
+    static final List<String> EBV_SOURCES = java.util.Arrays.stream(org.muwclass.core.pipeline.EbvPolicy.values())
+            .map(org.muwclass.core.pipeline.EbvPolicy::optionName).toList();
+    /** Help text of --ebv (classify and evaluate). */
+    static final String EBV_HELP = "E(B-V) used to redden the training AGN for each source: "
+            + String.join(", ", EBV_SOURCES) + ". dust-map = 0.86 x SFD at the source position (the paper's "
+            + "convention; default via table-else-dust-map); dust-map-av = the same / 3.1; hi-map = HI4PI N_H / "
+            + "6.851e21; table = the input's ebv column; table-else-X = the column where given, else X "
+            + "(docs/science-notes.md)";
 
     @Override
     public String name() {
@@ -109,13 +131,12 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("targets-per-forest", "M", "1", TARGETS_PER_FOREST_HELP),
                 OptionSpec.value("equivalent-draws", "N", null, EQUIVALENT_DRAWS_HELP),
                 OptionSpec.value("ebv-grid", "F", "0", EBV_GRID_HELP),
+                OptionSpec.value("xray-noise", "MODEL", XrayNoiseModel.DEFAULT.value(), XRAY_NOISE_HELP),
                 OptionSpec.value("plots", "DIR", null, "also write class_counts.png (sources per predicted class, all "
                         + "and CT >= --ct-threshold) and probabilities.png (a few sources from least to most "
                         + "confident) into DIR"),
                 OptionSpec.value("ct-threshold", "T", "2", "confidence cut for the summary and plots, 0..1000"),
-                OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) used to redden the training AGN "
-                        + "for each source: " + String.join(", ", EBV_SOURCES)
-                        + " (dust-map = 0.86 x SFD at the source position; table = the input's ebv column)"));
+                OptionSpec.value("ebv", "SOURCE", org.muwclass.core.pipeline.EbvPolicy.DEFAULT.optionName(), EBV_HELP));
     }
 
     @Override
@@ -174,7 +195,17 @@ final class ClassifyCommand implements Command {
         return new Settings(input, inputFormat, output, outputFormat, training, trainingFormat,
                 draws(o), o.longValue("seed"), o.intValue("trees", 1, 10_000),
                 o.intValue("threads", 1, 256), oneOf(o, "algorithm", ALGORITHMS), oneOf(o, "ebv", EBV_SOURCES),
-                o.intValue("targets-per-forest", 1, 1000), ebvGrid(o));
+                o.intValue("targets-per-forest", 1, 1000), ebvGrid(o), xrayNoise(o));
+    }
+
+    /** --xray-noise: shared or independent. */
+    static XrayNoiseModel xrayNoise(ParsedOptions o) throws UsageException {
+        String v = o.string("xray-noise").orElse(XrayNoiseModel.DEFAULT.value());
+        try {
+            return XrayNoiseModel.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw o.bad("xray-noise", v, "one of " + XrayNoiseModel.allowedValues());
+        }
     }
 
     /** --ebv-grid: 0, or a relative grid step of 0.01 to 1. */

@@ -69,6 +69,8 @@ final class EvaluateCommand implements Command {
                         + String.join(", ", ClassifyCommand.ALGORITHMS)
                         + " (fastrf = the paper's random forest, fast implementation; rf = Weka's RandomForest)"),
                 OptionSpec.value("targets-per-forest", "M", "1", ClassifyCommand.TARGETS_PER_FOREST_HELP),
+                OptionSpec.value("xray-noise", "MODEL", org.muwclass.core.sampling.XrayNoiseModel.DEFAULT.value(),
+                        ClassifyCommand.XRAY_NOISE_HELP),
                 OptionSpec.value("equivalent-draws", "N", null, ClassifyCommand.EQUIVALENT_DRAWS_HELP),
                 OptionSpec.value("ebv", "SOURCE", "table-else-dust-map", "E(B-V) of the training sources: "
                         + String.join(", ", ClassifyCommand.EBV_SOURCES)),
@@ -103,10 +105,19 @@ final class EvaluateCommand implements Command {
      * @param reddening      k-fold reddening mode (see {@link #REDDENING_MODES})
      * @param ctThreshold    CT threshold for the "confident" flag
      * @param targetsPerForest target realisations per trained forest (1 = the paper's protocol)
+     * @param xrayNoise      X-ray noise model of the Monte-Carlo draws (default shared, the paper's)
      */
     record CrossValidation(Path training, TableFormat trainingFormat, int folds, boolean leaveOneOut, int draws,
             long seed, int trees, int threads, String algorithm, String ebv, String reddening, double ctThreshold,
-            int targetsPerForest) {
+            int targetsPerForest, org.muwclass.core.sampling.XrayNoiseModel xrayNoise) {
+
+        /** With the paper's (shared) X-ray noise. */
+        CrossValidation(Path training, TableFormat trainingFormat, int folds, boolean leaveOneOut, int draws,
+                long seed, int trees, int threads, String algorithm, String ebv, String reddening, double ctThreshold,
+                int targetsPerForest) {
+            this(training, trainingFormat, folds, leaveOneOut, draws, seed, trees, threads, algorithm, ebv, reddening,
+                    ctThreshold, targetsPerForest, org.muwclass.core.sampling.XrayNoiseModel.DEFAULT);
+        }
     }
 
     @Override
@@ -125,7 +136,8 @@ final class EvaluateCommand implements Command {
         List<LabelledPrediction> predictions;
         if (o.has("predictions")) {
             for (String cvOnly : List.of("training", "training-format", "folds", "loo", "draws", "seed", "trees",
-                    "threads", "algorithm", "ebv", "reddening", "targets-per-forest", "equivalent-draws")) {
+                    "threads", "algorithm", "ebv", "reddening", "targets-per-forest", "equivalent-draws",
+                    "xray-noise")) {
                 if (o.has(cvOnly)) {
                     throw new UsageException("option '--" + cvOnly + "' cannot be combined with '--predictions' "
                             + "(a given classification table is scored as it is)");
@@ -161,7 +173,7 @@ final class EvaluateCommand implements Command {
                     o.intValue("threads", 1, 256), ClassifyCommand.oneOf(o, "algorithm", ClassifyCommand.ALGORITHMS),
                     ClassifyCommand.oneOf(o, "ebv", ClassifyCommand.EBV_SOURCES),
                     ClassifyCommand.oneOf(o, "reddening", REDDENING_MODES), ct,
-                    o.intValue("targets-per-forest", 1, 1000));
+                    o.intValue("targets-per-forest", 1, 1000), ClassifyCommand.xrayNoise(o));
             PipelineBridge.CrossValidationResult result = pipeline.crossValidate(cv, console);
             predictions = result.predictions();
             provenance.putAll(result.provenance());

@@ -54,7 +54,8 @@ class LocalPipeline implements PipelineBridge {
         TrainingSet training = training(s.training(), s.trainingFormat(), console);
         RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
                 .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads())
-                .withTargetsPerForest(s.targetsPerForest()).withEbvGrid(s.ebvGridStep());
+                .withTargetsPerForest(s.targetsPerForest()).withEbvGrid(s.ebvGridStep())
+                .withXrayNoise(s.xrayNoise());
         ClassificationRun run = new ClassificationRun(training, LearnerCatalogue.standard(s.trees()),
                 XrayAbsorption.loadDefault(), EbvResolver.standard());
         console.status("classifying " + targets.size() + " sources: " + s.algorithm() + " (" + s.trees()
@@ -85,6 +86,7 @@ class LocalPipeline implements PipelineBridge {
         extra.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
         extra.put("targets_per_forest", Integer.toString(s.targetsPerForest()));
         extra.put("ebv_grid_step", Double.toString(s.ebvGridStep()));
+        extra.put("xray_noise", prov.xrayNoise());
         extra.put("trees", Integer.toString(s.trees()));
         extra.put("input", s.input().getFileName().toString());
         RunProvenance rp = new RunProvenance(Main.version(), prov.algorithm(), prov.masterSeed(), prov.draws(),
@@ -98,7 +100,7 @@ class LocalPipeline implements PipelineBridge {
         TrainingSet training = training(s.training(), s.trainingFormat(), console);
         RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
                 .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads()).withCtThreshold(s.ctThreshold())
-                .withTargetsPerForest(s.targetsPerForest());
+                .withTargetsPerForest(s.targetsPerForest()).withXrayNoise(s.xrayNoise());
         CrossValidation cv = new CrossValidation(training, LearnerCatalogue.standard(s.trees()),
                 XrayAbsorption.loadDefault(), EbvResolver.standard());
         String protocol = s.leaveOneOut() ? "leave-one-out" : s.folds() + "-fold";
@@ -126,6 +128,7 @@ class LocalPipeline implements PipelineBridge {
         facts.put("mc_draws", Integer.toString(prov.draws()));
         facts.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
         facts.put("targets_per_forest", Integer.toString(s.targetsPerForest()));
+        facts.put("xray_noise", prov.xrayNoise());
         facts.put("training_set_origin", prov.trainingOrigin());
         facts.put("training_set_size", Integer.toString(prov.trainingSize()));
         facts.put("training_set_sha256", prov.trainingSha256());
@@ -152,12 +155,7 @@ class LocalPipeline implements PipelineBridge {
     }
 
     static EbvPolicy ebvPolicy(String name) {
-        return switch (name) {
-            case "table" -> EbvPolicy.TABLE;
-            case "dust-map" -> EbvPolicy.DUST_MAP;
-            case "none" -> EbvPolicy.NONE;
-            default -> EbvPolicy.TABLE_ELSE_DUST_MAP;
-        };
+        return EbvPolicy.fromName(name);
     }
 
     static ClassifiedSource toRow(SourceResult r) {

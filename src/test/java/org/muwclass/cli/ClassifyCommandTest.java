@@ -66,7 +66,36 @@ class ClassifyCommandTest {
                 + TrainingSetReader.readDefault().sha256() + "\"/>"), "training checksum");
         assertTrue(xml.contains("<INFO name=\"seed\" value=\"11\"/>"));
         assertTrue(xml.contains("<INFO name=\"mc_draws\" value=\"2\"/>"));
+        assertTrue(xml.contains("<INFO name=\"xray_noise\" value=\"shared\"/>"), "default noise model recorded");
         assertArrayEquals(a.get(1).mean(), b.get(1).mean(), 0.0);
+    }
+
+    @Test
+    void xrayNoiseSwitchIsRecordedDeterministicAndChangesTheDraws(@TempDir Path dir) throws Exception {
+        List<String> td = Files.readAllLines(
+                Path.of(getClass().getResource("/muwclass/TD.csv").toURI()), StandardCharsets.UTF_8);
+        Path input = dir.resolve("three.csv");
+        Files.write(input, td.subList(0, 4), StandardCharsets.UTF_8);
+        String[] common = {"--input", input.toString(), "--draws", "2", "--trees", "5", "--ebv", "none", "--seed",
+            "11"};
+        Path shared = dir.resolve("shared.vot");
+        Path ind1 = dir.resolve("ind1.vot");
+        Path ind2 = dir.resolve("ind2.vot");
+        assertEquals(0, run(concat(new String[] {"classify", "--output", shared.toString(), "--threads", "1"},
+                common)), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run(concat(new String[] {"classify", "--output", ind1.toString(), "--threads", "1",
+            "--xray-noise", "independent"}, common)), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run(concat(new String[] {"classify", "--output", ind2.toString(), "--threads", "2",
+            "--xray-noise", "INDEPENDENT"}, common)), err.toString(StandardCharsets.UTF_8));
+        List<ClassifiedSource> s = ClassificationTable.read(TableFiles.read(shared, TableFormat.VOTABLE));
+        List<ClassifiedSource> a = ClassificationTable.read(TableFiles.read(ind1, TableFormat.VOTABLE));
+        List<ClassifiedSource> b = ClassificationTable.read(TableFiles.read(ind2, TableFormat.VOTABLE));
+        assertEquals(a, b, "independent noise: same results with 1 and 2 threads");
+        assertFalse(s.equals(a), "the noise model changes the draws");
+        assertTrue(Files.readString(ind1).contains("<INFO name=\"xray_noise\" value=\"independent\"/>"));
+        assertEquals(Main.USAGE, run(concat(new String[] {"classify", "--output", dir.resolve("x.vot").toString(),
+            "--xray-noise", "correlated"}, common)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("correlated"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -100,7 +100,7 @@ public final class ClassificationPlan {
         }
         Provenance prov = new Provenance(parameters.masterSeed(), parameters.draws(), parameters.drawsPerUnit(),
                 learnerName, training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(),
-                estimator, Provenance.softwareVersion());
+                estimator, Provenance.softwareVersion(), parameters.xrayNoise().value());
         return new ClassificationResult(Arrays.asList(results), prov);
     }
 

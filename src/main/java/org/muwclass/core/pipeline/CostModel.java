@@ -85,7 +85,8 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
             DrawSeeds seeds = new DrawSeeds(Seeds.derive(r, 1), Seeds.derive(r, 2), Seeds.derive(r, 3),
                     Seeds.derive(r, 4));
             long t0 = now();
-            OneDraw.Trained t = OneDraw.train(training, trainIds, AgnReddening.NONE, learner, seeds);
+            OneDraw.Trained t = OneDraw.train(training, trainIds, AgnReddening.NONE, learner, seeds,
+                    org.muwclass.core.sampling.XrayNoiseModel.DEFAULT);
             long t1 = now();
             t.predict(probe, probeIds, seeds.targetSampling(0));
             long t2 = now();

@@ -133,7 +133,7 @@ public final class CrossValidation {
         }
         Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
                 training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(), estimator,
-                Provenance.softwareVersion());
+                Provenance.softwareVersion(), p.xrayNoise().value());
         return new ClassificationResult(Arrays.asList(results), prov);
     }
 

@@ -202,7 +202,8 @@ final class MonteCarloEngine {
                 continue;
             }
             DrawSeeds seeds = seeds(task, f);
-            OneDraw.Trained trained = OneDraw.train(train, task.trainRows(), task.reddening(), learner, seeds);
+            OneDraw.Trained trained = OneDraw.train(train, task.trainRows(), task.reddening(), learner, seeds,
+                    parameters.xrayNoise());
             for (int m = 0; m < seeds.targetCopies(); m++) {
                 if (task.share() == null) {
                     acc.add(trained.predict(test, rows, seeds.targetSampling(m)));

@@ -2,6 +2,7 @@ package org.muwclass.core.pipeline;
 
 import java.util.Objects;
 import org.muwclass.core.physics.EbvGrid;
+import org.muwclass.core.sampling.XrayNoiseModel;
 
 /**
  * Parameters of a classification run.
@@ -31,10 +32,12 @@ import org.muwclass.core.physics.EbvGrid;
  *                      proportion to its position between them ({@link EbvGrid}; linear interpolation, see
  *                      docs/science-notes.md). A field then needs about ln(E_max / E_min) / f + 1 training sets
  *                      instead of one per occupied 0.025 mag bin
+ * @param xrayNoise     how the Monte-Carlo draws perturb s, m, h ({@link XrayNoiseModel}; default
+ *                      {@link XrayNoiseModel#SHARED}, the paper's code)
  */
 public record RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
                             int threads, int drawsPerUnit, boolean keepQuantiles, int targetsPerForest,
-                            double ebvGridStep) {
+                            double ebvGridStep, XrayNoiseModel xrayNoise) {
 
     /** Largest {@link #targetsPerForest()}. */
     public static final int MAX_TARGETS_PER_FOREST = 1000;
@@ -53,6 +56,7 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
         }
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(ebvPolicy, "ebvPolicy");
+        Objects.requireNonNull(xrayNoise, "xrayNoise");
         if (!(ctThreshold >= 0) || Double.isInfinite(ctThreshold)) {
             throw new IllegalArgumentException("ctThreshold must be a finite value >= 0, got " + ctThreshold);
         }
@@ -71,6 +75,14 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
         }
     }
 
+    /** As the canonical constructor with the paper's (shared) X-ray noise. */
+    public RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
+                         int threads, int drawsPerUnit, boolean keepQuantiles, int targetsPerForest,
+                         double ebvGridStep) {
+        this(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles,
+                targetsPerForest, ebvGridStep, XrayNoiseModel.DEFAULT);
+    }
+
     /** The paper's protocol (one target realisation per trained forest, the paper's E(B-V) bins). */
     public RunParameters(int draws, long masterSeed, String algorithm, EbvPolicy ebvPolicy, double ctThreshold,
                          int threads, int drawsPerUnit, boolean keepQuantiles) {
@@ -85,7 +97,7 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /** A copy with another E(B-V) treatment: 0 for the paper's bins, else the grid's relative step. */
     public RunParameters withEbvGrid(double relativeStep) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, relativeStep);
+                keepQuantiles, targetsPerForest, relativeStep, xrayNoise);
     }
 
     /** Forests trained per task (E(B-V) bin or cross-validation group): ceil(draws / targetsPerForest). */
@@ -125,63 +137,69 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
     /** A copy with another Monte-Carlo estimator (1 = the paper's protocol). */
     public RunParameters withTargetsPerForest(int m) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, m, ebvGridStep);
+                keepQuantiles, m, ebvGridStep, xrayNoise);
     }
 
     /** A copy with another number of draws. */
     public RunParameters withDraws(int n) {
         return new RunParameters(n, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridStep);
+                keepQuantiles, targetsPerForest, ebvGridStep, xrayNoise);
     }
 
     /** A copy with another master seed. */
     public RunParameters withMasterSeed(long seed) {
         return new RunParameters(draws, seed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridStep);
+                keepQuantiles, targetsPerForest, ebvGridStep, xrayNoise);
     }
 
     /**
      * Paper-like defaults: the paper's forest as {@code fastrf} (same CV accuracy as the paper's, docs/benchmarks.md;
      * {@code rf}, Weka's RandomForest, stays selectable), the paper's one-forest-per-draw protocol, E(B-V) from the
-     * table else the dust map, CT 2, one thread, 10 forests per unit.
+     * table else {@link EbvPolicy#DEFAULT}, CT 2, one thread, 10 forests per unit, the paper's shared X-ray noise.
      */
     public static RunParameters of(int draws, long masterSeed) {
-        return new RunParameters(draws, masterSeed, "fastrf", EbvPolicy.TABLE_ELSE_DUST_MAP, 2.0, 1, 10, true, 1, 0);
+        return new RunParameters(draws, masterSeed, "fastrf", EbvPolicy.DEFAULT, 2.0, 1, 10, true, 1, 0);
     }
 
     /** A copy with another learner name. */
     public RunParameters withAlgorithm(String name) {
         return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridStep);
+                targetsPerForest, ebvGridStep, xrayNoise);
     }
 
     /** A copy with another E(B-V) policy. */
     public RunParameters withEbvPolicy(EbvPolicy policy) {
         return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridStep);
+                keepQuantiles, targetsPerForest, ebvGridStep, xrayNoise);
+    }
+
+    /** A copy with another X-ray noise model. */
+    public RunParameters withXrayNoise(XrayNoiseModel model) {
+        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
+                keepQuantiles, targetsPerForest, ebvGridStep, model);
     }
 
     /** A copy with another thread count. */
     public RunParameters withThreads(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridStep);
+                targetsPerForest, ebvGridStep, xrayNoise);
     }
 
     /** A copy with another work-unit size. */
     public RunParameters withDrawsPerUnit(int n) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles,
-                targetsPerForest, ebvGridStep);
+                targetsPerForest, ebvGridStep, xrayNoise);
     }
 
     /** A copy with another CT threshold. */
     public RunParameters withCtThreshold(double ct) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridStep);
+                targetsPerForest, ebvGridStep, xrayNoise);
     }
 
     /** A copy that does or does not keep draws for quantiles. */
     public RunParameters withKeepQuantiles(boolean keep) {
         return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep,
-                targetsPerForest, ebvGridStep);
+                targetsPerForest, ebvGridStep, xrayNoise);
     }
 }

@@ -15,13 +15,16 @@ import org.muwclass.core.model.SourceMeasurements;
  *       makes the sampled magnitude missing.</li>
  *   <li>P_inter and P_intra are copied, never sampled.</li>
  * </ul>
- * <p><b>Independent noise per band.</b> Upstream reseeds numpy's global generator before each X-ray band, so with an
- * integer seed s, m and h reuse the same z (fully correlated noise, spec §12 gotcha 7). That is an artefact of the
- * seeding, not a model of correlated errors (the three band fluxes are measured from disjoint photons), so here every
- * band gets its own z. Hardness ratios therefore scatter somewhat more than upstream's.
+ * <p><b>X-ray noise model</b> ({@link XrayNoiseModel}). Upstream reseeds numpy's global generator before each X-ray
+ * band, so with an integer seed s, m and h reuse the same z (fully correlated noise, spec §12 gotcha 7). That is an
+ * artefact of the seeding rather than a model of correlated errors (the band fluxes come from disjoint photons), but it
+ * is what produced the paper's confidence scale, so {@link XrayNoiseModel#SHARED} reproduces it and is the default:
+ * one seed is taken from the source's generator per realisation and each band replays a fresh generator from that
+ * seed (the same z, and the same redraws while a value is &lt;= 0). {@link XrayNoiseModel#INDEPENDENT} gives every
+ * band its own z from the source's generator; hardness ratios then scatter more than upstream's.
  *
- * <p>Every value consumes draws from the source's own generator in a fixed order (s, m, h, then G...W3), so a source's
- * realisation depends only on its seed.
+ * <p>Every value consumes draws from the source's own generator in a fixed order (the shared X-ray seed, or s, m, h;
+ * then G...W3), so a source's realisation depends only on its seed and the noise model.
  */
 public final class MonteCarloSampler {
 
@@ -31,11 +34,23 @@ public final class MonteCarloSampler {
     private MonteCarloSampler() {
     }
 
-    /** One realisation of {@code s} using {@code rng}. */
+    /** One realisation of {@code s} using {@code rng}, with the paper's (shared) X-ray noise. */
     public static Photometry sample(SourceMeasurements s, SplittableRandom rng) {
+        return sample(s, rng, XrayNoiseModel.DEFAULT);
+    }
+
+    /** One realisation of {@code s} using {@code rng} and X-ray noise model {@code noise}. */
+    public static Photometry sample(SourceMeasurements s, SplittableRandom rng, XrayNoiseModel noise) {
         double[] flux = new double[3];
-        for (int b = 0; b < 3; b++) {
-            flux[b] = positiveNormal(s.flux()[b], ERROR_FACTOR * s.fluxErr()[b], rng);
+        if (noise == XrayNoiseModel.SHARED) {
+            long shared = rng.nextLong();
+            for (int b = 0; b < 3; b++) {
+                flux[b] = positiveNormal(s.flux()[b], ERROR_FACTOR * s.fluxErr()[b], new SplittableRandom(shared));
+            }
+        } else {
+            for (int b = 0; b < 3; b++) {
+                flux[b] = positiveNormal(s.flux()[b], ERROR_FACTOR * s.fluxErr()[b], rng);
+            }
         }
         double[] mag = new double[s.mag().length];
         for (int b = 0; b < mag.length; b++) {
@@ -51,25 +66,37 @@ public final class MonteCarloSampler {
      * so each source's draw is the same whatever list it is part of (e.g. in every cross-validation fold).
      *
      * @param ids stable identifiers of the sources (e.g. their row in the full table), same length as sources
+     * @param noise X-ray noise model
      */
-    public static List<Photometry> sample(List<SourceMeasurements> sources, int[] ids, long streamSeed) {
+    public static List<Photometry> sample(List<SourceMeasurements> sources, int[] ids, long streamSeed,
+                                          XrayNoiseModel noise) {
         if (ids.length != sources.size()) {
             throw new IllegalArgumentException("ids has " + ids.length + " entries for " + sources.size() + " sources");
         }
         List<Photometry> out = new ArrayList<>(sources.size());
         for (int i = 0; i < ids.length; i++) {
-            out.add(sample(sources.get(i), Seeds.random(streamSeed, ids[i])));
+            out.add(sample(sources.get(i), Seeds.random(streamSeed, ids[i]), noise));
         }
         return out;
     }
 
-    /** As {@link #sample(List, int[], long)} with ids 0..n-1. */
-    public static List<Photometry> sample(List<SourceMeasurements> sources, long streamSeed) {
+    /** As {@link #sample(List, int[], long, XrayNoiseModel)} with the paper's (shared) X-ray noise. */
+    public static List<Photometry> sample(List<SourceMeasurements> sources, int[] ids, long streamSeed) {
+        return sample(sources, ids, streamSeed, XrayNoiseModel.DEFAULT);
+    }
+
+    /** As {@link #sample(List, int[], long, XrayNoiseModel)} with ids 0..n-1. */
+    public static List<Photometry> sample(List<SourceMeasurements> sources, long streamSeed, XrayNoiseModel noise) {
         int[] ids = new int[sources.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;
         }
-        return sample(sources, ids, streamSeed);
+        return sample(sources, ids, streamSeed, noise);
+    }
+
+    /** As {@link #sample(List, long, XrayNoiseModel)} with the paper's (shared) X-ray noise. */
+    public static List<Photometry> sample(List<SourceMeasurements> sources, long streamSeed) {
+        return sample(sources, streamSeed, XrayNoiseModel.DEFAULT);
     }
 
     /**

@@ -79,6 +79,75 @@ class MonteCarloSamplerTest {
     }
 
     @Test
+    void sharedNoiseGivesEqualStandardisedDeviationsInAllThreeBands() {
+        double[] mean = {2e-13, 5e-14, 1e-12};
+        double[] err = {1e-15, 4e-16, 3e-14};
+        SourceMeasurements s = source(mean, err, 18, 0.1);
+        SplittableRandom rng = new SplittableRandom(11);
+        double sxx = 0;
+        for (int i = 0; i < 20_000; i++) {
+            Photometry p = MonteCarloSampler.sample(s, rng, XrayNoiseModel.SHARED);
+            double[] z = new double[3];
+            for (int b = 0; b < 3; b++) {
+                z[b] = (p.flux()[b] - mean[b]) / (MonteCarloSampler.ERROR_FACTOR * err[b]);
+            }
+            assertEquals(z[0], z[1], 1e-6);
+            assertEquals(z[0], z[2], 1e-6);
+            sxx += z[0] * z[0];
+        }
+        assertEquals(1.0, sxx / 20_000, 0.03); // and z is a standard normal
+    }
+
+    @Test
+    void sharedNoiseReplaysTheSameRedrawsInEveryBand() {
+        // equal means and errors, low S/N: rejections at <= 0 happen, and every band must still come out equal
+        SourceMeasurements s = source(new double[] {1e-16, 1e-16, 1e-16}, new double[] {2e-16, 2e-16, 2e-16}, 18,
+                0.1);
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 5_000; i++) {
+            double[] f = MonteCarloSampler.sample(s, rng, XrayNoiseModel.SHARED).flux();
+            assertTrue(f[0] > 0);
+            assertEquals(f[0], f[1]);
+            assertEquals(f[0], f[2]);
+        }
+    }
+
+    @Test
+    void independentNoiseKeepsThePreviousStreamOrder() {
+        // s, m, h, then the magnitudes, all from the source's own generator: the runs committed before the switch
+        // (docs/evaluation/cv10-draws100) are reproduced by --xray-noise independent
+        double[] mean = {1e-13, 2e-13, 3e-13};
+        double[] err = {1e-15, 2e-15, 3e-15};
+        SourceMeasurements s = source(mean, err, 18, 0.1);
+        Photometry p = MonteCarloSampler.sample(s, new SplittableRandom(99), XrayNoiseModel.INDEPENDENT);
+        SplittableRandom ref = new SplittableRandom(99);
+        for (int b = 0; b < 3; b++) {
+            double sd = MonteCarloSampler.ERROR_FACTOR * err[b];
+            assertEquals(mean[b] + sd * ref.nextGaussian(), p.flux()[b]);
+        }
+        assertEquals(18 + MonteCarloSampler.ERROR_FACTOR * 0.1 * ref.nextGaussian(), p.mag()[MwBand.G.ordinal()]);
+    }
+
+    @Test
+    void defaultIsShared() {
+        SourceMeasurements s = source(new double[] {1e-13, 2e-13, 3e-13}, new double[] {1e-15, 2e-15, 3e-15}, 18,
+                0.1);
+        assertArrayEquals(MonteCarloSampler.sample(s, new SplittableRandom(4), XrayNoiseModel.SHARED).flux(),
+                MonteCarloSampler.sample(s, new SplittableRandom(4)).flux());
+        assertEquals(XrayNoiseModel.SHARED, XrayNoiseModel.DEFAULT);
+    }
+
+    @Test
+    void noiseModelParsesItsOptionValues() {
+        assertEquals(XrayNoiseModel.SHARED, XrayNoiseModel.parse(" Shared "));
+        assertEquals(XrayNoiseModel.INDEPENDENT, XrayNoiseModel.parse("independent"));
+        assertEquals("independent", XrayNoiseModel.INDEPENDENT.value());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> XrayNoiseModel.parse("correlated"));
+        assertEquals("X-ray noise model 'correlated' is not one of shared, independent", e.getMessage());
+    }
+
+    @Test
     void bandsGetIndependentNoise() {
         SourceMeasurements s = source(new double[] {1e-13, 1e-13, 1e-13}, new double[] {1e-15, 1e-15, 1e-15}, 18, 0.1);
         SplittableRandom rng = new SplittableRandom(3);
@@ -87,7 +156,7 @@ class MonteCarloSamplerTest {
         double sxx = 0;
         double syy = 0;
         for (int i = 0; i < n; i++) {
-            Photometry p = MonteCarloSampler.sample(s, rng);
+            Photometry p = MonteCarloSampler.sample(s, rng, XrayNoiseModel.INDEPENDENT);
             double x = p.flux()[0] - 1e-13;
             double y = p.flux()[1] - 1e-13;
             sxy += x * y;
@@ -100,22 +169,30 @@ class MonteCarloSamplerTest {
 
     @Test
     void samplesAreBitIdenticalAtOneAndEightThreads() throws Exception {
+        for (XrayNoiseModel noise : XrayNoiseModel.values()) {
+            bitIdenticalAtOneAndEightThreads(noise);
+        }
+    }
+
+    private static void bitIdenticalAtOneAndEightThreads(XrayNoiseModel noise) throws Exception {
         List<SourceMeasurements> td = TrainingSetReader.readDefault().sources();
         long seed = Seeds.derive(12345L, Seeds.TRAIN_SAMPLING, 3);
-        double[][] one = sampleInBlocks(td, seed, 1);
-        double[][] eight = sampleInBlocks(td, seed, 8);
+        double[][] one = sampleInBlocks(td, seed, 1, noise);
+        double[][] eight = sampleInBlocks(td, seed, 8, noise);
         assertEquals(td.size(), one.length);
         for (int i = 0; i < one.length; i++) {
             assertArrayEquals(one[i], eight[i]);
         }
         // and equal to the sequential list call
-        List<Photometry> seq = MonteCarloSampler.sample(td, seed);
+        List<Photometry> seq = MonteCarloSampler.sample(td, seed, noise);
         assertArrayEquals(seq.get(100).mag(), java.util.Arrays.copyOfRange(one[100], 3, 12));
         // another draw differs
-        assertTrue(MonteCarloSampler.sample(td, seed + 1).get(100).flux()[0] != seq.get(100).flux()[0]);
+        assertArrayEquals(seq.get(100).flux(), java.util.Arrays.copyOfRange(one[100], 0, 3));
+        assertTrue(MonteCarloSampler.sample(td, seed + 1, noise).get(100).flux()[0] != seq.get(100).flux()[0]);
     }
 
-    private static double[][] sampleInBlocks(List<SourceMeasurements> td, long seed, int threads) throws Exception {
+    private static double[][] sampleInBlocks(List<SourceMeasurements> td, long seed, int threads,
+                                             XrayNoiseModel noise) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             int block = 97;
@@ -127,7 +204,7 @@ class MonteCarloSamplerTest {
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = from + i;
                 }
-                futures.add(pool.submit(() -> MonteCarloSampler.sample(td.subList(from, to), ids, seed)));
+                futures.add(pool.submit(() -> MonteCarloSampler.sample(td.subList(from, to), ids, seed, noise)));
             }
             double[][] out = new double[td.size()][];
             for (Future<List<Photometry>> f : futures) {
