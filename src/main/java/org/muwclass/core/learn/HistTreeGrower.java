@@ -30,7 +30,6 @@ final class HistTreeGrower {
     /** Rows must fit beside a bin code in an int. */
     static final int MAX_ROWS = 1 << 23;
 
-    private static final int INSERTION_SORT_MAX = 24;
     private static final java.lang.invoke.VarHandle FLAGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final int ROW_MASK = MAX_ROWS - 1;
@@ -81,15 +80,7 @@ final class HistTreeGrower {
     private long[] stackMask;
     private int stackSize;
 
-    private int[] nodeFeature = new int[256];
-    private double[] nodeThreshold = new double[256];
-    private int[] nodeLeft = new int[256];
-    private int[] nodeRight = new int[256];
-    private int[] nodeLeafOffset = new int[256];
-    private int nodeCount;
-    private double[] leafValues;
-    private int leafValuesSize;
-    private double[] impurityDecrease;
+    private final FlatTreeBuilder tree;
 
     private int bestFeature;
     private int bestLeftBin;
@@ -134,7 +125,7 @@ final class HistTreeGrower {
         this.rightCounts = new int[numClasses];
         this.stackCounts = new int[64 * numClasses];
         this.stackMask = new long[64 * maskWords];
-        this.leafValues = new double[256 * numClasses];
+        this.tree = new FlatTreeBuilder(numClasses);
     }
 
     /** Grows one tree; all its randomness (bootstrap, feature draws) comes from {@code seed}. */
@@ -144,9 +135,7 @@ final class HistTreeGrower {
         for (int f = 0; f < p; f++) {
             featurePool[f] = f;
         }
-        nodeCount = 0;
-        leafValuesSize = 0;
-        impurityDecrease = new double[p];
+        tree.reset(p);
         stackSize = 0;
         int[] rootCounts = new int[numClasses];
         for (int row = 0; row < n; row++) {
@@ -162,32 +151,23 @@ final class HistTreeGrower {
             int depth = stackDepth[slot];
             System.arraycopy(stackCounts, slot * numClasses, counts, 0, numClasses);
             System.arraycopy(stackMask, slot * maskWords, mask, 0, maskWords);
-            int node = newNode();
-            int parent = stackParent[slot];
-            if (parent >= 0) {
-                if (stackIsLeft[slot]) {
-                    nodeLeft[parent] = node;
-                } else {
-                    nodeRight[parent] = node;
-                }
-            }
+            int node = tree.newNode(stackParent[slot], stackIsLeft[slot]);
             long total = 0;
             long sumSquares = 0;
             for (int c : counts) {
                 total += c;
                 sumSquares += (long) c * c;
             }
-            if (isLeaf(end - start, counts, depth)) {
-                makeLeaf(node, counts, total);
+            if (FlatTreeBuilder.isLeaf(end - start, counts, depth, maxDepth)) {
+                tree.leaf(node, counts, total);
                 continue;
             }
             if (!findSplit(start, end, counts, total, sumSquares, mask, rng)) {
-                makeLeaf(node, counts, total);
+                tree.leaf(node, counts, total);
                 continue;
             }
-            nodeFeature[node] = bestFeature;
-            nodeThreshold[node] = data.threshold(bestFeature, bestLeftBin, bestRightBin);
-            impurityDecrease[bestFeature] += bestProxyNumerator / bestProxyDenominator - (double) sumSquares / total;
+            tree.split(node, bestFeature, data.threshold(bestFeature, bestLeftBin, bestRightBin),
+                    bestProxyNumerator / bestProxyDenominator - (double) sumSquares / total);
             int split = partition(start, end, bestFeature, bestLeftBin);
             for (int c = 0; c < numClasses; c++) {
                 rightCounts[c] = counts[c] - bestLeftCounts[c];
@@ -196,10 +176,7 @@ final class HistTreeGrower {
             push(split, end, depth + 1, node, false, rightCounts, mask);
             push(start, split, depth + 1, node, true, bestLeftCounts, mask);
         }
-        return new FlatTree(Arrays.copyOf(nodeFeature, nodeCount), Arrays.copyOf(nodeThreshold, nodeCount),
-                Arrays.copyOf(nodeLeft, nodeCount), Arrays.copyOf(nodeRight, nodeCount),
-                Arrays.copyOf(nodeLeafOffset, nodeCount), Arrays.copyOf(leafValues, leafValuesSize),
-                impurityDecrease);
+        return tree.build();
     }
 
     /** Bootstrap by counts (n draws with replacement) or the whole set; the drawn rows in ascending order. */
@@ -218,19 +195,6 @@ final class HistTreeGrower {
             rows[m] = row;
             m += drawCount[row] > 0 ? 1 : 0;
         }
-    }
-
-    private boolean isLeaf(int size, int[] counts, int depth) {
-        if (size < 2 || (maxDepth > 0 && depth >= maxDepth)) {
-            return true;
-        }
-        int present = 0;
-        for (int c : counts) {
-            if (c > 0) {
-                present++;
-            }
-        }
-        return present <= 1;
     }
 
     /**
@@ -461,7 +425,7 @@ final class HistTreeGrower {
         if (constant) {
             return false;
         }
-        sort(keys, size);
+        FlatTreeBuilder.sort(keys, size);
         int[] left = leftCounts;
         Arrays.fill(left, 0);
         int[] packed = packedRows;
@@ -513,23 +477,6 @@ final class HistTreeGrower {
         return true;
     }
 
-    /** Sorts {@code keys[0, size)} ascending: insertion sort when short. */
-    private static void sort(int[] keys, int size) {
-        if (size > INSERTION_SORT_MAX) {
-            Arrays.sort(keys, 0, size);
-            return;
-        }
-        for (int i = 1; i < size; i++) {
-            int key = keys[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j] > key) {
-                keys[j + 1] = keys[j];
-                j--;
-            }
-            keys[j + 1] = key;
-        }
-    }
-
     /** Splits the node's rows [start, end) stably into those with code {@code <= leftBin} and the rest. */
     private int partition(int start, int end, int f, int leftBin) {
         int[] r = rows;
@@ -548,35 +495,6 @@ final class HistTreeGrower {
         }
         System.arraycopy(right, 0, r, l, k2);
         return l;
-    }
-
-    private int newNode() {
-        if (nodeCount == nodeFeature.length) {
-            int size = nodeCount * 2;
-            nodeFeature = Arrays.copyOf(nodeFeature, size);
-            nodeThreshold = Arrays.copyOf(nodeThreshold, size);
-            nodeLeft = Arrays.copyOf(nodeLeft, size);
-            nodeRight = Arrays.copyOf(nodeRight, size);
-            nodeLeafOffset = Arrays.copyOf(nodeLeafOffset, size);
-        }
-        int node = nodeCount++;
-        nodeFeature[node] = -1;
-        nodeThreshold[node] = Double.NaN;
-        nodeLeft[node] = -1;
-        nodeRight[node] = -1;
-        nodeLeafOffset[node] = -1;
-        return node;
-    }
-
-    private void makeLeaf(int node, int[] counts, long total) {
-        if (leafValuesSize + numClasses > leafValues.length) {
-            leafValues = Arrays.copyOf(leafValues, leafValues.length * 2);
-        }
-        for (int c = 0; c < numClasses; c++) {
-            leafValues[leafValuesSize + c] = (double) counts[c] / total;
-        }
-        nodeLeafOffset[node] = leafValuesSize;
-        leafValuesSize += numClasses;
     }
 
     private void push(int start, int end, int depth, int parent, boolean isLeft, int[] counts, long[] mask) {

@@ -34,7 +34,6 @@ final class TreeGrower {
      */
     static final int DEFAULT_SMALL_NODE_SIZE = 16;
 
-    private static final int INSERTION_SORT_MAX = 24;
 
     private final PresortedColumns data;
     private final int featuresPerSplit;
@@ -87,16 +86,7 @@ final class TreeGrower {
     private long[] stackMask;
     private int stackSize;
 
-    // The tree being built.
-    private int[] nodeFeature = new int[256];
-    private double[] nodeThreshold = new double[256];
-    private int[] nodeLeft = new int[256];
-    private int[] nodeRight = new int[256];
-    private int[] nodeLeafOffset = new int[256];
-    private int nodeCount;
-    private double[] leafValues;
-    private int leafValuesSize;
-    private double[] impurityDecrease;
+    private final FlatTreeBuilder tree;
 
     // Result of the last split search: the proxy is kept as a fraction to avoid divisions.
     private int bestFeature;
@@ -144,7 +134,7 @@ final class TreeGrower {
         this.childMask = new long[maskWords];
         this.stackCounts = new int[64 * numClasses];
         this.stackMask = new long[64 * maskWords];
-        this.leafValues = new double[256 * numClasses];
+        this.tree = new FlatTreeBuilder(numClasses);
     }
 
     /** Bits needed for a class index. */
@@ -159,9 +149,7 @@ final class TreeGrower {
         for (int f = 0; f < p; f++) {
             featurePool[f] = f;
         }
-        nodeCount = 0;
-        leafValuesSize = 0;
-        impurityDecrease = new double[p];
+        tree.reset(p);
         stackSize = 0;
         int[] rootCounts = new int[numClasses];
         for (int row = 0; row < n; row++) {
@@ -178,23 +166,15 @@ final class TreeGrower {
             int source = stackSource[slot];
             System.arraycopy(stackCounts, slot * numClasses, counts, 0, numClasses);
             System.arraycopy(stackMask, slot * maskWords, mask, 0, maskWords);
-            int node = newNode();
-            int parent = stackParent[slot];
-            if (parent >= 0) {
-                if (stackIsLeft[slot]) {
-                    nodeLeft[parent] = node;
-                } else {
-                    nodeRight[parent] = node;
-                }
-            }
+            int node = tree.newNode(stackParent[slot], stackIsLeft[slot]);
             long total = 0;
             long sumSquares = 0;
             for (int c : counts) {
                 total += c;
                 sumSquares += (long) c * c;
             }
-            if (isLeaf(end - start, counts, depth)) {
-                makeLeaf(node, counts, total);
+            if (FlatTreeBuilder.isLeaf(end - start, counts, depth, maxDepth)) {
+                tree.leaf(node, counts, total);
                 continue;
             }
             boolean small = end - start <= smallNodeSize;
@@ -205,12 +185,11 @@ final class TreeGrower {
                 }
             }
             if (!findSplit(start, end, small, counts, total, sumSquares, mask, rng)) {
-                makeLeaf(node, counts, total);
+                tree.leaf(node, counts, total);
                 continue;
             }
-            nodeFeature[node] = bestFeature;
-            nodeThreshold[node] = bestThreshold;
-            impurityDecrease[bestFeature] += bestProxyNumerator / bestProxyDenominator - (double) sumSquares / total;
+            tree.split(node, bestFeature, bestThreshold,
+                    bestProxyNumerator / bestProxyDenominator - (double) sumSquares / total);
             int[] left = childLeftCounts;
             int[] right = childRightCounts;
             int split;
@@ -224,8 +203,10 @@ final class TreeGrower {
                 int base = bestFeature * m;
                 childCounts(order, base + start, base + split, base + end, counts, left, right);
                 System.arraycopy(mask, 0, childMask, 0, maskWords);
-                boolean leftLarge = split - start > smallNodeSize && !isLeaf(split - start, left, depth + 1);
-                boolean rightLarge = end - split > smallNodeSize && !isLeaf(end - split, right, depth + 1);
+                boolean leftLarge = split - start > smallNodeSize
+                        && !FlatTreeBuilder.isLeaf(split - start, left, depth + 1, maxDepth);
+                boolean rightLarge = end - split > smallNodeSize
+                        && !FlatTreeBuilder.isLeaf(end - split, right, depth + 1, maxDepth);
                 if (leftLarge || rightLarge) {
                     partition(start, split, end, bestFeature, leftLarge, rightLarge);
                 }
@@ -236,10 +217,7 @@ final class TreeGrower {
             push(split, end, depth + 1, node, false, childSource, right, inherited);
             push(start, split, depth + 1, node, true, childSource, left, inherited);
         }
-        return new FlatTree(Arrays.copyOf(nodeFeature, nodeCount), Arrays.copyOf(nodeThreshold, nodeCount),
-                Arrays.copyOf(nodeLeft, nodeCount), Arrays.copyOf(nodeRight, nodeCount),
-                Arrays.copyOf(nodeLeafOffset, nodeCount), Arrays.copyOf(leafValues, leafValuesSize),
-                impurityDecrease);
+        return tree.build();
     }
 
     /**
@@ -270,19 +248,6 @@ final class TreeGrower {
                 k += inBag[entry & rowMask];
             }
         }
-    }
-
-    private boolean isLeaf(int size, int[] counts, int depth) {
-        if (size < 2 || (maxDepth > 0 && depth >= maxDepth)) {
-            return true;
-        }
-        int present = 0;
-        for (int c : counts) {
-            if (c > 0) {
-                present++;
-            }
-        }
-        return present <= 1;
     }
 
     /**
@@ -353,7 +318,7 @@ final class TreeGrower {
             if (constant) {
                 return false;
             }
-            sort(gathered, size);
+            FlatTreeBuilder.sort(gathered, size);
         } else {
             for (int i = 0; i < size; i++) {
                 int row = samples[start + i];
@@ -441,23 +406,6 @@ final class TreeGrower {
     static double midpoint(double low, double high) {
         double mid = low / 2.0 + high / 2.0;
         return mid >= low && mid < high && !Double.isInfinite(mid) ? mid : low;
-    }
-
-    /** Sorts {@code keys[0, size)} ascending: insertion sort when short. */
-    private static void sort(int[] keys, int size) {
-        if (size > INSERTION_SORT_MAX) {
-            Arrays.sort(keys, 0, size);
-            return;
-        }
-        for (int i = 1; i < size; i++) {
-            int key = keys[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j] > key) {
-                keys[j + 1] = keys[j];
-                j--;
-            }
-            keys[j + 1] = key;
-        }
     }
 
     /** Class counts of both children: the shorter side summed, the other the node's counts minus it. */
@@ -551,35 +499,6 @@ final class TreeGrower {
                 }
             }
         }
-    }
-
-    private int newNode() {
-        if (nodeCount == nodeFeature.length) {
-            int size = nodeCount * 2;
-            nodeFeature = Arrays.copyOf(nodeFeature, size);
-            nodeThreshold = Arrays.copyOf(nodeThreshold, size);
-            nodeLeft = Arrays.copyOf(nodeLeft, size);
-            nodeRight = Arrays.copyOf(nodeRight, size);
-            nodeLeafOffset = Arrays.copyOf(nodeLeafOffset, size);
-        }
-        int node = nodeCount++;
-        nodeFeature[node] = -1;
-        nodeThreshold[node] = Double.NaN;
-        nodeLeft[node] = -1;
-        nodeRight[node] = -1;
-        nodeLeafOffset[node] = -1;
-        return node;
-    }
-
-    private void makeLeaf(int node, int[] counts, long total) {
-        if (leafValuesSize + numClasses > leafValues.length) {
-            leafValues = Arrays.copyOf(leafValues, leafValues.length * 2);
-        }
-        for (int c = 0; c < numClasses; c++) {
-            leafValues[leafValuesSize + c] = (double) counts[c] / total;
-        }
-        nodeLeafOffset[node] = leafValuesSize;
-        leafValuesSize += numClasses;
     }
 
     private void push(int start, int end, int depth, int parent, boolean isLeft, int source, int[] counts,
