@@ -60,8 +60,10 @@ import org.muwclass.service.uws.UploadReferences;
 import org.muwclass.service.uws.UploadedFile;
 import org.muwclass.tables.ClassificationTable;
 import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.MediaTypes;
 import org.muwclass.tables.RunProvenance;
 import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.TableAnnotations;
 import org.muwclass.tables.TableFormat;
 
 /**
@@ -105,7 +107,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     /** Input column names of the hydrogen column density (cm^-2) for EBV=nh-column, compared case-insensitively. */
     static final List<String> NH_COLUMNS = List.of("nh", "n_h", "nh_gal", "nh_cm2");
     private static final Logger LOG = Logger.getLogger(ClassifyJobKind.class.getName());
-    private static final String VOTABLE_MIME = "application/x-votable+xml";
+    private static final String VOTABLE_MIME = MediaTypes.VOTABLE;
 
     private int drawsDefault;
     private int drawsLimit;
@@ -130,6 +132,20 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
                 "MUWCLASS-VO " + Provenance.softwareVersion());
         this.publishers = publishers;
         this.cluster = cluster;
+    }
+
+    /** Absolute URL of the DataLink {links} endpoint, announced in published results; null: not announced. */
+    private String dataLinkUrl;
+
+    @Inject
+    void announceDataLink(org.muwclass.service.config.SecuritySettings security) {
+        withDataLink(security.url("datalink/links"));
+    }
+
+    /** Announces DataLink links ({@code linksUrl}) in the result table of published runs. */
+    public ClassifyJobKind withDataLink(String linksUrl) {
+        this.dataLinkUrl = linksUrl;
+        return this;
     }
 
     /** Runs the work units on {@code cluster}'s members when it has a grid (see docs/cluster.md). */
@@ -536,9 +552,13 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         RunProvenance provenance = new RunProvenance(serviceVersion, p.algorithm(), p.masterSeed(), p.draws(),
                 p.trainingSha256(), plan.inputSha256(), started, Instant.now(), extra);
         try (OutputStream out = new BufferedOutputStream(context.openResult("result", VOTABLE_MIME))) {
-            TableFiles.write(ClassificationTable.of(rows), TableFormat.VOTABLE, provenance.entries(), out);
+            TableAnnotations doc = TableAnnotations.of(provenance.entries());
+            if (plan.publish() && dataLinkUrl != null) { // links resolve only for rows in classified_sources
+                doc = doc.withDescriptor(ClassificationTable.dataLinkDescriptor(dataLinkUrl, context.jobId()));
+            }
+            TableFiles.write(ClassificationTable.of(rows), TableFormat.VOTABLE, doc, out);
         }
-        try (OutputStream out = context.openResult("summary.png", "image/png")) {
+        try (OutputStream out = context.openResult("summary.png", MediaTypes.PNG)) {
             SummaryImage.write(rows, plan.run().ctThreshold(), out);
         }
         if (plan.publish()) {

@@ -4,21 +4,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.training.ColumnTable;
 import org.muwclass.core.training.CsvColumnTable;
 import org.muwclass.core.training.StarColumnTable;
+import org.muwclass.service.config.UploadSettings;
 import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.UploadedFile;
-import org.muwclass.service.config.UploadSettings;
 import org.muwclass.tables.Compression;
 import org.muwclass.tables.ReadLimits;
 import org.muwclass.tables.TableFiles;
-import org.muwclass.tables.UploadRefusedException;
 import org.muwclass.tables.TableFormat;
+import org.muwclass.tables.UploadRefusedException;
 import uk.ac.starlink.table.StarTable;
 
 /**
@@ -27,17 +26,6 @@ import uk.ac.starlink.table.StarTable;
  * location string it could treat as a URL.
  */
 final class UploadedTables {
-
-    private static final Map<String, TableFormat> CONTENT_TYPES = Map.of(
-            "application/x-votable+xml", TableFormat.VOTABLE,
-            "application/votable+xml", TableFormat.VOTABLE,
-            "text/xml", TableFormat.VOTABLE,
-            "application/xml", TableFormat.VOTABLE,
-            "text/csv", TableFormat.CSV,
-            "application/csv", TableFormat.CSV,
-            "application/fits", TableFormat.FITS,
-            "image/fits", TableFormat.FITS,
-            "text/x-ecsv", TableFormat.ECSV);
 
     /** How refusals name the table (after "Parameter NAME: "). */
     private static final String UPLOADED = "the uploaded table";
@@ -60,10 +48,9 @@ final class UploadedTables {
             }
         }
         if (file.contentType() != null) {
-            String type = file.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
-            TableFormat f = CONTENT_TYPES.get(type);
-            if (f != null) {
-                return f;
+            Optional<TableFormat> f = TableFormat.fromContentType(file.contentType());
+            if (f.isPresent()) {
+                return f.get();
             }
         }
         Optional<TableFormat> byName = file.fileName() == null ? Optional.empty()

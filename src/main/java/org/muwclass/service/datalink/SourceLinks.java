@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.muwclass.tables.MediaTypes;
 
 /**
  * The links of one source: its row and its nearest training sources as TAP queries (VOTable), and for a classified
@@ -18,7 +19,7 @@ public final class SourceLinks {
     /** Radius of the nearest-training-sources query, degrees. */
     static final double NEAREST_RADIUS_DEG = 1.0;
     static final int NEAREST_COUNT = 10;
-    private static final String VOTABLE = "application/x-votable+xml";
+    private static final String VOTABLE = MediaTypes.VOTABLE;
 
     private final String tapUrl;
     private final String classifyUrl;
@@ -70,7 +71,7 @@ public final class SourceLinks {
                 LinkRow.link(id, job, "#progenitor", "The UWS classification job that produced this row "
                         + "(parameters, inputs, results)", "text/xml"),
                 LinkRow.link(id, job + "/results/summary.png", "#preview", "Summary plot of that job: class counts"
-                        + " with and without the CT cut, most and least confident sources", "image/png"));
+                        + " with and without the CT cut, most and least confident sources", MediaTypes.PNG));
     }
 
     private static String nearestDescription() {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.tap.TapFixture;
-import org.muwclass.service.tap.query.ResponseFormat;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.tables.TableFormat;
 import org.muwclass.testsupport.XmlSchemas;
 
 /** DataLink {links}: rows per source, error rows for unknown ones, and every TAP link runs. */
@@ -56,7 +56,7 @@ class DataLinkTest {
     }
 
     private static String run(String adql) throws Exception {
-        try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(adql, ResponseFormat.VOTABLE_TD, 100,
+        try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(adql, TableFormat.VOTABLE_TABLEDATA, 100,
                 List.of()), TapQueryRunner.UploadSource.NONE)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             r.writeTo(out);

@@ -19,16 +19,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.meta.TableDescriptor;
-import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.tap.TapService;
 import org.muwclass.service.tap.query.QueryCancel;
 import org.muwclass.service.tap.query.ResultWriter;
@@ -43,6 +42,7 @@ import org.muwclass.service.uws.http.RequestBody;
 import org.muwclass.service.uws.http.UploadTooLargeException;
 import org.muwclass.service.vosi.Availability;
 import org.muwclass.service.vosi.AvailabilityResource;
+import org.muwclass.tables.MediaTypes;
 
 /**
  * The TAP 1.1 service at /tap: sync queries, the async job list, and the VOSI/DALI documents. Thin: request
@@ -53,7 +53,7 @@ import org.muwclass.service.vosi.AvailabilityResource;
 public class TapResource {
 
     private static final Logger LOG = Logger.getLogger(TapResource.class.getName());
-    private static final String VOTABLE = "application/x-votable+xml";
+    private static final String VOTABLE = MediaTypes.VOTABLE;
 
     @Inject
     TapService tap;
