@@ -48,8 +48,12 @@ public final class TableDocuments {
                 writeCommentHeader(facts, out);
                 writeTsv(table, out);
             }
-            case FITS -> new CardsFitsWriter(ProvenanceCards.cards(facts)).writeStarTable(
-                    table.isRandom() ? table : StoragePolicy.PREFER_DISK.copyTable(table), out);
+            case FITS -> {
+                List<CardImage> cards = ProvenanceCards.cards(facts);
+                // no facts: STIL's own writer, so the header (STILCLAS card included) is what it always was
+                FitsTableWriter writer = cards.isEmpty() ? new FitsTableWriter() : new CardsFitsWriter(cards);
+                writer.writeStarTable(table.isRandom() ? table : StoragePolicy.PREFER_DISK.copyTable(table), out);
+            }
             case ECSV -> EcsvTableWriter.SPACE_WRITER.writeStarTable(withParameters(table, facts), out);
             default -> throw new IllegalStateException(format.name());
         }

@@ -2,6 +2,7 @@ package org.muwclass.service.tap.query;
 
 import adql.db.DBColumn;
 import adql.db.DBTable;
+import adql.db.DBTableAlias;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,12 +56,19 @@ public final class DataLinkColumns {
         for (int i = 0; i < columns.size(); i++) {
             DBColumn c = columns.get(i);
             DBTable t = c == null ? null : c.getTable();
-            if (t != null && SCHEMA.equalsIgnoreCase(t.getADQLSchemaName()) && table.equalsIgnoreCase(t.getADQLName())
-                    && column.equals(lower(c.getDBName()))) {
+            if (t instanceof DBTableAlias alias) { // "FROM muwclass.training_set AS t"
+                t = alias.getOriginTable();
+            }
+            if (t != null && SCHEMA.equalsIgnoreCase(unquote(t.getDBSchemaName()))
+                    && table.equalsIgnoreCase(unquote(t.getDBName())) && column.equals(lower(unquote(c.getDBName())))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static String unquote(String s) {
+        return s == null ? null : s.replace("\"", "");
     }
 
     private static String lower(String s) {
