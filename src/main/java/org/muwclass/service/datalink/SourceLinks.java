@@ -20,6 +20,9 @@ public final class SourceLinks {
     static final double NEAREST_RADIUS_DEG = 1.0;
     static final int NEAREST_COUNT = 10;
     private static final String VOTABLE = MediaTypes.VOTABLE;
+    /** TAP service of the Chandra Source Catalog 2.1 at the Chandra X-ray Center. */
+    static final String CSC_TAP = "https://cda.cfa.harvard.edu/csc21tap";
+    static final String CSC_PREFIX = "2CXO J";
 
     private final String tapUrl;
     private final String classifyUrl;
@@ -35,19 +38,51 @@ public final class SourceLinks {
 
     /** Links of each identifier, in order; unknown or malformed identifiers get a NotFoundFault row. */
     public List<LinkRow> links(Connection c, List<String> ids) throws SQLException {
+        return links(c, ids, List.of());
+    }
+
+    /**
+     * Links of each identifier, in order; unknown or malformed identifiers get a NotFoundFault row.
+     *
+     * @param runIds RUN_ID values for bare names: none (bare names are training sources), one for every ID, or one
+     *               per ID in the same order (as a service descriptor with a run column sends them)
+     * @throws IllegalArgumentException when {@code runIds} has another length (message for the client)
+     */
+    public List<LinkRow> links(Connection c, List<String> ids, List<String> runIds) throws SQLException {
+        if (runIds.size() > 1 && runIds.size() != ids.size()) {
+            throw new IllegalArgumentException("RUN_ID is given " + runIds.size() + " times for " + ids.size()
+                    + " IDs; give it once, or once per ID in the same order");
+        }
         List<LinkRow> rows = new ArrayList<>();
-        for (String id : ids) {
-            SourceId s = SourceId.parse(id).orElse(null);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String run = runIds.isEmpty() ? null : runIds.get(runIds.size() == 1 ? 0 : i);
+            SourceId s = SourceId.parse(id, run).orElse(null);
             if (s == null) {
-                rows.add(LinkRow.notFound(id, "identifiers are training/<name> or classified/<run_id>/<name>"));
+                rows.add(LinkRow.notFound(id, "identifiers are <name>, training/<name> or classified/<run_id>/<name>"));
             } else if (!exists(c, s)) {
                 rows.add(LinkRow.notFound(id, s.training() ? "no training source named '" + s.name() + "'"
                         : "no source '" + s.name() + "' classified by run " + s.runId()));
             } else {
                 rows.addAll(s.training() ? training(id, s) : classified(id, s));
+                cscLink(id, s).ifPresent(rows::add);
             }
         }
         return rows;
+    }
+
+    /**
+     * The source's master-source row in the Chandra Source Catalog 2.1 (its own TAP service), for CSC names
+     * ({@code 2CXO J...}).
+     */
+    static java.util.Optional<LinkRow> cscLink(String id, SourceId s) {
+        if (!s.name().startsWith(CSC_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        String adql = "SELECT * FROM csc21.master_source AS m WHERE m.name = " + literal(s.name());
+        return java.util.Optional.of(LinkRow.link(id, CSC_TAP + "/sync?REQUEST=doQuery&LANG=ADQL&FORMAT=votable&QUERY="
+                + URLEncoder.encode(adql, StandardCharsets.UTF_8), "#auxiliary", "This source in the Chandra Source"
+                + " Catalog 2.1: its master-source properties (CSC TAP service at the CXC, external)", VOTABLE));
     }
 
     private List<LinkRow> training(String id, SourceId s) {

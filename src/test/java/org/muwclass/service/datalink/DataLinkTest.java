@@ -70,7 +70,11 @@ class DataLinkTest {
         assertEquals(new SourceId("abc", "n a/b"), SourceId.parse("classified/abc/n a/b").orElseThrow());
         assertEquals(Optional.empty(), SourceId.parse("classified/abc/"));
         assertEquals(Optional.empty(), SourceId.parse("training/"));
-        assertEquals(Optional.empty(), SourceId.parse("2CXO J000009.3+135618"));
+        assertEquals(new SourceId(null, "2CXO J000009.3+135618"), SourceId.parse("2CXO J000009.3+135618").orElseThrow(),
+                "a bare name is a training source");
+        assertEquals(new SourceId("job9", "n a/b"), SourceId.parse("n a/b", "job9").orElseThrow(), "with its run");
+        assertEquals(new SourceId("abc", "n"), SourceId.parse("classified/abc/n", "other").orElseThrow());
+        assertEquals(Optional.empty(), SourceId.parse(" ", "job9"));
         assertEquals("classified/abc/n", new SourceId("abc", "n").toString());
     }
 
@@ -78,7 +82,7 @@ class DataLinkTest {
     void trainingSourceLinksRunAsTapQueries() throws Exception {
         String id = "training/" + trainingName;
         List<LinkRow> rows = links(id);
-        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(3, rows.size(), rows.toString());
         for (LinkRow r : rows) {
             assertEquals(id, r.id());
             assertEquals("#auxiliary", r.semantics());
@@ -90,6 +94,33 @@ class DataLinkTest {
         String nearest = run(query(rows.get(1)));
         assertFalse(nearest.contains("<TD>" + trainingName + "</TD>"), "the source itself is left out");
         assertTrue(nearest.split("<TR>", -1).length - 1 <= SourceLinks.NEAREST_COUNT);
+        assertEquals(cscUrl(trainingName), rows.get(2).accessUrl(), "the CSC's own TAP service");
+    }
+
+    private static String cscUrl(String name) {
+        return "https://cda.cfa.harvard.edu/csc21tap/sync?REQUEST=doQuery&LANG=ADQL&FORMAT=votable&QUERY="
+                + java.net.URLEncoder.encode("SELECT * FROM csc21.master_source AS m WHERE m.name = '" + name + "'",
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bareNamesAsTheServiceDescriptorSendsThem() throws Exception {
+        List<LinkRow> training = links(trainingName);
+        assertEquals(3, training.size(), training.toString());
+        assertEquals(trainingName, training.get(0).id(), "the ID comes back as sent");
+        try (Connection c = fx.database.connection()) {
+            SourceLinks l = new SourceLinks(TAP, CLASSIFY);
+            List<LinkRow> one = l.links(c, List.of("my src"), List.of("job123"));
+            assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview"),
+                    one.stream().map(LinkRow::semantics).toList());
+            assertEquals("my src", one.get(0).id());
+            List<LinkRow> paired = l.links(c, List.of("my src", "my src"), List.of("job123", "nojob"));
+            assertEquals("NotFoundFault: no source 'my src' classified by run nojob", paired.get(4).errorMessage());
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> l.links(c, List.of("a", "b", "c"), List.of("r1", "r2")));
+            assertEquals("RUN_ID is given 2 times for 3 IDs; give it once, or once per ID in the same order",
+                    e.getMessage());
+        }
     }
 
     @Test
@@ -107,12 +138,12 @@ class DataLinkTest {
 
     @Test
     void unknownIdsGetNotFoundFaultRows() throws Exception {
-        List<LinkRow> rows = links("training/nobody", "classified/nojob/my src", "what's this");
+        List<LinkRow> rows = links("training/nobody", "classified/nojob/my src", "classified/x");
         assertEquals(3, rows.size());
         assertEquals("NotFoundFault: no training source named 'nobody'", rows.get(0).errorMessage());
         assertEquals("NotFoundFault: no source 'my src' classified by run nojob", rows.get(1).errorMessage());
-        assertTrue(rows.get(2).errorMessage().startsWith("NotFoundFault: identifiers are training/<name>"));
-        assertEquals("what's this", rows.get(2).id());
+        assertTrue(rows.get(2).errorMessage().startsWith("NotFoundFault: identifiers are <name>, training/<name>"));
+        assertEquals("classified/x", rows.get(2).id());
     }
 
     @Test
@@ -124,6 +155,6 @@ class DataLinkTest {
         assertTrue(xml.contains("<FIELD name=\"content_length\" datatype=\"long\" unit=\"byte\""
                 + " ucd=\"phys.size;meta.file\"/>"));
         assertTrue(xml.contains("<TD>NotFoundFault: no training source named 'nobody &amp; &lt;co&gt;'</TD>"), xml);
-        assertEquals(3, xml.split("<TR>", -1).length - 1);
+        assertEquals(4, xml.split("<TR>", -1).length - 1);
     }
 }
