@@ -52,7 +52,7 @@ public final class VotableDocument {
         w.write("<RESOURCE type=\"results\">\n");
         w.write("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
         for (Map.Entry<String, String> e : annotations.infos().entrySet()) {
-            w.write("<INFO " + VOSerializer.formatAttribute("name", e.getKey())
+            w.write("<INFO" + VOSerializer.formatAttribute("name", e.getKey())
                     + VOSerializer.formatAttribute("value", e.getValue()) + "/>\n");
         }
         Map<Integer, String> ids = annotations.fieldIds();

@@ -45,7 +45,7 @@ class VotableDocumentTest {
             XmlSchemas.validate(NS, xml);
             assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VOTABLE version=\"1.4\""), xml);
             assertTrue(xml.contains("<RESOURCE type=\"results\">\n<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n"
-                    + "<INFO  name=\"seed\" value=\"42\"/>\n<INFO  name=\"note\" value='quotes \" &amp; &lt;angle&gt;'/>"
+                    + "<INFO name=\"seed\" value=\"42\"/>\n<INFO name=\"note\" value='quotes \" &amp; &lt;angle&gt;'/>"
                     + "\n"), xml);
             assertTrue(xml.contains("<FIELD ID=\"datalink_id\" arraysize=\"*\" datatype=\"char\" name=\"name\""), xml);
             assertTrue(xml.endsWith("</RESOURCE>\n<RESOURCE type=\"meta\" utype=\"adhoc:service\">\n"
