@@ -12,14 +12,21 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.imageio.ImageIO;
+import org.muwclass.core.report.ProbabilityPlot;
+import org.muwclass.core.report.ProbabilityProfile;
 import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.tap.TapService;
+import org.muwclass.tables.MediaTypes;
 
 /**
  * DataLink 1.1 {links} endpoint: {@code GET or POST /datalink/links?ID=...} with IDs as in {@link SourceId}; a bare
@@ -73,7 +80,8 @@ public class DataLinkResource {
         if (ids.size() > MAX_IDS) {
             return bad("ID is given " + ids.size() + " times; at most " + MAX_IDS + " IDs per request");
         }
-        SourceLinks links = new SourceLinks(security.url("tap"), security.url("classify"));
+        SourceLinks links = new SourceLinks(security.url("tap"), security.url("classify"),
+                security.url("datalink/plot"));
         try (Connection c = tap.runtime().database().connection()) {
             return Response.ok(LinksVoTable.render(links.links(c, ids, runIds)), LinksVoTable.MIME).build();
         } catch (IllegalArgumentException e) {
@@ -81,6 +89,45 @@ public class DataLinkResource {
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "DataLink lookup failed", e);
             return Response.serverError().type(MediaType.TEXT_PLAIN).entity("The lookup failed: " + e.getMessage())
+                    .build();
+        }
+    }
+
+    /**
+     * The class probabilities of one published classified source as a PNG ({@link ProbabilityPlot}, 880x500 pixels):
+     * {@code GET /datalink/plot?ID=<name>&RUN_ID=<run_id>} or {@code ?ID=classified/<run_id>/<name>}.
+     */
+    @GET
+    @Path("plot")
+    public Response plot() {
+        if (!tap.runtime().ready()) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_PLAIN)
+                    .entity("The service is not ready").build();
+        }
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        List<String> ids = values(params, "ID");
+        List<String> runs = values(params, "RUN_ID");
+        if (ids.size() != 1 || runs.size() > 1) {
+            return bad("Give ID=<name> with RUN_ID=<run_id>, or ID=classified/<run_id>/<name>, once each (got "
+                    + ids.size() + " ID and " + runs.size() + " RUN_ID)");
+        }
+        SourceId s = SourceId.parse(ids.get(0), runs.isEmpty() ? null : runs.get(0)).orElse(null);
+        if (s == null || s.training()) {
+            return bad("ID=" + ids.get(0) + ": plots are of classified sources; give RUN_ID=<run_id> or "
+                    + "ID=classified/<run_id>/<name>");
+        }
+        try (Connection c = tap.runtime().database().connection()) {
+            Optional<ProbabilityProfile> profile = ProbabilityPlots.profile(c, s);
+            if (profile.isEmpty()) {
+                return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
+                        .entity("No source '" + s.name() + "' classified by run " + s.runId()).build();
+            }
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(ProbabilityPlot.render(List.of(profile.get())), "png", png);
+            return Response.ok(png.toByteArray(), MediaTypes.PNG).build();
+        } catch (SQLException | IOException e) {
+            LOG.log(Level.WARNING, "Probability plot failed", e);
+            return Response.serverError().type(MediaType.TEXT_PLAIN).entity("The plot failed: " + e.getMessage())
                     .build();
         }
     }

@@ -11,8 +11,9 @@ import java.util.List;
 import org.muwclass.tables.MediaTypes;
 
 /**
- * The links of one source: its row and its nearest training sources as TAP queries (VOTable), and for a classified
- * source the UWS job that produced it and that job's summary plot.
+ * The links of one source: its row (feature vector and probabilities) and its nearest training sources as TAP queries
+ * (VOTable), its master-source row in the Chandra Source Catalog for CSC names, and for a classified source the UWS
+ * job that produced it, that job's summary plot and the source's own probability plot (PNG).
  */
 public final class SourceLinks {
 
@@ -26,14 +27,17 @@ public final class SourceLinks {
 
     private final String tapUrl;
     private final String classifyUrl;
+    private final String plotUrl;
 
     /**
      * @param tapUrl      absolute URL of the TAP service, e.g. http://host/tap
      * @param classifyUrl absolute URL of the classification job list, e.g. http://host/classify
+     * @param plotUrl     absolute URL of this service's per-source probability plot, e.g. http://host/datalink/plot
      */
-    public SourceLinks(String tapUrl, String classifyUrl) {
+    public SourceLinks(String tapUrl, String classifyUrl, String plotUrl) {
         this.tapUrl = tapUrl;
         this.classifyUrl = classifyUrl;
+        this.plotUrl = plotUrl;
     }
 
     /** Links of each identifier, in order; unknown or malformed identifiers get a NotFoundFault row. */
@@ -106,7 +110,10 @@ public final class SourceLinks {
                 LinkRow.link(id, job, "#progenitor", "The UWS classification job that produced this row "
                         + "(parameters, inputs, results)", "text/xml"),
                 LinkRow.link(id, job + "/results/summary.png", "#preview", "Summary plot of that job: class counts"
-                        + " with and without the CT cut, most and least confident sources", MediaTypes.PNG));
+                        + " with and without the CT cut, most and least confident sources", MediaTypes.PNG),
+                LinkRow.link(id, plotUrl + "?ID=" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8) + "&RUN_ID="
+                        + URLEncoder.encode(s.runId(), StandardCharsets.UTF_8), "#preview", "Class probabilities of"
+                        + " this source, mean and 1 sigma over its Monte-Carlo draws (plot)", MediaTypes.PNG));
     }
 
     private static String nearestDescription() {

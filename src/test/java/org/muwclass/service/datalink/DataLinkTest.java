@@ -25,6 +25,7 @@ class DataLinkTest {
 
     private static final String TAP = "http://h/tap";
     private static final String CLASSIFY = "http://h/classify";
+    private static final String PLOT = "http://h/datalink/plot";
     private static TapFixture fx;
     private static String trainingName;
 
@@ -45,7 +46,7 @@ class DataLinkTest {
 
     private static List<LinkRow> links(String... ids) throws Exception {
         try (Connection c = fx.database.connection()) {
-            return new SourceLinks(TAP, CLASSIFY).links(c, List.of(ids));
+            return new SourceLinks(TAP, CLASSIFY, PLOT).links(c, List.of(ids));
         }
     }
 
@@ -109,13 +110,13 @@ class DataLinkTest {
         assertEquals(3, training.size(), training.toString());
         assertEquals(trainingName, training.get(0).id(), "the ID comes back as sent");
         try (Connection c = fx.database.connection()) {
-            SourceLinks l = new SourceLinks(TAP, CLASSIFY);
+            SourceLinks l = new SourceLinks(TAP, CLASSIFY, PLOT);
             List<LinkRow> one = l.links(c, List.of("my src"), List.of("job123"));
-            assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview"),
+            assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"),
                     one.stream().map(LinkRow::semantics).toList());
             assertEquals("my src", one.get(0).id());
             List<LinkRow> paired = l.links(c, List.of("my src", "my src"), List.of("job123", "nojob"));
-            assertEquals("NotFoundFault: no source 'my src' classified by run nojob", paired.get(4).errorMessage());
+            assertEquals("NotFoundFault: no source 'my src' classified by run nojob", paired.get(5).errorMessage());
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> l.links(c, List.of("a", "b", "c"), List.of("r1", "r2")));
             assertEquals("RUN_ID is given 2 times for 3 IDs; give it once, or once per ID in the same order",
@@ -126,14 +127,40 @@ class DataLinkTest {
     @Test
     void classifiedSourceLinksToItsJob() throws Exception {
         List<LinkRow> rows = links("classified/job123/my src");
-        assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview"),
+        assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"),
                 rows.stream().map(LinkRow::semantics).toList());
         assertEquals(CLASSIFY + "/job123", rows.get(2).accessUrl());
+        assertEquals(PLOT + "?ID=my+src&RUN_ID=job123", rows.get(4).accessUrl());
         assertEquals(CLASSIFY + "/job123/results/summary.png", rows.get(3).accessUrl());
         assertEquals("image/png", rows.get(3).contentType());
         assertTrue(run(query(rows.get(0))).contains("<TD>my src</TD>"));
         String nearest = run(query(rows.get(1)));
         assertTrue(nearest.contains("<TD>" + trainingName + "</TD>"), "its training twin is nearest: " + nearest);
+    }
+
+    @Test
+    void probabilityProfileOfAPublishedSource() throws Exception {
+        try (Connection c = fx.database.connection(); Statement st = c.createStatement()) {
+            st.execute("UPDATE muwclass.classified_sources SET p_agn = 0.75, e_p_agn = 0.1, p_yso = 0.25, class = 'AGN',"
+                    + " ct = 2.5 WHERE run_id = 'job123'");
+            org.muwclass.core.report.ProbabilityProfile p = ProbabilityPlots.profile(c, new SourceId("job123", "my src"))
+                    .orElseThrow();
+            assertEquals(0.75, p.probabilities()[org.muwclass.core.model.SourceClass.AGN.ordinal()]);
+            assertEquals(0.1, p.errors()[org.muwclass.core.model.SourceClass.AGN.ordinal()]);
+            assertEquals(0.25, p.probabilities()[org.muwclass.core.model.SourceClass.YSO.ordinal()]);
+            assertTrue(Double.isNaN(p.errors()[org.muwclass.core.model.SourceClass.YSO.ordinal()]), "NULL: no bar");
+            assertEquals("class AGN, CT 2.50", p.note());
+            assertEquals(Optional.empty(), ProbabilityPlots.profile(c, new SourceId("nojob", "my src")));
+            assertEquals(Optional.empty(), ProbabilityPlots.profile(c, new SourceId(null, trainingName)));
+            byte[] png = png(p);
+            assertEquals(0x89, png[0] & 0xff);
+        }
+    }
+
+    private static byte[] png(org.muwclass.core.report.ProbabilityProfile p) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertTrue(javax.imageio.ImageIO.write(org.muwclass.core.report.ProbabilityPlot.render(List.of(p)), "png", out));
+        return out.toByteArray();
     }
 
     @Test
