@@ -160,8 +160,8 @@ def main(url, operator=None):
         ok("no classified sources published: their links not checked here (unit tests cover them)")
         return
     check_descriptor(classified, {"ID": "datalink_id", "RUN_ID": "datalink_run_id"})
-    n = read_links(classified, ["#auxiliary", "#auxiliary", "#progenitor", "#preview"])
-    ok(f"{n} classified sources: feature rows, nearest training sources, producing job and its plot read")
+    n = read_links(classified, ["#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"])
+    ok(f"{n} classified sources: feature rows, nearest training sources, producing job, its summary plot and the source plot read")
     if job:
         _, body = fetch(job + "/results/result")
         result = pyvo.dal.TAPResults(parse(io.BytesIO(body)), url=job + "/results/result")
@@ -170,7 +170,7 @@ def main(url, operator=None):
         if [text(r) for r in run] != [job.rsplit("/", 1)[1]]:
             sys.exit(f"FAIL: result descriptor RUN_ID {run}, expected the job id")
         check_descriptor(result, {"ID": "datalink_id", "RUN_ID": None})
-        n = read_links(result, ["#auxiliary", "#auxiliary", "#progenitor", "#preview"])
+        n = read_links(result, ["#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"])
         ok(f"the job's result table: descriptor with RUN_ID={text(run[0])}; links of its {n} sources read")
 
 
