@@ -9,7 +9,7 @@ import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.features.Photometry;
 import org.muwclass.core.features.Standardizer;
 import org.muwclass.core.features.TrainingMatrix;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.oversampling.MissingValues;

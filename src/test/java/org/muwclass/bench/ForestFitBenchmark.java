@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.muwclass.core.learn.FastRandomForest;
+import org.muwclass.core.learn.weka.FastRandomForestClassifier;
 import org.muwclass.core.learn.SyntheticClasses;
 import weka.classifiers.trees.RandomForest;
 import weka.core.Instances;
@@ -111,7 +111,7 @@ public final class ForestFitBenchmark {
                 long c1;
                 long t2;
                 if (l < fast) {
-                    FastRandomForest forest = new FastRandomForest();
+                    FastRandomForestClassifier forest = new FastRandomForestClassifier();
                     forest.setOptions(Utils.splitOptions("-I " + trees + " -K 5 -S " + (r + 10) + " -num-slots 1 -bins "
                             + bins[l]));
                     forest.buildClassifier(trainInstances);

@@ -3,7 +3,7 @@ package org.muwclass.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.pipeline.ClassificationResult;
 import org.muwclass.core.pipeline.ClassificationRun;

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ClassDecision;
 import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.learn.Learner;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.physics.ExtinctionBins;

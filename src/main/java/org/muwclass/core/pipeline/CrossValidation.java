@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.learn.Learner;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.ExtinctionBins;

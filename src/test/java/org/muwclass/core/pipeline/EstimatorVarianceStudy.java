@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.learn.Learner;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.training.SourceTableReader;

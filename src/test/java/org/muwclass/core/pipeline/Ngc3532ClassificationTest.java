@@ -16,7 +16,7 @@ import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.core.field.FieldFeatureExtractor;
 import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.physics.XrayAbsorption;

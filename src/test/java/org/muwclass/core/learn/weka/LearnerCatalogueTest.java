@@ -1,4 +1,4 @@
-package org.muwclass.core.learn;
+package org.muwclass.core.learn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.features.TrainingMatrix;
+import org.muwclass.core.learn.Learner;
+import org.muwclass.core.learn.TrainedModel;
 import org.muwclass.core.model.SourceClass;
 
 class LearnerCatalogueTest {

@@ -1,4 +1,4 @@
-package org.muwclass.core.learn;
+package org.muwclass.core.learn.weka;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
-package org.muwclass.core.learn;
+package org.muwclass.core.learn.weka;
 
 import java.util.Optional;
 import org.muwclass.core.features.FeatureSchema;
+import org.muwclass.core.learn.TrainedModel;
 import org.muwclass.core.model.SourceClass;
 import weka.classifiers.Classifier;
 import weka.classifiers.trees.RandomForest;

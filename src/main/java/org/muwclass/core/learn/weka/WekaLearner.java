@@ -1,9 +1,11 @@
-package org.muwclass.core.learn;
+package org.muwclass.core.learn.weka;
 
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.features.TrainingMatrix;
+import org.muwclass.core.learn.Learner;
+import org.muwclass.core.learn.TrainedModel;
 import org.muwclass.core.sampling.Seeds;
 import weka.classifiers.Classifier;
 import weka.core.Randomizable;

@@ -1,4 +1,4 @@
-package org.muwclass.core.learn;
+package org.muwclass.core.learn.weka;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.muwclass.core.learn.FastForestLearner;
+import org.muwclass.core.learn.FastRandomForest;
+import org.muwclass.core.learn.Learner;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.SMO;
 import weka.classifiers.functions.supportVector.RBFKernel;
@@ -52,7 +55,7 @@ public final class LearnerCatalogue {
     /** Number of trees of the paper's forest. */
     public static final int PAPER_TREES = 100;
     /** Features tried per split: int(sqrt(29)). */
-    public static final int FEATURES_PER_SPLIT = 5;
+    public static final int FEATURES_PER_SPLIT = FastForestLearner.FEATURES_PER_SPLIT;
 
     private final Map<String, Learner> learners;
 
@@ -151,9 +154,12 @@ public final class LearnerCatalogue {
         return rf;
     }
 
-    /** The paper's forest grown like sklearn's: {@link FastRandomForest} -I trees -K 5, unlimited depth, one thread. */
-    public static FastRandomForest fastRandomForest(int trees) {
-        FastRandomForest rf = new FastRandomForest();
+    /**
+     * The paper's forest grown like sklearn's, as a Weka classifier: {@link FastRandomForestClassifier} -I trees -K 5,
+     * unlimited depth, one thread.
+     */
+    public static FastRandomForestClassifier fastRandomForest(int trees) {
+        FastRandomForestClassifier rf = new FastRandomForestClassifier();
         rf.setNumIterations(trees);
         rf.setNumFeatures(FEATURES_PER_SPLIT);
         rf.setMaxDepth(0);
