@@ -28,7 +28,7 @@ import weka.core.Utils;
  * of the medians are the numbers to quote. scikit-learn runs in a child process (scripts/bench/sklearn_fit.py,
  * {@code /usr/bin/python3} or {@code -Dbench.python}) that is handed the very same matrices as CSV in a temporary
  * directory and fits one forest per request; it inherits the JVM's CPU affinity, so {@code taskset -c 1
- * scripts/bench.sh fit} pins all of them to one core. Both wall time and CPU time (the JVM thread's; the Python
+ * scripts/bench/bench.sh fit} pins all of them to one core. Both wall time and CPU time (the JVM thread's; the Python
  * process's) are reported: on a shared machine the CPU time is the steadier of the two. Not a unit test: run it by
  * hand (see docs/benchmarks.md).
  *

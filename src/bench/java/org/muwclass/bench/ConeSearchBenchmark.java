@@ -27,7 +27,7 @@ import org.muwclass.service.tap.query.TapRequest;
  * are untouched. Each radius is timed at 100 different centres (after 10 warm-up queries) so no result cache helps.
  *
  * <pre>
- * mvn -B -o -q test-compile
+ * mvn -B -o -q -Pbench test-compile
  * java -cp target/test-classes:target/classes:$(cat target/bench.cp) org.muwclass.bench.ConeSearchBenchmark [rows]
  * </pre>
  * (target/bench.cp from {@code mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp}).

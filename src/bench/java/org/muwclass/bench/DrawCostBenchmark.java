@@ -15,7 +15,7 @@ import org.muwclass.core.training.TrainingSetReader;
  * One training draw of the real pipeline on the shipped TD (sampling, features, standardiser, SMOTE to 11,120 rows,
  * fit) and predictions of target realisations, for each named learner, alternating the learners round by round so
  * that load from other processes hits them alike. Prints per-round times, medians, their ratios and the load average.
- * Not a unit test (docs/benchmarks.md): {@code scripts/bench.sh draw [rounds] [trees] [learners...]}.
+ * Not a unit test (docs/benchmarks.md): {@code scripts/bench/bench.sh draw [rounds] [trees] [learners...]}.
  */
 public final class DrawCostBenchmark {
 

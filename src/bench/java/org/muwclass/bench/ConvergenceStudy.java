@@ -44,7 +44,7 @@ import org.muwclass.core.training.TrainingSetReader;
  * fields (a grid result does not depend on the other sources of the run); {@code -Dreference=OLD.csv} takes the
  * reference from the per-source output of an earlier run of the same field and settings instead of recomputing it.
  * Example:
- * {@code scripts/bench.sh convergence ngc3532.csv 500 100 2
+ * {@code scripts/bench/bench.sh convergence ngc3532.csv 500 100 2
  * out.csv full:100 shared:100:10}.
  */
 public final class ConvergenceStudy {

@@ -2,17 +2,17 @@
 # End-to-end benchmark (docs/benchmarks.md): features of the two demo fields and the synthetic 2,000-source
 # Galactic-plane field, then `muwclass classify` on each and a 10-fold cross-validation, each under /usr/bin/time -v
 # (wall time, CPU time, peak RSS), with the load average before and after. Summary in OUTDIR/summary.txt.
-# Usage: scripts/bench-e2e.sh OUTDIR [STEP...]     STEP: NGC3532 IC2395 synthetic2000 cv10 (default: all four)
+# Usage: scripts/bench/e2e.sh OUTDIR [STEP...]     STEP: NGC3532 IC2395 synthetic2000 cv10 (default: all four)
 # Settings (environment):
 #   EQ_DRAWS=1000  classify with --equivalent-draws EQ_DRAWS (or DRAWS=N for --draws N instead)
 #   M=20           --targets-per-forest of classify
 #   GRID=0.1       --ebv-grid of classify: relative step of the E(B-V) grid (0 = the paper's 0.025 mag bins)
 #   CV_DRAWS=100 CV_M=1 CV_REDDENING=none   --draws, --targets-per-forest, --reddening of the cross-validation
 #   THREADS=2 SEED=1
-# Needs: mvn -B -o -q -DskipTests package && mvn -B -o -q test-compile
+# Needs: mvn -B -o -q -DskipTests package && mvn -B -o -q -Pbench test-compile
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${1:?usage: bench-e2e.sh OUTDIR [NGC3532 IC2395 synthetic2000 cv10]}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=${1:?usage: e2e.sh OUTDIR [NGC3532 IC2395 synthetic2000 cv10]}
 shift
 STEPS=${*:-NGC3532 IC2395 synthetic2000 cv10}
 M=${M:-20}; GRID=${GRID:-0.1}; THREADS=${THREADS:-2}; SEED=${SEED:-1}
@@ -36,7 +36,7 @@ for f in NGC3532 IC2395; do
     --2mass "$D/$f/${f}_2mass.csv" --allwise "$D/$f/${f}_allwise.csv" --catwise "$D/$f/${f}_catwise.csv" \
     --unwise "$D/$f/${f}_unwise.csv" --output "$OUT/$f.csv" > /dev/null 2>&1
 done
-[ -f "$OUT/synthetic2000.csv" ] || "$ROOT/scripts/bench.sh" synthetic-field "$OUT/synthetic2000.csv" 2000 1 2>/dev/null | tee -a "$OUT/summary.txt"
+[ -f "$OUT/synthetic2000.csv" ] || "$ROOT/scripts/bench/bench.sh" synthetic-field "$OUT/synthetic2000.csv" 2000 1 2>/dev/null | tee -a "$OUT/summary.txt"
 for step in $STEPS; do
   case "$step" in
     cv10)

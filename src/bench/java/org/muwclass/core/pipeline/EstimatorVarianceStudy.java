@@ -23,9 +23,9 @@ import org.muwclass.core.training.TrainingSetReader;
  * design effect). Prints quantiles over sources of rho and N_eq, and the M that minimises the cost of a given N_eq
  * with the measured per-forest and per-prediction costs.
  *
- * <p>Arguments: FIELD.csv F M trees [oneBin=true]. Not a unit test: {@code scripts/bench.sh
- * ../core/pipeline/EstimatorVarianceStudy} does not work from the bench package; run with
- * {@code java ... org.muwclass.core.pipeline.EstimatorVarianceStudy} (docs/benchmarks.md).
+ * <p>Arguments: FIELD.csv F M trees [oneBin=true]. Not a unit test (it sits in src/bench/java, in this package for
+ * its package-private access): {@code scripts/bench/bench.sh org.muwclass.core.pipeline.EstimatorVarianceStudy
+ * FIELD.csv F M trees} (docs/benchmarks.md).
  */
 public final class EstimatorVarianceStudy {
 
