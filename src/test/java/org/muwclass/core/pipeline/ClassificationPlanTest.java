@@ -16,29 +16,17 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
-import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
-import org.muwclass.core.physics.XrayAbsorption;
-import org.muwclass.core.training.TrainingSet;
-import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.testsupport.TrainingSplits;
 
 /** Units run one by one, in any order, shipped as bytes and assembled: the same bits as a local run. */
 class ClassificationPlanTest {
 
     @Test
     void unitsRunOutOfOrderAndShippedAsBytesAssembleToTheLocalResult() {
-        TrainingSet td = TrainingSetReader.readDefault();
-        List<SourceMeasurements> t = new ArrayList<>();
-        List<SourceMeasurements> x = new ArrayList<>();
-        for (int i = 0; i < td.size(); i++) {
-            if (i % 10 == 0) {
-                t.add(td.sources().get(i));
-            } else if (i % 150 == 7) {
-                x.add(td.sources().get(i));
-            }
-        }
-        ClassificationRun run = new ClassificationRun(TrainingSet.of(t, "every 10th TD row"),
-                LearnerCatalogue.standard(5), XrayAbsorption.loadDefault(), EbvResolver.standard());
+        TrainingSplits splits = TrainingSplits.everyTenth();
+        List<SourceMeasurements> x = splits.targets();
+        ClassificationRun run = splits.run(5);
         RunParameters p = RunParameters.of(4, 77L).withDrawsPerUnit(1).withThreads(2);
         ClassificationResult local = run.run(x, p, ProgressListener.NONE);
 

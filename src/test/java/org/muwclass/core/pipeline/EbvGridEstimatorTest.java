@@ -19,12 +19,9 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
-import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.EbvGrid;
-import org.muwclass.core.physics.XrayAbsorption;
-import org.muwclass.core.training.TrainingSet;
-import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.testsupport.TrainingSplits;
 
 /** The interpolating E(B-V) grid: which node gives which value, and the same guarantees as the paper's bins. */
 class EbvGridEstimatorTest {
@@ -34,19 +31,9 @@ class EbvGridEstimatorTest {
 
     @BeforeAll
     static void setUp() {
-        TrainingSet td = TrainingSetReader.readDefault();
-        List<SourceMeasurements> t = new ArrayList<>();
-        List<SourceMeasurements> x = new ArrayList<>();
-        for (int i = 0; i < td.size(); i++) {
-            if (i % 10 == 0) {
-                t.add(td.sources().get(i));
-            } else if (i % 150 == 7) {
-                x.add(td.sources().get(i));
-            }
-        }
-        pool = x;
-        run = new ClassificationRun(TrainingSet.of(t, "every 10th TD row"), LearnerCatalogue.standard(5),
-                XrayAbsorption.loadDefault(), EbvResolver.standard());
+        TrainingSplits splits = TrainingSplits.everyTenth();
+        pool = splits.targets();
+        run = splits.run(5);
     }
 
     private static SourceMeasurements at(SourceMeasurements s, double ebv) {
