@@ -20,10 +20,10 @@ import org.muwclass.core.reddening.AgnReddening;
 import org.muwclass.core.training.TrainingSet;
 
 /**
- * Classifies field sources (the paper's GCS procedure, spec §6.1 and §9): targets are grouped by E(B-V) in 0.025 mag
- * bins ({@link ExtinctionBins}); each bin's targets share one training set reddened to the bin's mean E(B-V) in every
- * draw. Work units are (bin, range of draws) on a bounded pool; results are bit-identical at any thread count for
- * fixed parameters. Immutable and reusable; the tbabs table and the training set are shared read-only.
+ * Classifies field sources (the paper's GCS procedure, docs/algorithm.md §6.1 and §9): targets are grouped by E(B-V) in
+ * 0.025 mag bins ({@link ExtinctionBins}); each bin's targets share one training set reddened to the bin's mean E(B-V)
+ * in every draw. Work units are (bin, range of draws) on a bounded pool; results are bit-identical at any thread count
+ * for fixed parameters. Immutable and reusable; the tbabs table and the training set are shared read-only.
  */
 public final class ClassificationRun {
 

@@ -21,15 +21,15 @@ import uk.ac.starlink.table.StarTable;
  * <p>Rules (violations throw {@link InvalidTableException} naming column and 1-based data row): numbers must parse and
  * be finite (a blank cell is a missing value; the text NaN/Infinity is refused); fluxes must be positive, errors
  * non-negative; P_intra/P_inter within [0, 1]; E(B-V) non-negative; RA in [0, 360], Dec in [-90, 90]. A band whose flux
- * and error are both blank gets the CSC "not detected" fill of spec §2.4 (mean 7.979e-18, sigma 6.028e-18 erg/s/cm2),
- * as the upstream averaging does. A magnitude column without its error column is refused (the Monte-Carlo sampling
- * needs both).
+ * and error are both blank gets the CSC "not detected" fill of docs/algorithm.md §2.4 (mean 7.979e-18, sigma 6.028e-18
+ * erg/s/cm2), as the upstream averaging does. A magnitude column without its error column is refused (the Monte-Carlo
+ * sampling needs both).
  */
 public final class SourceTableReader {
 
     private static final Logger LOG = Logger.getLogger(SourceTableReader.class.getName());
 
-    /** Fechner mean of a band with mode 0, lower limit 0, upper limit 1e-17 (spec §2.4), erg/s/cm2. */
+    /** Fechner mean of a band with mode 0, lower limit 0, upper limit 1e-17 (docs/algorithm.md §2.4), erg/s/cm2. */
     public static final double UNDETECTED_FLUX = Math.sqrt(2.0 / Math.PI) * 1e-17;
     /** Fechner sigma of that fill, erg/s/cm2. */
     public static final double UNDETECTED_FLUX_ERR = Math.sqrt(1.0 - 2.0 / Math.PI) * 1e-17;
@@ -165,7 +165,7 @@ public final class SourceTableReader {
 
     private SourceClass parseClass(int r, String label) {
         if (label.equalsIgnoreCase("NS_BIN")) {
-            return SourceClass.LMXB; // relabelled upstream (spec §2.6)
+            return SourceClass.LMXB; // relabelled upstream (docs/algorithm.md §2.6)
         }
         try {
             return SourceClass.fromLabel(label);

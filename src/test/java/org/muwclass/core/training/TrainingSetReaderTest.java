@@ -33,7 +33,7 @@ class TrainingSetReaderTest {
     void publishedTrainingSetHasThePaperClassCounts() {
         assertEquals(2941, td.size());
         Map<SourceClass, Integer> n = td.classCounts();
-        // spec §11.1 / paper Table 1
+        // docs/algorithm.md §11.1 / paper Table 1
         assertEquals(1390, n.get(SourceClass.AGN));
         assertEquals(44, n.get(SourceClass.CV));
         assertEquals(118, n.get(SourceClass.HM_STAR));
@@ -62,7 +62,7 @@ class TrainingSetReaderTest {
 
     @Test
     void missingValueCountsMatchTheSpec() {
-        // spec §11.2 (missing per band) and §5 (magnitude present but error missing)
+        // docs/algorithm.md §11.2 (missing per band) and §5 (magnitude present but error missing)
         assertEquals(715, countMissing(s -> s.mag()[MwBand.G.ordinal()]));
         assertEquals(1117, countMissing(s -> s.mag()[MwBand.J.ordinal()]));
         assertEquals(1141, countMissing(s -> s.mag()[MwBand.W3.ordinal()]));
