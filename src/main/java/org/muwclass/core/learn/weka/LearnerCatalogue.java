@@ -76,72 +76,94 @@ public final class LearnerCatalogue {
         Map<String, Learner> m = new LinkedHashMap<>();
         m.put(FastForestLearner.NAME, new FastForestLearner(ensembleSize));
         put(m, "rf", () -> randomForest(ensembleSize));
-        put(m, "extratrees", () -> {
-            RandomTree t = new RandomTree();
-            t.setKValue(FEATURES_PER_SPLIT);
-            t.setMinNum(1);
-            t.setMaxDepth(0);
-            RandomCommittee rc = new RandomCommittee();
-            rc.setClassifier(t);
-            rc.setNumIterations(ensembleSize);
-            rc.setNumExecutionSlots(1);
-            return rc;
-        });
-        put(m, "boosting", () -> {
-            REPTree t = new REPTree();
-            t.setMaxDepth(3);
-            t.setNoPruning(true);
-            LogitBoost lb = new LogitBoost();
-            lb.setClassifier(t);
-            lb.setNumIterations(ensembleSize);
-            lb.setShrinkage(0.1);
-            return lb;
-        });
-        put(m, "bagging", () -> {
-            REPTree t = new REPTree();
-            t.setNoPruning(true);
-            t.setMinNum(1);
-            Bagging b = new Bagging();
-            b.setClassifier(t);
-            b.setNumIterations(10);
-            b.setNumExecutionSlots(1);
-            return b;
-        });
-        put(m, "svm", () -> {
-            SMO smo = new SMO();
-            RBFKernel k = new RBFKernel();
-            k.setGamma(1.0 / 29);
-            smo.setKernel(k);
-            smo.setC(1.0);
-            smo.setFilterType(new SelectedTag(SMO.FILTER_NONE, SMO.TAGS_FILTER));
-            smo.setBuildCalibrationModels(true);
-            return smo;
-        });
-        put(m, "knn", () -> {
-            IBk knn = new IBk(5);
-            EuclideanDistance d = new EuclideanDistance();
-            d.setDontNormalize(true);
-            LinearNNSearch search = new LinearNNSearch();
-            try {
-                search.setDistanceFunction(d);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            knn.setNearestNeighbourSearchAlgorithm(search);
-            return knn;
-        });
-        put(m, "tree", () -> {
-            REPTree t = new REPTree();
-            t.setNoPruning(true);
-            t.setMinNum(1);
-            return t;
-        });
+        put(m, "extratrees", () -> extraTrees(ensembleSize));
+        put(m, "boosting", () -> boosting(ensembleSize));
+        put(m, "bagging", LearnerCatalogue::bagging);
+        put(m, "svm", LearnerCatalogue::svm);
+        put(m, "knn", LearnerCatalogue::knn);
+        put(m, "tree", () -> unprunedRepTree(0, 1));
         // Listed last so that messages naming the allowed learners keep their familiar start.
         m.put(FastForestLearner.EXACT_NAME, new FastForestLearner(FastForestLearner.EXACT_NAME, ensembleSize,
                 FastRandomForest.Options.EXACT));
         m.put(FastForestLearner.HIST_NAME, new FastForestLearner(FastForestLearner.HIST_NAME, ensembleSize,
                 FastRandomForest.Options.DEFAULT_BINS));
         return new LearnerCatalogue(m);
+    }
+
+    /** RandomCommittee of n RandomTree (K 5, min leaf 1, unlimited depth), one thread. */
+    private static Classifier extraTrees(int trees) {
+        RandomTree t = new RandomTree();
+        t.setKValue(FEATURES_PER_SPLIT);
+        t.setMinNum(1);
+        t.setMaxDepth(0);
+        RandomCommittee rc = new RandomCommittee();
+        rc.setClassifier(t);
+        rc.setNumIterations(trees);
+        rc.setNumExecutionSlots(1);
+        return rc;
+    }
+
+    /** LogitBoost of n iterations, shrinkage 0.1, on unpruned REPTrees of depth 3 (Weka's default min leaf 2). */
+    private static Classifier boosting(int iterations) {
+        LogitBoost lb = new LogitBoost();
+        lb.setClassifier(unprunedRepTree(3, 0));
+        lb.setNumIterations(iterations);
+        lb.setShrinkage(0.1);
+        return lb;
+    }
+
+    /** Bagging of 10 unpruned REPTrees with min leaf 1, one thread. */
+    private static Classifier bagging() {
+        Bagging b = new Bagging();
+        b.setClassifier(unprunedRepTree(0, 1));
+        b.setNumIterations(10);
+        b.setNumExecutionSlots(1);
+        return b;
+    }
+
+    /** SMO, RBF kernel gamma 1/29, C 1, no rescaling, logistic calibration for probabilities. */
+    private static Classifier svm() {
+        SMO smo = new SMO();
+        RBFKernel k = new RBFKernel();
+        k.setGamma(1.0 / 29);
+        smo.setKernel(k);
+        smo.setC(1.0);
+        smo.setFilterType(new SelectedTag(SMO.FILTER_NONE, SMO.TAGS_FILTER));
+        smo.setBuildCalibrationModels(true);
+        return smo;
+    }
+
+    /** IBk k = 5, Euclidean distance without range normalisation. */
+    private static Classifier knn() {
+        IBk knn = new IBk(5);
+        EuclideanDistance d = new EuclideanDistance();
+        d.setDontNormalize(true);
+        LinearNNSearch search = new LinearNNSearch();
+        try {
+            search.setDistanceFunction(d);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        knn.setNearestNeighbourSearchAlgorithm(search);
+        return knn;
+    }
+
+    /**
+     * An unpruned REPTree.
+     *
+     * @param maxDepth maximum depth, or 0 to keep Weka's default (unlimited)
+     * @param minLeaf  minimum instances per leaf, or 0 to keep Weka's default (2)
+     */
+    private static REPTree unprunedRepTree(int maxDepth, int minLeaf) {
+        REPTree t = new REPTree();
+        if (maxDepth > 0) {
+            t.setMaxDepth(maxDepth);
+        }
+        t.setNoPruning(true);
+        if (minLeaf > 0) {
+            t.setMinNum(minLeaf);
+        }
+        return t;
     }
 
     /** The paper's forest: -I trees -K 5, unlimited depth, single-threaded. */
