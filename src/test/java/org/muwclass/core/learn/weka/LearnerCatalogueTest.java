@@ -135,4 +135,29 @@ class LearnerCatalogueTest {
         assertEquals(1.0, imp[3], 1e-12);
         assertEquals(0.0, java.util.Arrays.stream(imp).sum() - imp[3], 1e-12);
     }
+
+    @Test
+    void wekaStandInsKeepTheirDocumentedSettings() {
+        // The option strings pin each stand-in's configuration (class javadoc); seeds are the work unit's.
+        LearnerCatalogue cat = LearnerCatalogue.standard(7);
+        TrainingMatrix data = blobs(15, 3);
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("extratrees", "-S seed -num-slots 1 -I 7 -W weka.classifiers.trees.RandomTree -- "
+                + "-K 5 -M 1.0 -V 0.001 -S seed");
+        expected.put("boosting", "-P 100 -L -1.7976931348623157E308 -H 0.1 -Z 3.0 -O 1 -E 1 -S seed -I 7 -W "
+                + "weka.classifiers.trees.REPTree -- -M 2 -V 0.001 -N 3 -S seed -L 3 -P -I 0.0");
+        expected.put("bagging", "-P 100 -S seed -num-slots 1 -I 10 -W weka.classifiers.trees.REPTree -- "
+                + "-M 1 -V 0.001 -N 3 -S seed -L -1 -P -I 0.0");
+        expected.put("svm", "-C 1.0 -L 0.001 -P 1.0E-12 -N 2 -M -V -1 -W 1 -K "
+                + "\"weka.classifiers.functions.supportVector.RBFKernel -C 250007 -G 0.034482758620689655\" "
+                + "-calibrator \"weka.classifiers.functions.Logistic -R 1.0E-8 -M -1 -num-decimal-places 4\"");
+        expected.put("knn", "-K 5 -W 0 -A \"weka.core.neighboursearch.LinearNNSearch -A "
+                + "\\\"weka.core.EuclideanDistance -D -R first-last\\\"\"");
+        expected.put("tree", "-M 1 -V 0.001 -N 3 -S seed -L -1 -P -I 0.0");
+        for (var e : expected.entrySet()) {
+            WekaModel m = (WekaModel) cat.get(e.getKey()).train(data, S, 1);
+            String options = weka.core.Utils.joinOptions(((weka.core.OptionHandler) m.classifier()).getOptions());
+            assertEquals(e.getValue(), options.replaceAll("-S -?\\d+", "-S seed"), e.getKey());
+        }
+    }
 }
