@@ -6,13 +6,16 @@ package org.muwclass.tables;
  */
 public final class XmlText {
 
+    /** What a character XML cannot carry becomes: U+FFFD, the Unicode replacement character. */
+    public static final char REPLACEMENT = '\uFFFD';
+
     private XmlText() {
     }
 
     /**
      * The text with {@code & < > "} escaped and every character XML 1.0 does not allow (controls other than tab, line
-     * feed and carriage return; U+FFFE, U+FFFF; unpaired surrogates) replaced by a space, so that no value can break
-     * the document. Null gives the empty string.
+     * feed and carriage return; U+FFFE, U+FFFF; unpaired surrogates) replaced by U+FFFD, so that no value can break
+     * the document (the rule of {@code service.dali.XmlChars} for UWS documents). Null gives the empty string.
      */
     public static String escape(String text) {
         if (text == null) {
@@ -31,7 +34,7 @@ public final class XmlText {
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         b.append(c).append(text.charAt(++i));
                     } else {
-                        b.append(allowed(c) ? c : ' ');
+                        b.append(allowed(c) ? c : REPLACEMENT);
                     }
                 }
             }

@@ -17,9 +17,9 @@ class XmlTextTest {
 
     @Test
     void replacesCharactersXmlForbidsAndKeepsPairsAndWhitespace() {
-        assertEquals("x y z\t\n\r", XmlText.escape("x\u0001y\u0007z\t\n\r"));
-        assertEquals("  ", XmlText.escape("\uFFFE\uFFFF"));
-        assertEquals("a b c", XmlText.escape("a\uD800b\uDC00c"), "unpaired surrogates");
+        assertEquals("x\uFFFDy\uFFFDz\t\n\r", XmlText.escape("x\u0001y\u0007z\t\n\r"));
+        assertEquals("\uFFFD\uFFFD", XmlText.escape("\uFFFE\uFFFF"));
+        assertEquals("a\uFFFDb\uFFFDc", XmlText.escape("a\uD800b\uDC00c"), "unpaired surrogates");
         assertEquals("\uD83D\uDE00", XmlText.escape("\uD83D\uDE00"), "a pair is one character (U+1F600)");
     }
 
@@ -36,7 +36,7 @@ class XmlTextTest {
         String doc = "<r v=\"" + XmlText.escape(hostile) + "\">" + XmlText.escape(hostile) + "</r>";
         var root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(doc))).getDocumentElement();
-        String expected = "\"/><x a='1'>&bogus;</x>    ]]>";
+        String expected = "\"/><x a='1'>&bogus;</x>\uFFFD\uFFFD\uFFFD\uFFFD]]>";
         assertEquals(expected, root.getTextContent());
         assertEquals(expected, root.getAttribute("v"));
     }
