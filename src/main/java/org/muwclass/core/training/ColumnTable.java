@@ -1,6 +1,7 @@
 package org.muwclass.core.training;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read-only random access to the cells of a table, by row and column position. It is the one view the
@@ -11,6 +12,14 @@ public interface ColumnTable {
 
     /** Column names in table order. */
     List<String> columnNames();
+
+    /**
+     * The declared unit of a column (VOTable {@code unit}, FITS {@code TUNITn}), as written in the file.
+     *
+     * @param column a name from {@link #columnNames()}
+     * @return the unit string, empty when the table declares none (plain CSV)
+     */
+    Optional<String> unit(String column);
 
     /** Number of data rows. */
     int rowCount();
