@@ -1,5 +1,6 @@
 package org.muwclass.core.training;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +80,22 @@ public final class InputUnits {
     /** The declared unit of a converted column, for messages; empty when the column was not converted. */
     public Optional<String> convertedFrom(String canonical) {
         return Optional.ofNullable(units.get(canonical));
+    }
+
+    /**
+     * A value of the column in the pipeline's unit. A power-of-ten factor shifts the decimal exponent of the value as
+     * written (its shortest decimal form), so {@code 2e-9} W/m2 gives exactly the double of {@code 2e-6} erg/s/cm2.
+     */
+    public double convert(String canonical, double value) {
+        Double factor = factors.get(canonical);
+        if (factor == null) {
+            return value;
+        }
+        long exponent = Math.round(Math.log10(factor));
+        if (Math.abs(exponent) < 300 && factor == Double.parseDouble("1e" + exponent)) {
+            return BigDecimal.valueOf(value).scaleByPowerOfTen((int) exponent).doubleValue();
+        }
+        return value * factor;
     }
 
     /** Number of columns whose values are converted. */

@@ -314,8 +314,7 @@ public final class SourceTableReader {
             throw new InvalidTableException("Column '" + columnName(canonical) + "', row " + (r + 1) + ": " + d
                     + " is not allowed; leave the cell empty for a missing value");
         }
-        double factor = units.factor(canonical);
-        return factor == 1.0 ? d : d * factor;
+        return units.convert(canonical, d);
     }
 
     private void nonNegative(int r, String canonical, double v) {
