@@ -103,7 +103,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     /** N_H per unit E(B-V): N_H = 2.21e21 A_V and A_V = 3.1 E(B-V) (spec section 6.1), cm^-2 per mag. */
     static final double NH_PER_EBV = 6.851e21;
     /** Input column names of the hydrogen column density (cm^-2) for EBV=nh-column, compared case-insensitively. */
-    static final List<String> NH_COLUMNS = org.muwclass.core.training.NhColumn.NAMES;
+    static final List<String> NH_COLUMNS = List.of("nh", "n_h", "nh_gal", "nh_cm2");
     private static final Logger LOG = Logger.getLogger(ClassifyJobKind.class.getName());
     private static final String VOTABLE_MIME = "application/x-votable+xml";
 
@@ -367,28 +367,39 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         return draws;
     }
 
-    /**
-     * E(B-V) = N_H / {@value #NH_PER_EBV} from the input's N_H column, read in its declared unit (unit-less
-     * {@code nh_gal} in CSC's 1e20 cm^-2) by {@link org.muwclass.core.training.NhColumn}.
-     */
+    /** E(B-V) = N_H / {@value #NH_PER_EBV} from the input's N_H column, cm^-2. */
     static List<SourceMeasurements> withNhColumn(List<SourceMeasurements> targets,
                                                  org.muwclass.core.training.ColumnTable table)
             throws ParameterException {
-        int col = org.muwclass.core.training.NhColumn.find(table).orElseThrow(() -> new ParameterException("EBV",
-                "nh-column", "an INPUT with an N_H column called one of " + NH_COLUMNS));
+        int col = -1;
+        List<String> names = table.columnNames();
+        for (int i = 0; i < names.size() && col < 0; i++) {
+            if (NH_COLUMNS.contains(names.get(i).toLowerCase(Locale.ROOT))) {
+                col = i;
+            }
+        }
+        if (col < 0) {
+            throw new ParameterException("EBV", "nh-column", "an INPUT with an N_H column (cm^-2) called one of "
+                    + NH_COLUMNS);
+        }
         if (table.rowCount() != targets.size()) {
             throw new IllegalStateException("INPUT rows and sources differ: " + table.rowCount() + " / "
                     + targets.size());
         }
-        double[] nh;
-        try {
-            nh = org.muwclass.core.training.NhColumn.readCm2(table, col);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException("INPUT", e.getMessage() + " (EBV=nh-column)");
-        }
         List<SourceMeasurements> out = new ArrayList<>(targets.size());
         for (int r = 0; r < targets.size(); r++) {
-            out.add(targets.get(r).withEbv(nh[r] / NH_PER_EBV));
+            Object cell = table.cell(r, col);
+            double nh;
+            try {
+                nh = cell instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(cell).trim());
+            } catch (NumberFormatException e) {
+                nh = Double.NaN;
+            }
+            if (cell == null || !(nh >= 0) || Double.isInfinite(nh)) {
+                throw new ParameterException("INPUT", "column '" + names.get(col) + "', row " + (r + 1) + ": '"
+                        + cell + "' is not allowed with EBV=nh-column; expected a finite N_H >= 0 in cm^-2");
+            }
+            out.add(targets.get(r).withEbv(nh / NH_PER_EBV));
         }
         return out;
     }
