@@ -15,7 +15,7 @@ public record InputWarnings(Map<Kind, Integer> counts) {
     public enum Kind {
         /** A magnitude given with a blank error: the Monte-Carlo draws treat it as missing (the authors' rule). */
         MAGNITUDE_WITHOUT_ERROR("magnitude_without_error"),
-        /** An X-ray band with blank flux and error: the CSC "not detected" fill of spec §2.4 is used. */
+        /** An X-ray band with blank flux and error: the CSC "not detected" fill of docs/algorithm.md §2.4 is used. */
         UNDETECTED_BAND_FILLED("undetected_band_filled"),
         /** A column whose declared unit was converted (counted once per column, not per cell). */
         COLUMN_UNIT_CONVERTED("column_unit_converted"),

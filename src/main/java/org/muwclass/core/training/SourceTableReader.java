@@ -22,7 +22,7 @@ import org.muwclass.core.model.XrayBand;
  * allowed): numbers must parse and be finite (a blank cell is a missing value; the text NaN/Infinity is refused);
  * fluxes {@code > 0} and {@code < 1e-6} erg/s/cm2, flux errors {@code >= 0}; magnitudes -10..35 mag, their errors
  * 0..10 mag; E(B-V) 0..100 mag; P_intra/P_inter 0..1; RA 0..360 deg, Dec -90..90 deg; positional error {@code >= 0}.
- * A band whose flux and error are both blank gets the CSC "not detected" fill of spec §2.4 (mean 7.979e-18, sigma
+ * A band whose flux and error are both blank gets the CSC "not detected" fill of docs/algorithm.md §2.4 (mean 7.979e-18, sigma
  * 6.028e-18 erg/s/cm2), as the upstream averaging does; a row with all three bands blank has no X-ray measurement and
  * is refused or returned unclassified ({@link NoXrayPolicy}). A magnitude column without its error column is refused
  * (the Monte-Carlo sampling needs both); a magnitude with a blank error in one row is kept as the authors do (the draws
@@ -32,7 +32,7 @@ public final class SourceTableReader {
 
     private static final Logger LOG = Logger.getLogger(SourceTableReader.class.getName());
 
-    /** Fechner mean of a band with mode 0, lower limit 0, upper limit 1e-17 (spec §2.4), erg/s/cm2. */
+    /** Fechner mean of a band with mode 0, lower limit 0, upper limit 1e-17 (docs/algorithm.md §2.4), erg/s/cm2. */
     public static final double UNDETECTED_FLUX = Math.sqrt(2.0 / Math.PI) * 1e-17;
     /** Fechner sigma of that fill, erg/s/cm2. */
     public static final double UNDETECTED_FLUX_ERR = Math.sqrt(1.0 - 2.0 / Math.PI) * 1e-17;
@@ -227,7 +227,7 @@ public final class SourceTableReader {
 
     private SourceClass parseClass(int r, String label) {
         if (label.equalsIgnoreCase("NS_BIN")) {
-            return SourceClass.LMXB; // relabelled upstream (spec §2.6)
+            return SourceClass.LMXB; // relabelled upstream (docs/algorithm.md §2.6)
         }
         try {
             return SourceClass.fromLabel(label);
