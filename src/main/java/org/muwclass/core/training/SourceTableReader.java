@@ -114,13 +114,13 @@ public final class SourceTableReader {
             throw new InvalidTableException("The table has no data rows");
         }
         List<SourceMeasurements> out = new ArrayList<>(n);
-        List<SourceMeasurements> withoutXray = new ArrayList<>();
+        List<TargetTable.Unclassified> withoutXray = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             SourceMeasurements s = readRow(r, requireClasses);
             if (!Double.isNaN(s.flux()[0]) || !Double.isNaN(s.flux()[1]) || !Double.isNaN(s.flux()[2])) {
                 out.add(s);
             } else if (noXray == NoXrayPolicy.FLAG) {
-                withoutXray.add(s);
+                withoutXray.add(new TargetTable.Unclassified(r, s));
                 warnings.add(InputWarnings.Kind.NO_XRAY_UNCLASSIFIED, 1);
             } else {
                 throw new InvalidTableException("Row " + (r + 1) + " ('" + s.name() + "'): no X-ray flux; "

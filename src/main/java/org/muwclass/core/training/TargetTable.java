@@ -7,12 +7,19 @@ import org.muwclass.core.model.SourceMeasurements;
  * The target sources read from an input table.
  *
  * @param sources     sources to classify, in table order
- * @param withoutXray rows without any X-ray flux, in table order, returned unclassified ({@link NoXrayPolicy#FLAG});
- *                    their fluxes are NaN
+ * @param withoutXray rows without any X-ray flux, in table order, returned unclassified ({@link NoXrayPolicy#FLAG})
  * @param warnings    what the reader repaired or converted
  */
-public record TargetTable(List<SourceMeasurements> sources, List<SourceMeasurements> withoutXray,
-                          InputWarnings warnings) {
+public record TargetTable(List<SourceMeasurements> sources, List<Unclassified> withoutXray, InputWarnings warnings) {
+
+    /**
+     * A row left unclassified.
+     *
+     * @param row    0-based data row of the input table
+     * @param source its measurements (fluxes NaN)
+     */
+    public record Unclassified(int row, SourceMeasurements source) {
+    }
 
     public TargetTable {
         sources = List.copyOf(sources);

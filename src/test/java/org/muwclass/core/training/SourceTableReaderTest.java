@@ -110,8 +110,9 @@ class SourceTableReaderTest {
                 NoXrayPolicy.FLAG);
         assertEquals(List.of("a", "b"), t.sources().stream().map(s -> s.name()).toList());
         assertEquals(1, t.withoutXray().size());
-        assertEquals("b", t.withoutXray().get(0).name());
-        assertTrue(Double.isNaN(t.withoutXray().get(0).flux()[0]));
+        assertEquals("b", t.withoutXray().get(0).source().name());
+        assertEquals(1, t.withoutXray().get(0).row());
+        assertTrue(Double.isNaN(t.withoutXray().get(0).source().flux()[0]));
         assertEquals(1, t.warnings().count(InputWarnings.Kind.NO_XRAY_UNCLASSIFIED));
     }
 
