@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Read-only random access to the cells of a table, by row and column position. It is the one view the
- * {@link SourceTableReader} needs, so CSV files and STIL {@code StarTable}s (VOTable, FITS, uploads) can both back it.
+ * {@link SourceTableReader} needs, so CSV files and STIL tables (VOTable, FITS, uploads; {@code
+ * org.muwclass.tables.StarColumnTable}) can both back it.
  * Implementations need not be thread-safe.
  */
 public interface ColumnTable {
