@@ -218,8 +218,8 @@ public final class ClassificationRun {
         ebvUsed.clear();
         ebvUsed.addAll(splitEbv);
         int n = matchedTasks;
-        LOG.info(() -> matches.size() + " targets are training sources: classified leave-one-out in " + n
-                + " extra tasks");
+        LOG.info(() -> matches.size() + " targets are training sources: classified leave-one-out, in " + n
+                + " tasks trained without the rows they match");
     }
 
     /** The task restricted to its members at positions {@code members}, trained on {@code train}. */

@@ -25,4 +25,21 @@ public record TargetTable(List<SourceMeasurements> sources, List<Unclassified> w
         sources = List.copyOf(sources);
         withoutXray = List.copyOf(withoutXray);
     }
+
+    /**
+     * The 0-based input row of source {@code index} of {@link #sources} (they differ once rows without X-ray flux are
+     * set aside), e.g. to read another column of the same row.
+     */
+    public int inputRow(int index) {
+        if (index < 0 || index >= sources.size()) {
+            throw new IndexOutOfBoundsException("source " + index + " of " + sources.size());
+        }
+        int row = index;
+        for (Unclassified u : withoutXray) {
+            if (u.row() <= row) {
+                row++;
+            }
+        }
+        return row;
+    }
 }

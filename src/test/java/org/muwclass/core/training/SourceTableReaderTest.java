@@ -114,6 +114,8 @@ class SourceTableReaderTest {
         assertEquals(1, t.withoutXray().get(0).row());
         assertTrue(Double.isNaN(t.withoutXray().get(0).source().flux()[0]));
         assertEquals(1, t.warnings().count(InputWarnings.Kind.NO_XRAY_UNCLASSIFIED));
+        assertEquals(0, t.inputRow(0));
+        assertEquals(2, t.inputRow(1));
     }
 
     @Test
