@@ -82,6 +82,23 @@ class TrainingOverlapTest {
     }
 
     @Test
+    void leaveOneOutOnAnInterpolatingEbvGridEqualsATrainingSetWithoutIt() {
+        RunParameters grid = RunParameters.of(8, 5L).withEbvPolicy(EbvPolicy.TABLE).withEbvGrid(0.1)
+                .withTargetsPerForest(2).withThreads(2);
+        List<SourceMeasurements> reddened = List.of(trainingSource.withEbv(0.37), targets.get(1).withEbv(0.37));
+        ClassificationResult loo = run(withIt).plan(reddened, grid)
+                .execute(UnitExecutor.local(2, null), ProgressListener.NONE);
+        ClassificationResult removed = run(withoutIt).plan(reddened, grid, TrainingOverlap.KEEP)
+                .execute(UnitExecutor.local(2, null), ProgressListener.NONE);
+        ClassificationResult keep = run(withIt).plan(reddened, grid, TrainingOverlap.KEEP)
+                .execute(UnitExecutor.local(2, null), ProgressListener.NONE);
+        assertArrayEquals(mean(removed, 0), mean(loo, 0));
+        assertArrayEquals(mean(keep, 1), mean(loo, 1), "the other target keeps the full training set");
+        assertEquals(8, loo.sources().get(0).probabilities().draws());
+        assertEquals(loo.sources().get(0).ebvUsed(), removed.sources().get(0).ebvUsed());
+    }
+
+    @Test
     void overlapOptionValuesAreNamed() {
         assertEquals(TrainingOverlap.KEEP, TrainingOverlap.fromValue(" Keep"));
         assertEquals("'both' is not one of loo, keep", assertThrows(IllegalArgumentException.class,
