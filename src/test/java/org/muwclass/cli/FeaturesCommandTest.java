@@ -15,7 +15,7 @@ import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.training.SourceTableReader;
-import org.muwclass.core.training.StarColumnTable;
+import org.muwclass.tables.StarColumnTable;
 import org.muwclass.tables.TableFiles;
 import org.muwclass.tables.TableFormat;
 import uk.ac.starlink.table.StarTable;

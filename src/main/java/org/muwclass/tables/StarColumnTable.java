@@ -1,9 +1,11 @@
-package org.muwclass.core.training;
+package org.muwclass.tables;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.muwclass.core.training.ColumnTable;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.Tables;
 
@@ -15,6 +17,7 @@ public final class StarColumnTable implements ColumnTable {
 
     private final StarTable table;
     private final List<String> names;
+    private final List<String> units;
     private final int rows;
 
     /**
@@ -33,15 +36,26 @@ public final class StarColumnTable implements ColumnTable {
         }
         this.rows = (int) n;
         List<String> cols = new ArrayList<>(table.getColumnCount());
+        List<String> unitStrings = new ArrayList<>(table.getColumnCount());
         for (int c = 0; c < table.getColumnCount(); c++) {
             cols.add(table.getColumnInfo(c).getName());
+            String u = table.getColumnInfo(c).getUnitString();
+            unitStrings.add(u == null || u.isBlank() ? "" : u.trim());
         }
         this.names = List.copyOf(cols);
+        this.units = List.copyOf(unitStrings);
     }
 
     @Override
     public List<String> columnNames() {
         return names;
+    }
+
+    /** The VOTable {@code unit} attribute, FITS {@code TUNITn} or ECSV unit of the column, when declared. */
+    @Override
+    public Optional<String> unit(String column) {
+        int c = names.indexOf(column);
+        return c < 0 || units.get(c).isEmpty() ? Optional.empty() : Optional.of(units.get(c));
     }
 
     @Override
