@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.training.TrainingMatch;
