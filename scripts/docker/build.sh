@@ -36,8 +36,8 @@ stale() {
 build() {
   local image=$1 dockerfile=$2 start; start=$(date +%s)
   echo "docker/build: building $image from $dockerfile (FROM $BASE_IMAGE)"
-  # --format docker: the OCI format has no HEALTHCHECK; --layers: an unchanged apt step is reused
-  buildah bud --isolation chroot --format docker --layers --quiet \
+  # --format docker: the OCI format has no HEALTHCHECK; --layers: an unchanged apt step is reused (not with REBUILD)
+  buildah bud --isolation chroot --format docker --layers ${REBUILD:+--no-cache} --quiet \
     --build-arg BASE="$BASE_IMAGE" -f "$dockerfile" -t "$image" . >/dev/null
   echo "docker/build: $image built in $(( $(date +%s) - start )) s"
 }
