@@ -45,6 +45,6 @@ rm -rf "$ROOT"/var/cache/apt/archives/*.deb "$ROOT"/var/lib/apt/lists/* "$ROOT"/
 : > "$ROOT/etc/hostname"
 : > "$ROOT/etc/resolv.conf"
 tar --numeric-owner -C "$ROOT" -c . \
-  | podman import --change 'CMD ["bash"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+  | podman import --quiet --change 'CMD ["bash"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       - "$BASE_IMAGE" >/dev/null
 echo "base-image: $BASE_IMAGE imported in $(( $(date +%s) - start )) s"

@@ -42,6 +42,10 @@ build() {
   echo "docker/build: $image built in $(( $(date +%s) - start )) s"
 }
 
+# the two images build at the same time (their apt downloads and unpacking overlap); each logs to its own file
+LOGS=$(mktemp -d "${TMPDIR:-/tmp}/muwclass-build.XXXXXX")
+trap 'rm -rf "$LOGS"' EXIT
+pids=() names=()
 for which in $IMAGES; do
   case "$which" in
     service)
@@ -50,17 +54,23 @@ for which in $IMAGES; do
         echo "docker/build: building the WAR"
         mvn -B -q -DskipTests package
       fi
-      if stale localhost/muwclass-vo:latest docker/Dockerfile scripts/run.sh target/muwclass-vo.war target/payara-micro.jar; then
-        build localhost/muwclass-vo:latest docker/Dockerfile
-      else
-        echo "docker/build: localhost/muwclass-vo:latest is up to date"
-      fi ;;
+      image=localhost/muwclass-vo:latest dockerfile=docker/Dockerfile
+      inputs=(docker/Dockerfile scripts/run.sh target/muwclass-vo.war target/payara-micro.jar) ;;
     pg)
-      if stale localhost/muwclass-pg:latest docker/postgres.Dockerfile docker/postgres-init.sh; then
-        build localhost/muwclass-pg:latest docker/postgres.Dockerfile
-      else
-        echo "docker/build: localhost/muwclass-pg:latest is up to date"
-      fi ;;
+      image=localhost/muwclass-pg:latest dockerfile=docker/postgres.Dockerfile
+      inputs=(docker/postgres.Dockerfile docker/postgres-init.sh) ;;
     *) echo "docker/build: IMAGES: '$which' is not service or pg" >&2; exit 2 ;;
   esac
+  if stale "$image" "${inputs[@]}"; then
+    build "$image" "$dockerfile" > "$LOGS/$which.log" 2>&1 &
+    pids+=($!) names+=("$which")
+  else
+    echo "docker/build: $image is up to date"
+  fi
 done
+failed=0
+for i in "${!pids[@]}"; do
+  if ! wait "${pids[$i]}"; then failed=1; echo "docker/build: the ${names[$i]} image failed to build:" >&2; fi
+  grep -v '^debconf: delaying package configuration' "$LOGS/${names[$i]}.log" || true
+done
+exit "$failed"

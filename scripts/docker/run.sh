@@ -24,6 +24,10 @@ for image in "$IMAGE" ${DB:+"$PG_IMAGE"}; do
 done
 case "${DB:-}" in ''|pg) ;; *) echo "docker/run: DB='$DB': only pg (or unset, H2) is allowed" >&2; exit 2 ;; esac
 
+# working containers left by a run.sh that was killed (their names end in its process id) go first
+for stale in $(buildah containers --format '{{.ContainerName}}' 2>/dev/null | grep -E '^muwclass-(vo|pg)-[0-9]+$' || true); do
+  kill -0 "${stale##*-}" 2>/dev/null || buildah rm "$stale" >/dev/null 2>&1 || true
+done
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/muwclass-docker.XXXXXX")
 SVC_CTR="" SVC_PID="" PG_CTR="" PG_PID=""
