@@ -3,6 +3,8 @@
 # Docker engine. Builds (or reuses, when present and current) the local Debian base image and the service and
 # PostgreSQL images with buildah (scripts/docker/build.sh), starts both from their images with
 # `buildah run --isolation chroot` (scripts/docker/run.sh, DB=pg: the compose stack's two containers), then checks
+#   - the service runs as the image's non-root user, and each image's HEALTHCHECK command, run in its container,
+#     says healthy (no engine runs it here)
 #   - STILTS taplint against the container: 0 errors, 0 warnings, 0 failures (scripts/taplint.sh)
 #   - a pgSphere cone through TAP: the count equals the one computed here from every training source's position
 #   - one classification job: the NGC 3532 demo field with DRAWS draws (default 4), its published CT >= 2 classes
@@ -18,6 +20,18 @@ export DRAWS=${DRAWS:-4}
 export MUWCLASS_JOBS_THREADS=1
 DB=pg ./scripts/docker/run.sh bash -c '
 set -euo pipefail
+port=${SERVICE_URL##*:}
+java_pid=$(pgrep -f -- "-jar target/payara-micro.jar --deploy target/muwclass-vo.war --contextroot / --port $port ")
+java_uid=$(stat -c %u "/proc/$java_pid")
+echo "service process $java_pid runs as uid $java_uid"
+[ "$java_uid" != 0 ]
+healthcheck() {  # container, environment...: runs the CMD-SHELL of the image HEALTHCHECK inside the container
+  local ctr=$1; shift
+  buildah run --isolation chroot "$@" "$ctr" -- sh -c \
+    "$(buildah inspect --type container --format "{{index .Docker.Config.Healthcheck.Test 1}}" "$ctr")"
+}
+healthcheck "$SERVICE_CONTAINER" --env "PORT=$port" && echo "service HEALTHCHECK: healthy"
+healthcheck "$PG_CONTAINER" --env "PGPORT=$PG_PORT" && echo "PostgreSQL HEALTHCHECK: healthy"
 ./scripts/taplint.sh "$TAP_URL"
 /usr/bin/python3 - "$TAP_URL" <<PY
 import csv, io, math, sys, urllib.parse, urllib.request

@@ -4,7 +4,8 @@
 # crun cannot start containers on machines that refuse setrlimit, as these do). Chroot isolation shares this
 # machine's network: the service listens on 127.0.0.1:PORT here.
 #   scripts/docker/run.sh              start in the foreground on http://127.0.0.1:8080/ (Ctrl-C stops it)
-#   scripts/docker/run.sh CMD ARGS...  start on a free port, run CMD with SERVICE_URL and TAP_URL set, stop
+#   scripts/docker/run.sh CMD ARGS...  start on a free port, run CMD with SERVICE_URL and TAP_URL set, stop (CMD
+#                                      also sees SERVICE_CONTAINER and, with DB=pg, PG_CONTAINER and PG_PORT)
 # Options (environment):
 #   DB=pg      also start the PostgreSQL image (pgSphere, q3c) on a free loopback port and use it; default: H2 in /data
 #   PORT       HTTP port (default 8080; with a command, a free port)
@@ -131,7 +132,8 @@ buildah rm "$SVC_CTR" >/dev/null
 SVC_CTR=""
 start_container "$IMAGE" "muwclass-vo-$$" "$LOG" "${svc_env[@]}" "${volume[@]}"
 SVC_CTR=$CTR SVC_PID=$PID
-export SERVICE_URL=http://127.0.0.1:$PORT TAP_URL=http://127.0.0.1:$PORT/tap
+export SERVICE_URL=http://127.0.0.1:$PORT TAP_URL=http://127.0.0.1:$PORT/tap SERVICE_CONTAINER=$SVC_CTR \
+  PG_CONTAINER=$PG_CTR PG_PORT=${PGPORT_HOST:-}
 if [ $# -eq 0 ]; then
   echo "docker/run: starting $IMAGE on $SERVICE_URL (Ctrl-C stops it)"
   wait "$SVC_PID" || true
