@@ -76,6 +76,8 @@ start_container() {
   local image=$1 name=$2 log=$3; shift 3
   # Payara resolves its own host name: /etc/hosts names the container (Docker's engine does the same)
   CTR=$(buildah from --quiet --name "$name" --add-host "$name:127.0.0.1" "$image")
+  # buildah run mounts the image's own volume over a --volume at the same path: drop it where one is bound
+  [ -z "${BIND_PATH:-}" ] || buildah config --volume "$BIND_PATH-" "$CTR"
   local cmd
   mapfile -t cmd < <(buildah inspect --type container \
     --format '{{range .Docker.Config.Entrypoint}}{{println .}}{{end}}{{range .Docker.Config.Cmd}}{{println .}}{{end}}' "$CTR")
@@ -130,7 +132,7 @@ if [ -n "${DATA_DIR:-}" ]; then
 fi
 buildah rm "$SVC_CTR" >/dev/null
 SVC_CTR=""
-start_container "$IMAGE" "muwclass-vo-$$" "$LOG" "${svc_env[@]}" "${volume[@]}"
+BIND_PATH=${DATA_DIR:+/data} start_container "$IMAGE" "muwclass-vo-$$" "$LOG" "${svc_env[@]}" "${volume[@]}"
 SVC_CTR=$CTR SVC_PID=$PID
 export SERVICE_URL=http://127.0.0.1:$PORT TAP_URL=http://127.0.0.1:$PORT/tap SERVICE_CONTAINER=$SVC_CTR \
   PG_CONTAINER=$PG_CTR PG_PORT=${PGPORT_HOST:-}
