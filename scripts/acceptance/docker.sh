@@ -30,8 +30,11 @@ healthcheck() {  # container, environment...: runs the CMD-SHELL of the image HE
   buildah run --isolation chroot "$@" "$ctr" -- sh -c \
     "$(buildah inspect --type container --format "{{index .Docker.Config.Healthcheck.Test 1}}" "$ctr")"
 }
-healthcheck "$SERVICE_CONTAINER" --env "PORT=$port" && echo "service HEALTHCHECK: healthy"
-healthcheck "$PG_CONTAINER" --env "PGPORT=$PG_PORT" && echo "PostgreSQL HEALTHCHECK: healthy"
+# one command a line: errexit ignores a failure on the left of &&
+healthcheck "$SERVICE_CONTAINER" --env "PORT=$port"
+echo "service HEALTHCHECK: healthy"
+healthcheck "$PG_CONTAINER" --env "PGPORT=$PG_PORT"
+echo "PostgreSQL HEALTHCHECK: healthy"
 ./scripts/taplint.sh "$TAP_URL"
 /usr/bin/python3 - "$TAP_URL" <<PY
 import csv, io, math, sys, urllib.parse, urllib.request
