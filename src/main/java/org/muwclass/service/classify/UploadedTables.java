@@ -9,15 +9,15 @@ import java.util.Optional;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.training.ColumnTable;
 import org.muwclass.core.training.CsvColumnTable;
-import org.muwclass.core.training.StarColumnTable;
-import org.muwclass.service.config.UploadSettings;
+import org.muwclass.tables.StarColumnTable;
 import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.config.UploadSettings;
 import org.muwclass.tables.Compression;
 import org.muwclass.tables.ReadLimits;
 import org.muwclass.tables.TableFiles;
-import org.muwclass.tables.TableFormat;
 import org.muwclass.tables.UploadRefusedException;
+import org.muwclass.tables.TableFormat;
 import uk.ac.starlink.table.StarTable;
 
 /**

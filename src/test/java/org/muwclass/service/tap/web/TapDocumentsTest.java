@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.tap.TapFixture;
+import org.muwclass.tables.TableFormat;
 import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
-import org.muwclass.tables.TableFormat;
+import org.muwclass.tables.XmlText;
 import org.muwclass.testsupport.XmlSchemas;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -110,7 +111,7 @@ class TapDocumentsTest {
         assertFalse(min.contains("<foreignKey"), min);
         for (var t : fx.published.tables()) {
             assertTrue(min.contains("<name>" + t.name() + "</name>"), t.name() + " listed: " + min);
-            assertTrue(min.contains("<description>" + Xml.esc(t.description()) + "</description>"),
+            assertTrue(min.contains("<description>" + XmlText.escape(t.description()) + "</description>"),
                     t.name() + " described");
         }
         assertFalse(TablesDocument.withColumns("min"));
