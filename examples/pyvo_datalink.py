@@ -161,7 +161,8 @@ def main(url, operator=None):
         return
     check_descriptor(classified, {"ID": "datalink_id", "RUN_ID": "datalink_run_id"})
     n = read_links(classified, ["#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"])
-    ok(f"{n} classified sources: feature rows, nearest training sources, producing job, its summary plot and the source plot read")
+    ok(f"{n} classified sources: feature rows, nearest training sources, producing job, its summary plot and the "
+       "source plot read")
     if job:
         _, body = fetch(job + "/results/result")
         result = pyvo.dal.TAPResults(parse(io.BytesIO(body)), url=job + "/results/result")

@@ -76,8 +76,8 @@ public enum TableFormat {
         return this == VOTABLE || this == VOTABLE_TABLEDATA;
     }
 
-    /** The VOTable serialization; only for {@link #isVotable()} formats. */
-    DataFormat votableData() {
+    /** The VOTable serialization (BINARY2 or TABLEDATA); only for {@link #isVotable()} formats. */
+    public DataFormat votableData() {
         return this == VOTABLE ? DataFormat.BINARY2 : DataFormat.TABLEDATA;
     }
 

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.muwclass.tables.MediaTypes;
 
 /**
@@ -79,12 +80,12 @@ public final class SourceLinks {
      * The source's master-source row in the Chandra Source Catalog 2.1 (its own TAP service), for CSC names
      * ({@code 2CXO J...}).
      */
-    static java.util.Optional<LinkRow> cscLink(String id, SourceId s) {
+    static Optional<LinkRow> cscLink(String id, SourceId s) {
         if (!s.name().startsWith(CSC_PREFIX)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String adql = "SELECT * FROM csc21.master_source AS m WHERE m.name = " + literal(s.name());
-        return java.util.Optional.of(LinkRow.link(id, CSC_TAP + "/sync?REQUEST=doQuery&LANG=ADQL&FORMAT=votable&QUERY="
+        return Optional.of(LinkRow.link(id, CSC_TAP + "/sync?REQUEST=doQuery&LANG=ADQL&FORMAT=votable&QUERY="
                 + URLEncoder.encode(adql, StandardCharsets.UTF_8), "#auxiliary", "This source in the Chandra Source"
                 + " Catalog 2.1: its master-source properties (CSC TAP service at the CXC, external)", VOTABLE));
     }

@@ -28,8 +28,7 @@ public final class ResultWriter {
     public static void write(ResultSetStarTable table, TableFormat format, TableAnnotations annotations,
                              OutputStream out) throws IOException {
         if (format.isVotable()) {
-            VotableDocument.write(table, format == TableFormat.VOTABLE ? uk.ac.starlink.votable.DataFormat.BINARY2
-                    : uk.ac.starlink.votable.DataFormat.TABLEDATA, annotations, table::overflowed, out);
+            VotableDocument.write(table, format.votableData(), annotations, table::overflowed, out);
         } else {
             TableDocuments.write(table, format, TableAnnotations.NONE, out);
         }
