@@ -82,6 +82,19 @@ class ProvenanceInEveryFormatTest {
     }
 
     @Test
+    void uploadsSkipTheCommentHeaderToo(@TempDir Path dir) throws IOException {
+        Path file = write(dir, TableFormat.CSV);
+        StarTable back = TableFiles.readUpload(file, TableFormat.CSV, ReadLimits.NONE, "INPUT");
+        assertEquals(1, back.getRowCount());
+        assertEquals("name", back.getColumnInfo(0).getName());
+        Path noHeader = dir.resolve("plain.csv");
+        Files.writeString(noHeader, "a,b\n1,#2\n");
+        StarTable plain = TableFiles.read(noHeader, TableFormat.CSV);
+        assertEquals("a", plain.getColumnInfo(0).getName(), "only leading '#' lines are comments");
+        assertEquals(1, plain.getRowCount());
+    }
+
+    @Test
     void tsvToo(@TempDir Path dir) throws IOException {
         Path file = write(dir, TableFormat.TSV);
         assertTrue(Files.readAllLines(file).contains("# seed: 42"));
