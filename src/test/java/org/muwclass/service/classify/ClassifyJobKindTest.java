@@ -279,7 +279,7 @@ class ClassifyJobKindTest {
         assertTrue(manager.quote(job).isPresent(), "then quoted");
         ClassifyJobKind kind = new ClassifyJobKind(100, 1000, 2, "test");
         ClassifyPlan plan = kind.parse(job.input()); // what the worker does when the job starts
-        assertEquals("detections", plan.shape());
+        assertEquals("detections", plan.prepared().shape().label());
         assertTrue(kind.estimate(plan).toMillis() > 0, "estimate " + kind.estimate(plan));
     }
 }
