@@ -13,7 +13,6 @@ import org.muwclass.classification.OptionException;
 import org.muwclass.classification.OptionLimits;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.physics.DustMap;
-import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.sampling.XrayNoiseModel;
 import org.muwclass.tables.ClassificationTable;
@@ -223,7 +222,7 @@ final class ClassifyCommand implements Command {
                 o.string("dust-map").orElse(null), o.doubleValue("dust-map-scale", 0.001, 1000));
     }
 
-    /** --xray-noise: shared or independent. */
+    /** --xray-noise of evaluate: shared or independent. */
     static XrayNoiseModel xrayNoise(ParsedOptions o) throws UsageException {
         String v = o.string("xray-noise").orElse(XrayNoiseModel.DEFAULT.value());
         try {
@@ -233,17 +232,7 @@ final class ClassifyCommand implements Command {
         }
     }
 
-    /** --ebv-grid: 0, or a relative grid step of 0.01 to 1. */
-    static double ebvGrid(ParsedOptions o) throws UsageException {
-        double f = o.doubleValue("ebv-grid", 0, EbvGrid.MAX_RELATIVE_STEP);
-        if (f != 0 && !EbvGrid.isRelativeStep(f)) {
-            throw o.bad("ebv-grid", o.string("ebv-grid").orElseThrow(), "0 (the paper's bins) or a relative step of "
-                    + EbvGrid.MIN_RELATIVE_STEP + " to " + EbvGrid.MAX_RELATIVE_STEP);
-        }
-        return f;
-    }
-
-    /** --draws, or the draws that --equivalent-draws needs at --targets-per-forest. */
+    /** --draws of evaluate, or the draws that --equivalent-draws needs at --targets-per-forest. */
     static int draws(ParsedOptions o) throws UsageException {
         if (!o.has("equivalent-draws")) {
             return o.intValue("draws", 1, 100_000);

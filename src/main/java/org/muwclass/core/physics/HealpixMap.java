@@ -1,6 +1,5 @@
 package org.muwclass.core.physics;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
