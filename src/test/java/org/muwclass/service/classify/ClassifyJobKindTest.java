@@ -328,7 +328,7 @@ class ClassifyJobKindTest {
     void theOperatorsDustMapIsUsedAndRecorded() throws Exception {
         // a constant HEALPix map at NSIDE 1: every source gets 0.86 x 0.5 mag from it
         Path map = dir.resolve("const_nside1.fits");
-        Files.write(map, constantHealpix(0.5f));
+        Files.write(map, org.muwclass.core.physics.SyntheticMaps.constantHealpix(0.5f));
         manager.close();
         JobFiles files = new JobFiles(dir.resolve("jobs3"));
         manager = new JobManager(new JobStore(pool, files), files, List.of(new ClassifyJobKind(100, 1000, 1, "test",
@@ -351,30 +351,5 @@ class ClassifyJobKindTest {
         assertEquals("muwclass.classify.dust-map: '" + dir.resolve("none.fits") + "' is not a readable file (one"
                 + " HEALPix FITS file, or the Lambert pair north,south)", assertThrows(IllegalArgumentException.class,
                         () -> new DustMapSetting(dir.resolve("none.fits").toString(), 0.86)).getMessage());
-    }
-
-    /** A FITS file with an empty primary HDU and a 12-pixel RING HEALPix table of one value. */
-    private static byte[] constantHealpix(float value) {
-        StringBuilder h = new StringBuilder();
-        for (String c : List.of("SIMPLE  = T", "BITPIX  = 8", "NAXIS   = 0", "END")) {
-            h.append(String.format("%-80s", c));
-        }
-        h.append(" ".repeat(2880 - h.length()));
-        StringBuilder x = new StringBuilder();
-        for (String c : List.of("XTENSION= 'BINTABLE'", "BITPIX  = 8", "NAXIS   = 2", "NAXIS1  = 48", "NAXIS2  = 1",
-                "PCOUNT  = 0", "GCOUNT  = 1", "TFIELDS = 1", "TFORM1  = '12E'", "ORDERING= 'RING'",
-                "COORDSYS= 'G'", "NSIDE   = 1", "END")) {
-            x.append(String.format("%-80s", c));
-        }
-        x.append(" ".repeat(2880 - x.length()));
-        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(2880);
-        for (int i = 0; i < 12; i++) {
-            data.putFloat(value);
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(x.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(data.array());
-        return out.toByteArray();
     }
 }
