@@ -352,4 +352,28 @@ class ClassifyJobKindTest {
                 + " HEALPix FITS file, or the Lambert pair north,south)", assertThrows(IllegalArgumentException.class,
                         () -> new DustMapSetting(dir.resolve("none.fits").toString(), 0.86)).getMessage());
     }
+
+    /** Two members build the job's plan from the stored input: same units, and units run on one merge on the other. */
+    @Test
+    void membersBuildTheSamePlanFromTheStoredInput() throws Exception {
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, JobParameters.of("DRAWS", "3", "TREES", "3",
+                "EBV", "none"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        org.muwclass.core.pipeline.ClassificationPlan a = new ClassifyJobKind(100, 1000, 1, "a").plan(job.input());
+        org.muwclass.core.pipeline.ClassificationPlan b = new ClassifyJobKind(100, 1000, 2, "b").plan(job.input());
+        assertEquals(a.units(), b.units());
+        List<org.muwclass.core.aggregate.ProbabilityAccumulator> fromB = new ArrayList<>();
+        for (int u = 0; u < b.unitCount(); u++) {
+            fromB.add(b.runUnit(u));
+        }
+        org.muwclass.core.pipeline.ClassificationResult merged = a.assemble(fromB);
+        org.muwclass.core.pipeline.ClassificationResult local = a.execute(
+                org.muwclass.core.pipeline.UnitExecutor.local(1, null),
+                org.muwclass.core.pipeline.ProgressListener.NONE);
+        for (int i = 0; i < local.sources().size(); i++) {
+            assertArrayEquals(local.sources().get(i).probabilities().mean(),
+                    merged.sources().get(i).probabilities().mean(), "source " + i);
+            assertArrayEquals(local.sources().get(i).probabilities().std(),
+                    merged.sources().get(i).probabilities().std(), "source " + i);
+        }
+    }
 }
