@@ -221,10 +221,13 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         }
         Optional<UploadedFile> training = table(input, referenced, "TRAINING");
         Optional<InputTable> trainingTable = training.isEmpty() ? Optional.empty() : Optional.of(inputTable(input,
-                "TRAINING", training.get(), "upload:" + (training.get().fileName() == null ? "TRAINING"
+                "TRAINING", training.get(), UPLOAD_PREFIX + (training.get().fileName() == null ? "TRAINING"
                         : training.get().fileName())));
         return new ClassificationRequest(in, counterparts, trainingTable, options);
     }
+
+    /** How the provenance labels an uploaded training set ("upload:td.csv"). */
+    private static final String UPLOAD_PREFIX = "upload:";
 
     /** Most TREES a job may ask for. */
     static final int MAX_TREES = 1000;
@@ -391,7 +394,10 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         }
 
         private static UploadedFile upload(InputTable t) {
-            return new UploadedFile(t.option(), t.displayName(), null, t.file(), -1);
+            // messages name the client's file name, not the training set's provenance label
+            String name = t.displayName().startsWith(UPLOAD_PREFIX) ? t.displayName().substring(UPLOAD_PREFIX.length())
+                    : t.displayName();
+            return new UploadedFile(t.option(), name, null, t.file(), -1);
         }
     }
 }
