@@ -114,8 +114,8 @@ final class ClassifyCommand implements Command {
                 Dec in deg, Fs/Fm/Fh with errors; optional P_intra, P_inter, Gaia/2MASS/WISE magnitudes with errors,
                 ebv). The output has per class P_<class> (mean), e_P_<class> (std), P_median_<class>,
                 P_2sig_low_<class>, P_2sig_upp_<class>, then Class, Class_prob, Class_prob_e, CT, ebv (E(B-V)
-                used) and ebv_origin (table, dust-map, hi-map, nh-column, none), with the run's provenance (seed, draws, algorithm, checksums, version, times) as VOTable INFO
-                elements.""";
+                used) and ebv_origin (table, dust-map, hi-map, nh-column, none), with the run's provenance
+                (seed, draws, algorithm, checksums, maps, noise model, version, times) as VOTable INFO elements.""";
     }
 
     @Override
