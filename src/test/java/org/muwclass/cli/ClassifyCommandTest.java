@@ -104,7 +104,8 @@ class ClassifyCommandTest {
         Files.writeString(input, "name,ra,dec\nA,10,20\n");
         assertEquals(Main.FAILURE, run("classify", "--input", input.toString(), "--output",
                 dir.resolve("o.vot").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("muwclass classify: error: option '--input': Missing required column"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+                "muwclass classify: error: option '--input': Missing required column"),
                 err.toString(StandardCharsets.UTF_8));
     }
 

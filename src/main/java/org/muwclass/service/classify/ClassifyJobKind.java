@@ -75,7 +75,8 @@ import org.muwclass.tables.TableFormat;
  *       (default), table, dust-map (0.86 x SFD, or the operator's muwclass.classify.dust-map), dust-map-av,
  *       table-else-dust-map-av, hi-map, table-else-hi-map, nh-column (input column nh, n_h or nh_cm2 in cm^-2, or
  *       CSC's nh_gal in 1e20 cm^-2, / 6.851e21), nh-map (HI4PI N_H / 6.851e21), none ({@link EbvSource});
- *       XRAY_NOISE: shared (default, the paper's) or independent; PUBLISH: yes to add the rows to the ADQL-queryable table of a
+ *       XRAY_NOISE: shared (default, the paper's) or independent; PUBLISH: yes to add the rows to the
+ *       ADQL-queryable table of a
  *       {@link ClassificationPublisher} (refused when the service has none).</li>
  * </ul>
  * The options are parsed by the shared {@link ClassificationOptions} (the CLI's, with the same names) and the run is
