@@ -9,12 +9,9 @@ RUN apt-get update \
        postgresql-15 postgresql-15-pgsphere postgresql-15-q3c \
     && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
     && install -d -o postgres -g postgres -m 700 /var/lib/postgresql/data
-# Debian's pgSphere 1.1.1 (2021 snapshot) defines two compatibility operators @(bigint, smoc) and @(spoint, smoc)
-# whose COMMUTATOR @> already commutes with <@; PostgreSQL 15.20 (bookworm-security) refuses that, so CREATE
-# EXTENSION pg_sphere fails. Upstream dropped both operators (postgrespro/pgsphere#85, #92); so does this image.
-# Nothing here uses them (spoint @ scircle and the other geometry operators are untouched).
-RUN perl -0777 -pi -e '$n = s/CREATE OPERATOR @ \(\s*LEFTARG\s*=\s*(bigint|spoint),\s*RIGHTARG\s*=\s*smoc,[^;]*\);\n//g; \
-        warn "pg_sphere: " . ($n || 0) . " compatibility operators dropped\n"' /usr/share/postgresql/15/extension/pg_sphere--1.2.0.sql
+# pgSphere 1.1.1 on PostgreSQL >= 15.20: drop two operators 15.20 refuses (see the script).
+COPY scripts/pgsphere-compat.sh /usr/local/bin/pgsphere-compat.sh
+RUN /usr/local/bin/pgsphere-compat.sh
 COPY docker/postgres-init.sh /usr/local/bin/postgres-init.sh
 USER postgres
 ENV PGDATA=/var/lib/postgresql/data \

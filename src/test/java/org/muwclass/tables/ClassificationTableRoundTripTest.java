@@ -30,7 +30,7 @@ class ClassificationTableRoundTripTest {
                     new double[] {0.11488, 0.01833, 0.01385, 0.00147, 0.03867, 0.00851, 0.00354, 0.05353},
                     new double[] {0.97, 0, 0, 0, 0.01, 0, 0, 0}, new double[] {0.58, 0, 0, 0, 0, 0, 0, 0},
                     new double[] {1, 0.07, 0.05, 0, 0.14, 0.03, 0.01, 0.2027}, SourceClass.AGN, 5.30748,
-                    0.050565),
+                    0.050565, "dust-map"),
             new ClassifiedSource("src & <two>", Double.NaN, -45.5,
                     new double[] {0.1, 0.1, 0.4, 0.1, 0.1, 0.1, 0.05, 0.05}, null, null, null, null,
                     SourceClass.HM_STAR, 0.5, Double.NaN));

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.muwclass.classification.OptionException;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.training.ColumnTable;
 import org.muwclass.core.training.CsvColumnTable;
@@ -61,7 +62,7 @@ final class UploadedTables {
     }
 
     /** Reads the table as cells for the source and training-set readers. */
-    static ColumnTable columns(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+    static ColumnTable columns(String parameter, UploadedFile file, TableFormat format) throws OptionException {
         if (format == TableFormat.CSV) {
             return new CsvColumnTable(csv(parameter, file, format));
         }
@@ -69,7 +70,7 @@ final class UploadedTables {
     }
 
     /** Reads the table as text cells (the feature extractor's input); VOTable and FITS go through CSV text. */
-    static CsvTable csv(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+    static CsvTable csv(String parameter, UploadedFile file, TableFormat format) throws OptionException {
         try {
             if (format == TableFormat.CSV) {
                 ReadLimits limits = limits();
@@ -84,23 +85,23 @@ final class UploadedTables {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             TableFiles.write(star(parameter, file, format), TableFormat.CSV, Map.of(), out);
             return CsvTable.read(new StringReader(out.toString(StandardCharsets.UTF_8)));
-        } catch (ParameterException e) {
+        } catch (OptionException e) {
             throw e;
         } catch (UploadRefusedException e) {
-            throw new ParameterException(parameter, e.getMessage());
+            throw OptionException.of(parameter, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new ParameterException(parameter, "the uploaded " + format.formatName() + " table is not readable: "
+            throw OptionException.of(parameter, "the uploaded " + format.formatName() + " table is not readable: "
                     + message(e));
         }
     }
 
-    private static StarTable star(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+    private static StarTable star(String parameter, UploadedFile file, TableFormat format) throws OptionException {
         try {
             return TableFiles.readUpload(file.path(), format, limits(), UPLOADED);
         } catch (UploadRefusedException e) {
-            throw new ParameterException(parameter, e.getMessage());
+            throw OptionException.of(parameter, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new ParameterException(parameter, "the uploaded file" + (file.fileName() == null ? ""
+            throw OptionException.of(parameter, "the uploaded file" + (file.fileName() == null ? ""
                     : " '" + file.fileName() + "'") + " is not a readable " + format.formatName() + " table: "
                     + message(e));
         }
