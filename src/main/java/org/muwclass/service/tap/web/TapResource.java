@@ -19,15 +19,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.meta.TableDescriptor;
+import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.tap.TapService;
 import org.muwclass.service.tap.query.QueryCancel;
 import org.muwclass.service.tap.query.ResultWriter;
