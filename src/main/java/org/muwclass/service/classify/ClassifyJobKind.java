@@ -49,6 +49,7 @@ import org.muwclass.core.training.TrainingSetReader;
 import org.muwclass.service.cluster.ClusterService;
 import org.muwclass.service.cluster.DistributedJobKind;
 import org.muwclass.service.cluster.GridUnitExecutor;
+import org.muwclass.service.work.ClassificationWorkPool;
 import org.muwclass.service.cluster.UnitFailedException;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.uws.JobContext;
@@ -117,6 +118,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     private volatile EbvResolver ebvResolver;
     private ClusterService cluster;
     private volatile NhMap nhMap;
+    @Inject ClassificationWorkPool workPool; // shared by all jobs (issue 15); null in unit tests: a private pool
 
     /** For CDI proxies. */
     protected ClassifyJobKind() {
@@ -126,7 +128,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers,
                            ClusterService cluster) {
         this(config.drawsDefault(), config.drawsLimit(),
-                Math.max(1, Runtime.getRuntime().availableProcessors() / config.workerThreads()),
+                ClassificationWorkPool.configuredThreads(),
                 "MUWCLASS-VO " + Provenance.softwareVersion());
         this.publishers = publishers;
         this.cluster = cluster;
@@ -474,7 +476,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
      */
     @Override
     public Duration estimate(ClassifyPlan plan) {
-        return planOf(plan).estimate(CostModel.reference(plan.run().algorithm(), plan.trees()));
+        return planOf(plan).estimate(workPool != null ? workPool.costModel(plan.run().algorithm(), plan.trees())
+                : CostModel.reference(plan.run().algorithm(), plan.trees()));
     }
 
     /** The job's plan: the same on every member that builds it from the same stored input. */
@@ -496,7 +499,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         long units = work.unitCount();
         context.progress(0, units);
         GridUnitExecutor grid = cluster == null ? null : cluster.executorFor(context.jobId(), NAME);
-        UnitExecutor executor = grid != null ? grid : UnitExecutor.local(plan.run().threads(), null);
+        UnitExecutor executor = grid != null ? grid
+                : workPool != null ? workPool.executor() : UnitExecutor.local(plan.run().threads(), null);
         ClassificationResult result;
         try {
             result = work.execute(executor, f -> context.progress(Math.round(f * units), units));
