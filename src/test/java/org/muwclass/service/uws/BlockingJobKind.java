@@ -34,7 +34,8 @@ final class BlockingJobKind implements JobKind<String> {
 
     @Override
     public Duration estimate(String plan) {
-        return Duration.ofSeconds(60);
+        // within the EXECUTIONDURATION=1 of the duration tests: a larger quote is refused (QuoteLimits)
+        return Duration.ofSeconds(1);
     }
 
     @Override
