@@ -480,6 +480,12 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
                 : CostModel.reference(plan.run().algorithm(), plan.trees()));
     }
 
+    /** The quote is the planner's measured cost: a job must fit it in its execution duration (issue 15). */
+    @Override
+    public boolean quoteMustFitDuration() {
+        return true;
+    }
+
     /** The job's plan: the same on every member that builds it from the same stored input. */
     @Override
     public ClassificationPlan plan(JobInput input) throws ParameterException {

@@ -239,7 +239,7 @@ public final class JobManager implements AutoCloseable {
         quotas.checkParameterCount(kindParameters.asList().size());
         checkPartNames(uploads);
         Duration estimate = jobKind.validate(new JobInput(kindParameters, byPart(uploads))).orElse(null);
-        if (estimate != null) { // a quote known at creation is checked now; others when the job starts (QuoteLimits)
+        if (estimate != null && jobKind.quoteMustFitDuration()) { // known now: checked now, else at start
             String refusal = limits.quoteLimits().refusal(estimate, duration, kindParameters).orElse(null);
             if (refusal != null) {
                 throw new ParameterException("EXECUTIONDURATION", refusal);

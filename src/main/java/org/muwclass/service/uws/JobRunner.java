@@ -182,7 +182,9 @@ final class JobRunner {
                 LOG.log(Level.FINE, "Cannot store the estimate of job " + ex.jobId(), e);
             }
         }
-        coverQuote(ex, estimate);
+        if (kind.quoteMustFitDuration()) {
+            coverQuote(ex, estimate);
+        }
         ex.checkpoint();
         kind.execute(parameters, ex);
     }

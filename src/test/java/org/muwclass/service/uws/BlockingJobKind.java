@@ -34,8 +34,7 @@ final class BlockingJobKind implements JobKind<String> {
 
     @Override
     public Duration estimate(String plan) {
-        // within the EXECUTIONDURATION=1 of the duration tests: a larger quote is refused (QuoteLimits)
-        return Duration.ofSeconds(1);
+        return Duration.ofSeconds(60);
     }
 
     @Override

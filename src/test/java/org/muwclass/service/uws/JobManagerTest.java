@@ -172,7 +172,7 @@ class JobManagerTest {
     void executionDurationIsEnforcedEvenForCodeThatIgnoresStops() throws Exception {
         start(1, 10);
         JobRecord job = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN", "EXECUTIONDURATION", "1",
-                "UNITS", "300", "MS", "10", "IGNORESTOP", "1", "EST_MS", "500"), List.of()); // underestimated
+                "UNITS", "300", "MS", "10", "IGNORESTOP", "1"), List.of());
         assertEquals(Duration.ofSeconds(1), job.executionDuration());
         long t0 = System.nanoTime();
         JobRecord ended = waitForEnd(job);

@@ -76,7 +76,7 @@ class QuoteLimitsTest {
 
     @Test
     void aQuoteKnownAtCreationIsRefusedAtCreation() throws Exception {
-        start(false, new CountingJobKind());
+        start(false, new Measured());
         ParameterException e = assertThrows(ParameterException.class, () -> manager.create("count", ANON,
                 JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2", "DRAWS", "40"), List.of()));
         assertEquals("Parameter EXECUTIONDURATION: The job's quote is 5 s, more than its execution duration of 2 s"
@@ -86,7 +86,7 @@ class QuoteLimitsTest {
 
     @Test
     void aQuoteKnownAtCreationGetsALongerDurationWhenTheOperatorAllowsIt() throws Exception {
-        start(true, new CountingJobKind());
+        start(true, new Measured());
         JobRecord job = manager.create("count", ANON, JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
                 "UNITS", "2", "PHASE", "RUN"), List.of());
         assertEquals(Duration.ofSeconds(7), job.executionDuration());
@@ -135,6 +135,45 @@ class QuoteLimitsTest {
         return j;
     }
 
+    @Test
+    void aKindWithAPlaceholderEstimateIsNotHeldToIt() throws Exception {
+        start(false, new CountingJobKind());
+        JobRecord job = manager.create("count", ANON, JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
+                "UNITS", "2", "PHASE", "RUN"), List.of());
+        assertEquals(Duration.ofSeconds(2), job.executionDuration());
+        assertEquals(ExecutionPhase.COMPLETED, waitForEnd(job).phase());
+    }
+
+    /** The counting kind with a quote it must fit, known at creation. */
+    private static final class Measured implements JobKind<CountingJobKind.Plan> {
+        private final CountingJobKind counting = new CountingJobKind();
+
+        @Override
+        public String name() {
+            return "count";
+        }
+
+        @Override
+        public CountingJobKind.Plan parse(JobInput input) throws ParameterException {
+            return counting.parse(input);
+        }
+
+        @Override
+        public Duration estimate(CountingJobKind.Plan plan) {
+            return counting.estimate(plan);
+        }
+
+        @Override
+        public boolean quoteMustFitDuration() {
+            return true;
+        }
+
+        @Override
+        public void execute(CountingJobKind.Plan plan, JobContext context) throws Exception {
+            counting.execute(plan, context);
+        }
+    }
+
     /** The counting kind, but like a classification its estimate needs the input read at execution. */
     private static final class LateEstimate implements JobKind<CountingJobKind.Plan> {
         private final CountingJobKind counting = new CountingJobKind();
@@ -157,6 +196,11 @@ class QuoteLimitsTest {
         @Override
         public Duration estimate(CountingJobKind.Plan plan) {
             return counting.estimate(plan);
+        }
+
+        @Override
+        public boolean quoteMustFitDuration() {
+            return true;
         }
 
         @Override
