@@ -55,7 +55,7 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
     }
 
     /**
-     * {@link #reference} with an operator's calibration of fastrf (e.g. from {@code scripts/bench.sh
+     * {@link #reference} with an operator's calibration of fastrf (e.g. from {@code scripts/bench/bench.sh
      * CostCalibration} on the service's machine): {@code forestSeconds100} replaces the CPU s of one training draw
      * with 100 trees, {@code predictionSeconds100} that of one target realisation; null keeps the reference value.
      * Other algorithms keep their reference numbers.

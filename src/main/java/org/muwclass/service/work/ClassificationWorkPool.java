@@ -16,7 +16,7 @@ import org.muwclass.core.pipeline.UnitExecutor;
  *   <li>{@code muwclass.work.threads}: worker threads (default: the machine's cores);</li>
  *   <li>{@code muwclass.work.forest.seconds}: CPU s of one fastrf training draw of the shipped TD with 100 trees on
  *       one of these threads (default {@link CostModel#reference}'s measured value; calibrate with
- *       {@code scripts/bench.sh CostCalibration});</li>
+ *       {@code scripts/bench/bench.sh CostCalibration});</li>
  *   <li>{@code muwclass.work.prediction.seconds}: CPU s of one target realisation through a 100-tree fastrf
  *       forest.</li>
  * </ul>
