@@ -36,6 +36,7 @@ import org.muwclass.core.training.ColumnTable;
 import org.muwclass.service.cluster.ClusterService;
 import org.muwclass.service.cluster.DistributedJobKind;
 import org.muwclass.service.cluster.GridUnitExecutor;
+import org.muwclass.service.work.ClassificationWorkPool;
 import org.muwclass.service.cluster.UnitFailedException;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.uws.JobContext;
@@ -106,6 +107,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     private ClusterService cluster;
     private ClassificationService service;
     private final Map<String, PreparedClassification> prepared = new LinkedHashMap<>();
+    @Inject ClassificationWorkPool workPool; // shared by all jobs (issue 15); null in unit tests: a private pool
 
     /** For CDI proxies. */
     protected ClassifyJobKind() {
@@ -115,7 +117,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers,
                            ClusterService cluster) {
         this(config.drawsDefault(), config.drawsLimit(),
-                Math.max(1, Runtime.getRuntime().availableProcessors() / config.workerThreads()),
+                ClassificationWorkPool.configuredThreads(),
                 "MUWCLASS-VO " + Provenance.softwareVersion(),
                 DustMapSetting.fromConfig(ConfigProvider.getConfig()));
         this.publishers = publishers;
@@ -340,7 +342,14 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     @Override
     public Duration estimate(ClassifyPlan plan) {
         ClassificationOptions o = plan.prepared().request().options();
-        return plan.prepared().plan().estimate(CostModel.reference(o.algorithm(), o.trees()));
+        return plan.prepared().plan().estimate(workPool != null ? workPool.costModel(o.algorithm(), o.trees())
+                : CostModel.reference(o.algorithm(), o.trees()));
+    }
+
+    /** The quote is the planner's measured cost: a job must fit it in its execution duration (issue 15). */
+    @Override
+    public boolean quoteMustFitDuration() {
+        return true;
     }
 
     /** The job's plan: the same on every member that builds it from the same stored input. */
@@ -357,7 +366,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         long units = plan.prepared().plan().unitCount();
         context.progress(0, units);
         GridUnitExecutor grid = cluster == null ? null : cluster.executorFor(context.jobId(), NAME);
-        UnitExecutor executor = grid != null ? grid : UnitExecutor.local(plan.prepared().run().threads(), null);
+        UnitExecutor executor = grid != null ? grid
+                : workPool != null ? workPool.executor() : UnitExecutor.local(plan.prepared().run().threads(), null);
         Map<String, String> runFacts = new LinkedHashMap<>();
         runFacts.put("job_id", context.jobId());
         ClassificationOutput output;
