@@ -1,6 +1,16 @@
 package org.muwclass.service.tap.adql;
 
 import adql.db.DBChecker;
+import adql.db.DBColumn;
+import adql.db.STCS;
+import adql.query.ADQLObject;
+import adql.query.operand.ADQLColumn;
+import adql.query.operand.ADQLOperand;
+import adql.query.operand.StringConstant;
+import adql.query.operand.function.geometry.PolygonFunction;
+import adql.query.operand.function.geometry.RegionFunction;
+import adql.search.SimpleReplaceHandler;
+import adql.search.SimpleSearchHandler;
 import adql.db.DBTable;
 import adql.db.FunctionDef;
 import adql.db.exception.UnresolvedFunctionException;
@@ -34,14 +44,17 @@ import org.muwclass.service.db.SqlDialect;
 public final class AdqlCompiler {
 
     /** The ADQL geometry functions this service runs on both databases (TAPRegExt features-adqlgeo). */
-    public static final List<String> GEOMETRY_FUNCTIONS = List.of("POINT", "CIRCLE", "BOX", "CONTAINS", "INTERSECTS",
-            "DISTANCE", "COORD1", "COORD2", "COORDSYS");
+    public static final List<String> GEOMETRY_FUNCTIONS = List.of("POINT", "CIRCLE", "BOX", "POLYGON", "REGION",
+            "CENTROID", "AREA", "CONTAINS", "INTERSECTS", "DISTANCE", "COORD1", "COORD2", "COORDSYS");
 
     /**
      * User-defined functions declared in TAPRegExt ({@link Udfs}): an explicit list (never null, which would make VOLLT
      * accept any function), so every other function name is unknown.
      */
     public static final List<FunctionDef> DECLARED_UDFS = Udfs.definitions();
+
+    /** Most vertices one POLYGON may have. */
+    public static final int MAX_POLYGON_VERTICES = 1000;
 
     /** The ADQL 2.0 mathematical, trigonometric and aggregate functions, as named in error messages. */
     static final List<String> ADQL_FUNCTIONS = List.of("ABS", "CEILING", "DEGREES", "EXP", "FLOOR", "LOG", "LOG10",
@@ -88,19 +101,104 @@ public final class AdqlCompiler {
         } catch (RuntimeException | Error e) { // the generated parser throws TokenMgrError on some lexical errors
             throw new AdqlException("ADQL syntax error: " + clean(e.getMessage()));
         }
-        for (SelectItem item : query.getSelect()) {
-            if (item.getOperand() != null && item.getOperand().isGeometry()) { // null for SELECT *
-                throw new AdqlException("ADQL error" + at(item.getPosition()) + ": the select item " + item.toADQL()
-                        + " is a geometry; this service returns numbers and strings, so select the coordinates "
-                        + "(e.g. ra, dec) instead");
-            }
-        }
+        replaceRegions(query);
+        checkPolygonSizes(query);
         try {
             String sql = translator.get().translate(query);
-            return new CompiledQuery(adql, sql, Arrays.asList(query.getResultingColumns()));
+            return new CompiledQuery(adql, sql, geometryTyped(query, Arrays.asList(query.getResultingColumns())));
         } catch (TranslationException e) {
             throw new AdqlException("ADQL error: " + e.getMessage());
         }
+    }
+
+    /**
+     * REGION('STC-S') becomes the POINT, CIRCLE, BOX or POLYGON it names (VOLLT parses the STC-S), so both databases
+     * evaluate it like the written-out function; REGION of anything but a string literal, or of a UNION, INTERSECTION
+     * or NOT, is refused.
+     */
+    private static void replaceRegions(ADQLQuery query) throws AdqlException {
+        List<AdqlException> problems = new ArrayList<>();
+        SimpleReplaceHandler regions = new SimpleReplaceHandler(true, false) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return obj instanceof RegionFunction;
+            }
+
+            @Override
+            protected ADQLObject getReplacer(ADQLObject obj) {
+                RegionFunction region = (RegionFunction) obj;
+                if (!(region.getParameter(0) instanceof StringConstant text)) {
+                    problems.add(new AdqlException("ADQL error" + at(region.getPosition()) + ": "
+                            + GeometryKind.REGION_NEEDS_LITERAL));
+                    return obj;
+                }
+                try {
+                    STCS.Region r = STCS.parseRegion(text.getValue());
+                    if (r.type == STCS.RegionType.UNION || r.type == STCS.RegionType.INTERSECTION
+                            || r.type == STCS.RegionType.NOT) {
+                        throw new ParseException(r.type + " regions are not supported");
+                    }
+                    return r.toGeometry();
+                } catch (ParseException | RuntimeException e) {
+                    problems.add(new AdqlException("ADQL error" + at(region.getPosition()) + ": REGION('"
+                            + text.getValue() + "') is not usable: " + clean(e.getMessage()) + "; "
+                            + GeometryKind.REGION_NEEDS_LITERAL));
+                    return obj;
+                }
+            }
+        };
+        regions.searchAndReplace(query);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+    }
+
+    /** Refuses polygons with more than {@link #MAX_POLYGON_VERTICES} vertices (pgSphere's own limit is 1024). */
+    private static void checkPolygonSizes(ADQLQuery query) throws AdqlException {
+        SimpleSearchHandler polygons = new SimpleSearchHandler(true, false) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return obj instanceof PolygonFunction;
+            }
+        };
+        polygons.search(query);
+        for (ADQLObject found : (Iterable<ADQLObject>) polygons::iterator) {
+            PolygonFunction p = (PolygonFunction) found;
+            int vertices = (p.getNbParameters() - 1) / 2;
+            if (vertices > MAX_POLYGON_VERTICES) {
+                throw new AdqlException("ADQL error" + at(p.getPosition()) + ": POLYGON has " + vertices
+                        + " vertices; at most " + MAX_POLYGON_VERTICES + " are allowed");
+            }
+        }
+    }
+
+    /**
+     * The result columns, with geometry select items ({@code POINT(...)}, {@code CENTROID(...)} ...) marked with
+     * their DALI xtype so they are written as {@code double[]} point, circle or polygon values.
+     */
+    private static List<DBColumn> geometryTyped(ADQLQuery query, List<DBColumn> columns) {
+        List<SelectItem> items = new ArrayList<>();
+        query.getSelect().forEach(items::add);
+        if (items.size() != columns.size()) {
+            return columns; // SELECT * expanded: only table columns, which carry their own xtype
+        }
+        List<DBColumn> typed = new ArrayList<>(columns);
+        for (int i = 0; i < items.size(); i++) {
+            ADQLOperand op = items.get(i).getOperand();
+            if (op == null || !op.isGeometry() || op instanceof ADQLColumn) {
+                continue;
+            }
+            String xtype = switch (GeometryKind.of(op)) {
+                case POINT -> "point";
+                case CIRCLE -> "circle";
+                case POLYGON -> "polygon";
+                default -> null;
+            };
+            DBColumn c = columns.get(i);
+            typed.set(i, new DescribedColumn(c.getDBName(), c.getADQLName(), c.getDatatype(), c.getTable(), null,
+                    xtype));
+        }
+        return typed;
     }
 
     /**
@@ -129,6 +227,10 @@ public final class AdqlCompiler {
     private static String unknownFunction(UnresolvedFunctionException e) {
         String name = e.getFunction() != null ? e.getFunction().getName()
                 : String.valueOf(e.getMessage()).replaceAll("(?s)^[^\"]*\"([^(\"]*).*$", "$1");
+        if ("REGION".equalsIgnoreCase(name)) { // VOLLT's checker refuses an STC-S it cannot map to one shape
+            return "REGION" + at(e.getPosition()) + " holds a region this service cannot evaluate: "
+                    + GeometryKind.REGION_NEEDS_LITERAL;
+        }
         return "unknown function " + name + at(e.getPosition()) + ": this service runs only the ADQL 2.0 functions ("
                 + String.join(", ", ADQL_FUNCTIONS) + ") and the geometry functions ("
                 + String.join(", ", GEOMETRY_FUNCTIONS) + ") and the user-defined functions ("

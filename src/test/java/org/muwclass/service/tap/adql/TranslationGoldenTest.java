@@ -138,11 +138,19 @@ class TranslationGoldenTest {
                 "SELECT ra\nFROM muwclass.training_set WHERE ORDER BY ra"));
         assertTrue(syntax.getMessage().startsWith("ADQL syntax error at line 2, column 34: Encountered \"ORDER\""),
                 syntax.getMessage());
-        AdqlException geom = assertThrows(AdqlException.class, () -> sql(SqlDialect.H2,
-                "SELECT POINT('', ra, dec) FROM muwclass.training_set"));
-        assertTrue(geom.getMessage().contains("is a geometry"), geom.getMessage());
-        AdqlException polygon = assertThrows(AdqlException.class, () -> sql(SqlDialect.POSTGRESQL,
-                "SELECT ra FROM muwclass.training_set WHERE 1=CONTAINS(POINT('', ra, dec), POLYGON('', 1,2, 3,4, 5,6))"));
-        assertTrue(polygon.getMessage().contains("POLYGON"), polygon.getMessage());
+        for (SqlDialect d : SqlDialect.values()) {
+            AdqlException box = assertThrows(AdqlException.class, () -> sql(d,
+                    "SELECT ra FROM muwclass.training_set WHERE 1=CONTAINS(CIRCLE('', ra, dec, 1), BOX('', 1, 2, 3, 4))"));
+            assertEquals("ADQL error: CONTAINS(CIRCLE, BOX) is not supported: " + GeometryKind.BOX_ONLY_WITH_POINT,
+                    box.getMessage());
+            AdqlException inPoint = assertThrows(AdqlException.class, () -> sql(d,
+                    "SELECT ra FROM muwclass.training_set WHERE 1=CONTAINS(CIRCLE('', ra, dec, 1), POINT('', 1, 2))"));
+            assertEquals("ADQL error: CONTAINS(CIRCLE, POINT) is not supported: the second argument of CONTAINS must "
+                    + "be a CIRCLE, POLYGON or BOX (the area the first lies in); compare two points with DISTANCE",
+                    inPoint.getMessage());
+            AdqlException selectBox = assertThrows(AdqlException.class, () -> sql(d,
+                    "SELECT BOX('', 1, 2, 3, 4) FROM muwclass.training_set"));
+            assertEquals("ADQL error: " + GeometryKind.BOX_ONLY_WITH_POINT, selectBox.getMessage());
+        }
     }
 }
