@@ -1,5 +1,6 @@
 package org.muwclass.service.tap.query;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -428,5 +429,104 @@ abstract class TapQuerySuite {
                 () -> store.insert("x", List.of(Map.of("colour", 1.0))));
         assertTrue(bad.getMessage().contains("'colour'"));
         assertEquals(25, store.deleteRun("suite-run"));
+    }
+
+    /** Unit vector of (ra, dec) in degrees: the oracle below is plain vector algebra, independent of SkyShape. */
+    private static double[] vec(double raDeg, double decDeg) {
+        double a = Math.toRadians(raDeg);
+        double d = Math.toRadians(decDeg);
+        return new double[]{Math.cos(d) * Math.cos(a), Math.cos(d) * Math.sin(a), Math.sin(d)};
+    }
+
+    /** Inside a convex polygon given counter-clockwise: on the left of (or on) every edge's great circle. */
+    private static boolean insideConvex(double[] p, double[][] ccw) {
+        for (int k = 0; k < ccw.length; k++) {
+            double[] a = ccw[k];
+            double[] b = ccw[(k + 1) % ccw.length];
+            double[] n = {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+            if (n[0] * p[0] + n[1] * p[1] + n[2] * p[2] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A great-circle quadrilateral round the Galactic centre region, written clockwise: order must not matter. */
+    private static final double[] QUAD = {262.0, -34.0, 262.0, -24.0, 270.0, -22.0, 271.0, -35.0};
+
+    @Test
+    void polygonSearchMatchesBruteForceInEitherVertexOrder() throws Exception {
+        double[][] ccw = new double[4][];
+        for (int k = 0; k < 4; k++) { // QUAD is clockwise on the sky; reversed it is counter-clockwise
+            ccw[k] = vec(QUAD[2 * (3 - k)], QUAD[2 * (3 - k) + 1]);
+        }
+        long expected = tdCount(i -> insideConvex(vec(ra(i), dec(i)), ccw));
+        assertTrue(expected > 10, "the polygon should hold training-set sources: " + expected);
+        StringBuilder cw = new StringBuilder();
+        StringBuilder reversed = new StringBuilder();
+        for (int k = 0; k < 4; k++) {
+            cw.append(", ").append(QUAD[2 * k]).append(", ").append(QUAD[2 * k + 1]);
+            reversed.append(", ").append(QUAD[2 * (3 - k)]).append(", ").append(QUAD[2 * (3 - k) + 1]);
+        }
+        for (String vertices : List.of(cw.toString(), reversed.toString())) {
+            List<Object[]> got = rows("SELECT name, ra, dec FROM muwclass.training_set WHERE 1 = CONTAINS("
+                    + "POINT('ICRS', ra, dec), POLYGON('ICRS'" + vertices + "))");
+            assertEquals(expected, got.size(), vertices);
+            for (Object[] row : got) {
+                assertTrue(insideConvex(vec((Double) row[1], (Double) row[2]), ccw), (String) row[0]);
+            }
+        }
+        // the same polygon as an STC-S REGION, and INTERSECTS with the point on either side
+        assertEquals(expected, rows("SELECT name FROM muwclass.training_set WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), "
+                + "REGION('POLYGON ICRS" + cw.toString().replace(",", "") + "'))").size());
+        assertEquals(expected, rows("SELECT name FROM muwclass.training_set WHERE 1 = INTERSECTS("
+                + "POLYGON('ICRS'" + cw + "), POINT('ICRS', ra, dec))").size());
+    }
+
+    @Test
+    void areaOfAOneDegreeCircleAndOfAPolygonInSquareDegrees() throws Exception {
+        double perRad = 180 / Math.PI;
+        double cap = 2 * Math.PI * (1 - Math.cos(Math.toRadians(1))) * perRad * perRad;
+        List<Object[]> got = rows("SELECT TOP 1 AREA(CIRCLE('ICRS', 10, 20, 1)) AS cap, "
+                + "AREA(POLYGON('ICRS', 0, 0, 90, 0, 0, 90)) AS octant FROM muwclass.training_set");
+        assertEquals(cap, (Double) got.get(0)[0], cap * 1e-9);
+        assertEquals(4 * Math.PI / 8 * perRad * perRad, (Double) got.get(0)[1], 1e-6); // 5156.62 deg2
+    }
+
+    @Test
+    void geometryValuesAreDaliArraysWithXtypes() throws Exception {
+        String adql = "SELECT TOP 1 POINT('ICRS', 10.5, -20.25) AS p, CIRCLE('ICRS', 10, 20, 0.5) AS c, "
+                + "POLYGON('ICRS', 9, -1, 11, -1, 11, 1, 9, 1) AS poly, "
+                + "CENTROID(POLYGON('ICRS', 9, -1, 11, -1, 11, 1, 9, 1)) AS mid FROM muwclass.training_set";
+        String doc = run(adql, ResponseFormat.VOTABLE, 10, List.of(), Map.of());
+        for (String[] col : new String[][]{{"p", "point"}, {"c", "circle"}, {"poly", "polygon"}, {"mid", "point"}}) {
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("<FIELD [^>]*name=\"" + col[0]
+                    + "\"[^>]*>").matcher(doc);
+            assertTrue(field.find(), doc);
+            assertTrue(field.group().contains("datatype=\"double\""), field.group());
+            assertTrue(field.group().contains("arraysize=\"*\""), field.group());
+            assertTrue(field.group().contains("xtype=\"" + col[1] + "\""), field.group());
+        }
+        StarTable t = new VOTableBuilder().makeStarTable(new ByteArrayDataSource("r", doc.getBytes(
+                StandardCharsets.UTF_8)), false, uk.ac.starlink.table.StoragePolicy.PREFER_MEMORY);
+        assertEquals("point", t.getColumnInfo(0).getXtype());
+        assertEquals(double[].class, t.getColumnInfo(0).getContentClass());
+        try (RowSequence rs = t.getRowSequence()) {
+            assertTrue(rs.next());
+            Object[] row = rs.getRow();
+            assertArrayEquals(new double[]{10.5, -20.25}, (double[]) row[0], 1e-9);
+            assertArrayEquals(new double[]{10, 20, 0.5}, (double[]) row[1], 1e-9);
+            assertArrayEquals(new double[]{9, -1, 11, -1, 11, 1, 9, 1}, (double[]) row[2], 1e-9);
+            assertArrayEquals(new double[]{10, 0}, (double[]) row[3], 1e-9); // centroid of a symmetric polygon
+        }
+    }
+
+    @Test
+    void unsupportedGeometryIsAUserErrorNamingTheShapes() {
+        TapException e = assertThrows(TapException.class, () -> rows("SELECT name FROM muwclass.training_set "
+                + "WHERE 1 = INTERSECTS(POLYGON('ICRS', 1, 1, 2, 1, 2, 2), BOX('ICRS', 1, 1, 2, 2))"));
+        assertTrue(e.userError());
+        assertTrue(e.getMessage().startsWith("ADQL error: INTERSECTS(POLYGON, BOX) is not supported: BOX(...) can "
+                + "only be used as CONTAINS(POINT, BOX)"), e.getMessage());
     }
 }
