@@ -529,4 +529,40 @@ abstract class TapQuerySuite {
         assertTrue(e.getMessage().startsWith("ADQL error: INTERSECTS(POLYGON, BOX) is not supported: BOX(...) can "
                 + "only be used as CONTAINS(POINT, BOX)"), e.getMessage());
     }
+
+    @Test
+    void uploadedPointColumnsRoundTripAndWorkInContains() throws Exception {
+        int[] picks = {7, 700, 2100};
+        StringBuilder vot = new StringBuilder("<?xml version='1.0'?><VOTABLE version='1.4' "
+                + "xmlns='http://www.ivoa.net/xml/VOTable/v1.3'><RESOURCE><TABLE>"
+                + "<FIELD name='id' datatype='int'/><FIELD name='pos' datatype='double' arraysize='2' xtype='point' "
+                + "unit='deg'/><DATA><TABLEDATA>");
+        for (int p : picks) {
+            vot.append("<TR><TD>").append(p).append("</TD><TD>").append(ra(p)).append(' ').append(dec(p))
+                    .append("</TD></TR>");
+        }
+        vot.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>");
+        Map<String, byte[]> parts = Map.of("t1", vot.toString().getBytes(StandardCharsets.UTF_8));
+        List<TapRequest.Upload> up = List.of(new TapRequest.Upload("mine", "t1"));
+        String doc = run("SELECT u.id, u.pos, t.name FROM TAP_UPLOAD.mine AS u JOIN muwclass.training_set AS t "
+                + "ON 1 = CONTAINS(u.pos, CIRCLE('ICRS', t.ra, t.dec, 1.0/3600)) ORDER BY 1", ResponseFormat.VOTABLE,
+                1000, up, parts);
+        assertTrue(doc.matches("(?s).*<FIELD [^>]*name=\"pos\"[^>]*xtype=\"point\".*"), doc);
+        List<Object[]> got = rows("SELECT u.id, u.pos, t.name FROM TAP_UPLOAD.mine AS u JOIN muwclass.training_set "
+                + "AS t ON 1 = CONTAINS(u.pos, CIRCLE('ICRS', t.ra, t.dec, 1.0/3600)) ORDER BY 1",
+                ResponseFormat.VOTABLE, 1000, up, parts);
+        assertEquals(picks.length, got.size());
+        for (int k = 0; k < picks.length; k++) {
+            assertEquals(picks[k], ((Number) got.get(k)[0]).intValue());
+            assertArrayEquals(new double[]{ra(picks[k]), dec(picks[k])}, (double[]) got.get(k)[1], 1e-9);
+            assertEquals(td.cell(picks[k], "CSCv2_name"), got.get(k)[2]);
+        }
+        TapException bad = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
+                ResponseFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "p")), Map.of("p", vot.toString()
+                        .replace(ra(700) + " " + dec(700), "1 2 3").replace("arraysize='2'", "arraysize='*'")
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertEquals("UPLOAD x: the point in column 'pos' of row 2 is not valid: got 3 values; a point has 2 (ra dec), "
+                + "a circle 3 (ra dec radius, radius 0..180 deg), a polygon an even number of at least 6, in degrees",
+                bad.getMessage());
+    }
 }
