@@ -47,6 +47,28 @@ public final class AdqlCompiler {
     public static final List<String> GEOMETRY_FUNCTIONS = List.of("POINT", "CIRCLE", "BOX", "POLYGON", "REGION",
             "CENTROID", "AREA", "CONTAINS", "INTERSECTS", "DISTANCE", "COORD1", "COORD2", "COORDSYS");
 
+    /** What each geometry function does here, for the TAPRegExt declaration (units and limits). */
+    public static final java.util.Map<String, String> GEOMETRY_DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("POINT", "a position (ra, dec in deg, ICRS); selected, a DALI point (xtype point)"),
+            java.util.Map.entry("CIRCLE", "a cone (centre in deg, radius 0..180 deg); selected, a DALI circle"),
+            java.util.Map.entry("BOX", "an ra/dec range box (edges of constant ra and dec, as pgSphere's sbox); "
+                    + "only in CONTAINS(POINT, BOX) and INTERSECTS(POINT, BOX)"),
+            java.util.Map.entry("POLYGON", "3 to 1000 vertices (deg) joined by great circles, the smaller region "
+                    + "they enclose; selected, a DALI polygon"),
+            java.util.Map.entry("REGION", "an STC-S string literal: POSITION, CIRCLE, BOX or POLYGON (no UNION, "
+                    + "INTERSECTION, NOT), evaluated as the matching function"),
+            java.util.Map.entry("CENTROID", "area centroid of a circle or polygon (a point for a point), as a POINT; "
+                    + "on PostgreSQL a polygon must be written with numbers"),
+            java.util.Map.entry("AREA", "area in square degrees of a point, circle or polygon (spherical)"),
+            java.util.Map.entry("CONTAINS", "1 when the first shape lies inside the second (point, circle or polygon "
+                    + "in circle or polygon; point in box); boundaries count as inside"),
+            java.util.Map.entry("INTERSECTS", "1 when two shapes share a point (point, circle, polygon in any pair "
+                    + "except two points; point with box)"),
+            java.util.Map.entry("DISTANCE", "great-circle distance between two points, deg"),
+            java.util.Map.entry("COORD1", "ra of a point, deg"),
+            java.util.Map.entry("COORD2", "dec of a point, deg"),
+            java.util.Map.entry("COORDSYS", "the coordinate system of a geometry: always ICRS"));
+
     /**
      * User-defined functions declared in TAPRegExt ({@link Udfs}): an explicit list (never null, which would make VOLLT
      * accept any function), so every other function name is unknown.
