@@ -7,6 +7,9 @@ import adql.query.ADQLObject;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.StringConstant;
+import adql.query.operand.function.geometry.CircleFunction;
+import adql.query.operand.function.geometry.GeometryFunction;
+import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
 import adql.query.operand.function.geometry.RegionFunction;
 import adql.search.SimpleReplaceHandler;
@@ -124,7 +127,7 @@ public final class AdqlCompiler {
             throw new AdqlException("ADQL syntax error: " + clean(e.getMessage()));
         }
         replaceRegions(query);
-        checkPolygonSizes(query);
+        checkShapes(query);
         try {
             String sql = translator.get().translate(query);
             return new CompiledQuery(adql, sql, geometryTyped(query, Arrays.asList(query.getResultingColumns())));
@@ -175,21 +178,39 @@ public final class AdqlCompiler {
         }
     }
 
-    /** Refuses polygons with more than {@link #MAX_POLYGON_VERTICES} vertices (pgSphere's own limit is 1024). */
-    private static void checkPolygonSizes(ADQLQuery query) throws AdqlException {
-        SimpleSearchHandler polygons = new SimpleSearchHandler(true, false) {
+    /**
+     * Refuses polygons with more than {@link #MAX_POLYGON_VERTICES} vertices (pgSphere's own limit is 1024) and shapes
+     * written with numbers that are not on the sky, before the database sees them (a bad value met while rows stream
+     * could no longer be reported as a 400).
+     */
+    private static void checkShapes(ADQLQuery query) throws AdqlException {
+        SimpleSearchHandler shapes = new SimpleSearchHandler(true, false) {
             @Override
             protected boolean match(ADQLObject obj) {
-                return obj instanceof PolygonFunction;
+                return obj instanceof PolygonFunction || obj instanceof CircleFunction || obj instanceof PointFunction;
             }
         };
-        polygons.search(query);
-        for (ADQLObject found : (Iterable<ADQLObject>) polygons::iterator) {
-            PolygonFunction p = (PolygonFunction) found;
-            int vertices = (p.getNbParameters() - 1) / 2;
-            if (vertices > MAX_POLYGON_VERTICES) {
-                throw new AdqlException("ADQL error" + at(p.getPosition()) + ": POLYGON has " + vertices
-                        + " vertices; at most " + MAX_POLYGON_VERTICES + " are allowed");
+        shapes.search(query);
+        for (ADQLObject found : (Iterable<ADQLObject>) shapes::iterator) {
+            GeometryFunction g = (GeometryFunction) found;
+            if (g instanceof PolygonFunction p && (p.getNbParameters() - 1) / 2 > MAX_POLYGON_VERTICES) {
+                throw new AdqlException("ADQL error" + at(p.getPosition()) + ": POLYGON has "
+                        + (p.getNbParameters() - 1) / 2 + " vertices; at most " + MAX_POLYGON_VERTICES
+                        + " are allowed");
+            }
+            double[] values = GeometryKind.constantParameters(g);
+            if (values == null) {
+                continue; // a column or expression: checked row by row by the database
+            }
+            try {
+                Double[] boxed = new Double[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    boxed[i] = values[i];
+                }
+                SkyShape.of(boxed);
+            } catch (IllegalArgumentException e) {
+                throw new AdqlException("ADQL error" + at(g.getPosition()) + ": " + g.getName() + " is not valid: "
+                        + e.getMessage());
             }
         }
     }

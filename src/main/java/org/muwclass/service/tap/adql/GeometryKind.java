@@ -98,7 +98,15 @@ enum GeometryKind {
 
     /** The vertices (ra1, dec1, ... in deg) of a polygon written with numeric literals only, else null. */
     static double[] constantVertices(PolygonFunction polygon) {
-        ADQLOperand[] params = polygon.getParameters(); // [0] is the coordinate system
+        return constantParameters(polygon);
+    }
+
+    /**
+     * The numeric parameters after the coordinate system (point: ra, dec; circle: ra, dec, radius; polygon: vertices)
+     * of a shape written with numeric literals only, else null.
+     */
+    static double[] constantParameters(adql.query.operand.function.geometry.GeometryFunction shape) {
+        ADQLOperand[] params = shape.getParameters(); // [0] is the coordinate system
         double[] radec = new double[params.length - 1];
         for (int i = 1; i < params.length; i++) {
             ADQLOperand op = params[i];

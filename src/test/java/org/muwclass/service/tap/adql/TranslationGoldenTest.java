@@ -264,6 +264,14 @@ class TranslationGoldenTest {
                     + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), " + big + "))"));
             assertEquals("ADQL error at line 1, column 79: POLYGON has 1001 vertices; at most 1000 are allowed",
                     tooMany.getMessage());
+            AdqlException offSky = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), POLYGON('', 1, 2, 3, 95, 5, 6))"));
+            assertEquals("ADQL error at line 1, column 79: POLYGON is not valid: not a position on the sky: "
+                    + "(3.0, 95.0) deg", offSky.getMessage());
+            AdqlException radius = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), CIRCLE('', 1, 2, 200))"));
+            assertEquals("ADQL error at line 1, column 79: CIRCLE is not valid: a circle radius must be between 0 "
+                    + "and 180 deg, got 200.0", radius.getMessage());
         }
     }
 }
