@@ -46,6 +46,15 @@ final class GeometryValues {
         return fromPgSphere(value.toString());
     }
 
+    /** DALI's text form of a geometry value: the numbers separated by single spaces. */
+    static String daliText(double[] v) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            s.append(i == 0 ? "" : " ").append(v[i]);
+        }
+        return s.toString();
+    }
+
     /** The DALI array (degrees) of pgSphere's text output in radians. */
     static double[] fromPgSphere(String text) {
         if (text.contains("d")) {
@@ -54,7 +63,10 @@ final class GeometryValues {
         List<Double> values = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
-            values.add(Math.toDegrees(Double.parseDouble(m.group())));
+            // pgSphere prints 15 significant digits of radians; 13 of degrees (1e-10 deg at ra 300) drop the
+            // conversion noise, so POINT('ICRS', 10.5, -20.25) reads back as 10.5 -20.25 as on H2
+            double deg = Math.toDegrees(Double.parseDouble(m.group()));
+            values.add(new java.math.BigDecimal(deg).round(new java.math.MathContext(13)).doubleValue());
         }
         double[] out = new double[values.size()];
         for (int i = 0; i < out.length; i++) {

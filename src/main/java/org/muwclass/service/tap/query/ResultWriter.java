@@ -88,7 +88,8 @@ public final class ResultWriter {
             while (rows.next()) {
                 for (int i = 0; i < n; i++) {
                     Object v = rows.getCell(i);
-                    w.write((i == 0 ? "" : "\t") + (v == null ? "" : tsvCell(v.toString())));
+                    w.write((i == 0 ? "" : "\t") + (v == null ? "" : tsvCell(v instanceof double[] d
+                            ? GeometryValues.daliText(d) : v.toString())));
                 }
                 w.write('\n');
             }

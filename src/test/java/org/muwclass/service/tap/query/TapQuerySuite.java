@@ -565,4 +565,14 @@ abstract class TapQuerySuite {
                 + "a circle 3 (ra dec radius, radius 0..180 deg), a polygon an even number of at least 6, in degrees",
                 bad.getMessage());
     }
+
+    @Test
+    void geometryValuesInTextFormats() throws Exception {
+        String q = "SELECT TOP 1 POINT('ICRS', 10.5, -20.25) AS p, POLYGON('ICRS', 9, -1, 11, -1, 11, 1) AS g "
+                + "FROM muwclass.training_set";
+        assertEquals("p\tg\n10.5 -20.25\t9.0 -1.0 11.0 -1.0 11.0 1.0\n",
+                run(q, ResponseFormat.TSV, 10, List.of(), Map.of()).replace("\r\n", "\n"));
+        assertTrue(run(q, ResponseFormat.CSV, 10, List.of(), Map.of()).contains(
+                "\"(10.5, -20.25)\",\"(9.0, -1.0, 11.0, -1.0, 11.0, 1.0)\""));
+    }
 }
