@@ -7,7 +7,9 @@ import adql.query.ADQLObject;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.StringConstant;
+import adql.query.operand.function.geometry.AreaFunction;
 import adql.query.operand.function.geometry.CircleFunction;
+import adql.query.operand.function.geometry.DistanceFunction;
 import adql.query.operand.function.geometry.GeometryFunction;
 import adql.query.operand.function.geometry.PointFunction;
 import adql.query.operand.function.geometry.PolygonFunction;
@@ -32,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.muwclass.service.db.SqlDialect;
+import org.muwclass.service.meta.ColumnDescriptor;
 
 /**
  * Parses an ADQL 2.0 query, checks every table and column against the published metadata and translates it to the
@@ -228,6 +231,14 @@ public final class AdqlCompiler {
         List<DBColumn> typed = new ArrayList<>(columns);
         for (int i = 0; i < items.size(); i++) {
             ADQLOperand op = items.get(i).getOperand();
+            DBColumn c = columns.get(i);
+            String unit = op instanceof AreaFunction ? "deg**2" : op instanceof DistanceFunction ? "deg" : null;
+            if (unit != null) { // computed numbers keep their unit in the result
+                typed.set(i, new DescribedColumn(c.getDBName(), c.getADQLName(), c.getDatatype(), c.getTable(),
+                        new ColumnDescriptor(op instanceof AreaFunction ? "area" : "distance", "", "double", "",
+                                unit, null, null, null, false, false, false)));
+                continue;
+            }
             if (op == null || !op.isGeometry() || op instanceof ADQLColumn) {
                 continue;
             }
@@ -237,7 +248,6 @@ public final class AdqlCompiler {
                 case POLYGON -> "polygon";
                 default -> null;
             };
-            DBColumn c = columns.get(i);
             typed.set(i, new DescribedColumn(c.getDBName(), c.getADQLName(), c.getDatatype(), c.getTable(), null,
                     xtype));
         }

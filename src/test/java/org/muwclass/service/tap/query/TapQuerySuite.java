@@ -491,6 +491,11 @@ abstract class TapQuerySuite {
                 + "AREA(POLYGON('ICRS', 0, 0, 90, 0, 0, 90)) AS octant FROM muwclass.training_set");
         assertEquals(cap, (Double) got.get(0)[0], cap * 1e-9);
         assertEquals(4 * Math.PI / 8 * perRad * perRad, (Double) got.get(0)[1], 1e-6); // 5156.62 deg2
+        String doc = run("SELECT TOP 1 AREA(CIRCLE('ICRS', 10, 20, 1)) AS cap, DISTANCE(POINT('ICRS', ra, dec), "
+                + "POINT('ICRS', 0, 0)) AS d FROM muwclass.training_set", ResponseFormat.VOTABLE, 10, List.of(),
+                Map.of());
+        assertTrue(doc.matches("(?s).*<FIELD [^>]*name=\"cap\"[^>]*unit=\"deg\\*\\*2\".*"), doc);
+        assertTrue(doc.matches("(?s).*<FIELD [^>]*name=\"d\"[^>]*unit=\"deg\".*"), doc);
     }
 
     @Test
