@@ -28,8 +28,8 @@ enum GeometryKind {
     static final String BOX_ONLY_WITH_POINT = "BOX(...) can only be used as CONTAINS(POINT, BOX) or "
             + "INTERSECTS(POINT, BOX) on this service (its edges of constant declination are not great circles, and "
             + "DALI has no box value); write the box as a POLYGON to select it or compare it with other shapes";
-    static final String REGION_NEEDS_LITERAL = "REGION needs a string literal holding an STC-S POSITION, CIRCLE, BOX or "
-            + "POLYGON on this service, e.g. REGION('POLYGON ICRS 10 10 12 10 11 12')";
+    static final String REGION_NEEDS_LITERAL = "REGION needs a string literal holding an STC-S POSITION, CIRCLE, "
+            + "BOX or POLYGON on this service, e.g. REGION('POLYGON ICRS 10 10 12 10 11 12')";
 
     /** The kind of a geometry operand (a GeometryValue is unwrapped). */
     static GeometryKind of(ADQLOperand op) {

@@ -58,7 +58,8 @@ sealed interface SkyShape {
     /** Whether {@code a} lies entirely inside {@code b} (ADQL CONTAINS(a, b)). */
     static boolean contains(SkyShape a, SkyShape b) {
         if (b instanceof Point) {
-            throw new IllegalArgumentException("CONTAINS needs a CIRCLE or POLYGON as its second argument, got a POINT");
+            throw new IllegalArgumentException(
+                    "CONTAINS needs a CIRCLE or POLYGON as its second argument, got a POINT");
         }
         if (a instanceof Point p) {
             return b instanceof Circle c ? SkyVectors.angle(p.p(), c.c()) <= c.radius() + SphericalPolygon.EPS

@@ -180,8 +180,8 @@ public final class UploadedTables implements AutoCloseable {
                     ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(ct.ddl);
                     // keep the uploaded metadata so results carry it (the descriptor name is the database name)
                     ColumnDescriptor described = new ColumnDescriptor("c" + (i + 1), "", ct.voDatatype(),
-                            ct.sqlType == Types.VARCHAR || ct.geometry != null ? "*" : "", info.getUnitString(), info.getUCD(),
-                            info.getUtype(), info.getDescription(), false, false, false);
+                            ct.sqlType == Types.VARCHAR || ct.geometry != null ? "*" : "", info.getUnitString(),
+                            info.getUCD(), info.getUtype(), info.getDescription(), false, false, false);
                     t.addColumn(new DescribedColumn("c" + (i + 1), colName, ct.adql, t, described,
                             ct.geometry != null ? ct.geometry : info.getXtype()));
                 }
