@@ -46,6 +46,10 @@ import org.muwclass.service.meta.ColumnDescriptor;
  * the declared user-defined functions of {@link Udfs} are accepted, so any other {@code name(args)} (CSVWRITE, FILE_READ,
  * pg_sleep, set_config ...) is an error naming the function; it never reaches the database. One statement only: text
  * after a terminating ';' is an error.
+ *
+ * <p>Geometry: REGION('STC-S') is replaced by the shape it names, shapes written with numbers are checked (on the sky,
+ * radius 0..180 deg, at most {@link #MAX_POLYGON_VERTICES} vertices), and geometry select items are marked with their
+ * DALI xtype so results carry point/circle/polygon arrays in degrees ({@link GeometryKind} says which shape pairs run).
  */
 public final class AdqlCompiler {
 
