@@ -591,4 +591,31 @@ abstract class TapQuerySuite {
         assertTrue(run(q, ResponseFormat.CSV, 10, List.of(), Map.of()).contains(
                 "\"(10.5, -20.25)\",\"(9.0, -1.0, 11.0, -1.0, 11.0, 1.0)\""));
     }
+
+    @Test
+    void uploadedCirclesAndPolygonsSelectSources() throws Exception {
+        double ra0 = ra(100);
+        double dec0 = dec(100);
+        String vot = "<?xml version='1.0'?><VOTABLE version='1.4' xmlns='http://www.ivoa.net/xml/VOTable/v1.3'>"
+                + "<RESOURCE><TABLE><FIELD name='id' datatype='int'/>"
+                + "<FIELD name='cone' datatype='double' arraysize='3' xtype='circle'/>"
+                + "<FIELD name='field' datatype='double' arraysize='*' xtype='polygon'/><DATA><TABLEDATA>"
+                + "<TR><TD>1</TD><TD>" + ra0 + " " + dec0 + " 5.0</TD><TD>350 -20 10 -20 10 20 350 20</TD></TR>"
+                + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+        Map<String, byte[]> parts = Map.of("t1", vot.getBytes(StandardCharsets.UTF_8));
+        List<TapRequest.Upload> up = List.of(new TapRequest.Upload("mine", "t1"));
+        long inCone = tdCount(i -> SkyGeometry.distance(ra(i), dec(i), ra0, dec0) <= 5.0);
+        double[][] ccw = {vec(350, -20), vec(10, -20), vec(10, 20), vec(350, 20)};
+        long inPolygon = tdCount(i -> insideConvex(vec(ra(i), dec(i)), ccw));
+        List<Object[]> got = rows("SELECT u.id, u.cone, u.field FROM TAP_UPLOAD.mine AS u", ResponseFormat.VOTABLE,
+                10, up, parts);
+        assertEquals(inCone, ((Number) rows("SELECT COUNT(*) AS n FROM TAP_UPLOAD.mine AS u JOIN "
+                + "muwclass.training_set AS t ON 1 = CONTAINS(POINT('ICRS', t.ra, t.dec), u.cone)",
+                ResponseFormat.VOTABLE, 10, up, parts).get(0)[0]).longValue());
+        assertArrayEquals(new double[]{ra0, dec0, 5.0}, (double[]) got.get(0)[1], 1e-9);
+        assertArrayEquals(new double[]{350, -20, 10, -20, 10, 20, 350, 20}, (double[]) got.get(0)[2], 1e-9);
+        assertEquals(inPolygon, ((Number) rows("SELECT COUNT(*) AS n FROM TAP_UPLOAD.mine AS u "
+                + "JOIN muwclass.training_set AS t ON 1 = INTERSECTS(u.field, POINT('ICRS', t.ra, t.dec))",
+                ResponseFormat.VOTABLE, 10, up, parts).get(0)[0]).longValue());
+    }
 }
