@@ -170,6 +170,12 @@ public final class AdqlCompiler {
                             || r.type == STCS.RegionType.NOT) {
                         throw new ParseException(r.type + " regions are not supported");
                     }
+                    STCS.Frame frame = r.coordSys == null ? null : r.coordSys.frame;
+                    if (frame != null && frame != STCS.Frame.ICRS && frame != STCS.Frame.UNKNOWNFRAME
+                            && frame != STCS.Frame.DEFAULT) {
+                        // positions here are ICRS; a GALACTIC or FK4 region would silently mean other places
+                        throw new ParseException("the frame " + frame + " is not supported (positions are ICRS)");
+                    }
                     return r.toGeometry();
                 } catch (ParseException | RuntimeException e) {
                     problems.add(new AdqlException("ADQL error" + at(region.getPosition()) + ": REGION('"

@@ -256,6 +256,11 @@ class TranslationGoldenTest {
                     + "REGION('UNION ICRS (CIRCLE 1 2 3 CIRCLE 4 5 6)'))"));
             assertEquals("ADQL error: REGION at line 1, column 79 holds a region this service cannot evaluate: "
                     + GeometryKind.REGION_NEEDS_LITERAL, union.getMessage());
+            AdqlException galactic = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), REGION('CIRCLE GALACTIC 1 2 3'))"));
+            assertEquals("ADQL error at line 1, column 79: REGION('CIRCLE GALACTIC 1 2 3') is not usable: the frame "
+                    + "GALACTIC is not supported (positions are ICRS); " + GeometryKind.REGION_NEEDS_LITERAL,
+                    galactic.getMessage());
             StringBuilder big = new StringBuilder("POLYGON('ICRS'");
             for (int k = 0; k <= AdqlCompiler.MAX_POLYGON_VERTICES; k++) {
                 big.append(", ").append(k * 0.001).append(", ").append(k % 2 == 0 ? 0 : 1);
