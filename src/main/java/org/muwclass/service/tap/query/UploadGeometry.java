@@ -5,7 +5,7 @@ import uk.ac.starlink.table.ColumnInfo;
 
 /**
  * Uploaded DALI geometry columns: a numeric array column with xtype point, circle or polygon (DALI 1.1 section 3.3,
- * degrees) becomes a geometry column of the upload table, usable in CONTAINS and INTERSECTS and returned with its
+ * degrees), or a char column holding the same numbers as text, becomes a geometry column of the upload table, usable in CONTAINS and INTERSECTS and returned with its
  * xtype.
  */
 final class UploadGeometry {
@@ -17,7 +17,7 @@ final class UploadGeometry {
     static String xtype(ColumnInfo info) {
         String x = info.getXtype();
         Class<?> c = info.getContentClass();
-        if (x == null || !(c == double[].class || c == float[].class)) {
+        if (x == null || !(c == double[].class || c == float[].class || c == String.class)) {
             return null;
         }
         x = x.toLowerCase(Locale.ROOT);
@@ -38,6 +38,20 @@ final class UploadGeometry {
             v = new double[f.length];
             for (int i = 0; i < f.length; i++) {
                 v[i] = f[i];
+            }
+        } else if (cell instanceof String text) { // DALI text form, as a char column with the xtype: "ra dec ..."
+            String t = text.trim();
+            if (t.isEmpty()) {
+                return null;
+            }
+            String[] parts = t.split("\\s+");
+            v = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    v[i] = Double.parseDouble(parts[i]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + parts[i] + "' is not a number");
+                }
             }
         } else {
             throw new IllegalArgumentException("expected an array of numbers, got " + cell.getClass().getSimpleName());

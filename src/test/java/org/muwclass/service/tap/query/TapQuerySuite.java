@@ -593,12 +593,12 @@ abstract class TapQuerySuite {
     }
 
     @Test
-    void uploadedCirclesAndPolygonsSelectSources() throws Exception {
+    void uploadedCirclesAndPolygonsSelectSources() throws Exception { // the circle as DALI text in a char column
         double ra0 = ra(100);
         double dec0 = dec(100);
         String vot = "<?xml version='1.0'?><VOTABLE version='1.4' xmlns='http://www.ivoa.net/xml/VOTable/v1.3'>"
                 + "<RESOURCE><TABLE><FIELD name='id' datatype='int'/>"
-                + "<FIELD name='cone' datatype='double' arraysize='3' xtype='circle'/>"
+                + "<FIELD name='cone' datatype='char' arraysize='*' xtype='circle'/>"
                 + "<FIELD name='field' datatype='double' arraysize='*' xtype='polygon'/><DATA><TABLEDATA>"
                 + "<TR><TD>1</TD><TD>" + ra0 + " " + dec0 + " 5.0</TD><TD>350 -20 10 -20 10 20 350 20</TD></TR>"
                 + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
