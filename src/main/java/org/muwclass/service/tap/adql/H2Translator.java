@@ -284,6 +284,18 @@ public class H2Translator extends PostgreSQLTranslator {
                     c1.getRadius(), c2.getCoord1(), c2.getCoord2(), c2.getRadius());
         }
         GeometryKind.check(intersects, a, b);
+        // a point that is a column or expression (an uploaded point, a CENTROID) in a box
+        if (intersects && inner instanceof BoxFunction) {
+            GeometryValue<GeometryFunction> t = a;
+            a = b;
+            b = t;
+        }
+        if (b.getValue() instanceof BoxFunction box) {
+            String g = translate(a);
+            return "muw_in_box((" + g + ")[1], (" + g + ")[2], " + translate(box.getCoord1()) + ", "
+                    + translate(box.getCoord2()) + ", " + translate(box.getWidth()) + ", " + translate(box.getHeight())
+                    + ")";
+        }
         return (intersects ? "muw_intersects(" : "muw_contains(") + translate(a) + ", " + translate(b) + ")";
     }
 

@@ -111,11 +111,14 @@ public class MuwPgSphereTranslator extends PgSphereTranslator {
 
     private String pointInBox(GeometryValue<GeometryFunction> a, GeometryValue<GeometryFunction> b)
             throws TranslationException {
-        if (!(a.getValue() instanceof PointFunction p) || !(b.getValue() instanceof BoxFunction box)) {
+        if (GeometryKind.of(a) != GeometryKind.POINT || !(b.getValue() instanceof BoxFunction box)) {
             return null;
         }
-        String ra = translate(p.getCoord1());
-        String dec = translate(p.getCoord2());
+        // a POINT(...) gives its coordinates; a point column or CENTROID(...) is an spoint, in radians
+        String ra = a.getValue() instanceof PointFunction p ? translate(p.getCoord1())
+                : "degrees(long(" + translate(a) + "))";
+        String dec = a.getValue() instanceof PointFunction p ? translate(p.getCoord2())
+                : "degrees(lat(" + translate(a) + "))";
         String ra0 = translate(box.getCoord1());
         String dec0 = translate(box.getCoord2());
         String w = translate(box.getWidth());

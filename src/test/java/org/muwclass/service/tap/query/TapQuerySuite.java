@@ -568,6 +568,16 @@ abstract class TapQuerySuite {
                 + "AS t ON 1 = CONTAINS(u.pos, CIRCLE('ICRS', t.ra, t.dec, 1.0/3600)) ORDER BY 1",
                 ResponseFormat.VOTABLE, 1000, up, parts);
         assertEquals(picks.length, got.size());
+        // an uploaded point in a BOX, either argument order of INTERSECTS
+        double boxRa = ra(700);
+        double boxDec = dec(700);
+        for (String where : List.of("1 = CONTAINS(u.pos, BOX('ICRS', " + boxRa + ", " + boxDec + ", 0.01, 0.01))",
+                "1 = INTERSECTS(BOX('ICRS', " + boxRa + ", " + boxDec + ", 0.01, 0.01), u.pos)")) {
+            List<Object[]> inBox = rows("SELECT u.id FROM TAP_UPLOAD.mine AS u WHERE " + where,
+                    ResponseFormat.VOTABLE, 1000, up, parts);
+            assertEquals(1, inBox.size(), where);
+            assertEquals(700, ((Number) inBox.get(0)[0]).intValue());
+        }
         for (int k = 0; k < picks.length; k++) {
             assertEquals(picks[k], ((Number) got.get(k)[0]).intValue());
             assertArrayEquals(new double[]{ra(picks[k]), dec(picks[k])}, (double[]) got.get(k)[1], 1e-9);
