@@ -35,7 +35,12 @@ import java.util.StringJoiner;
  * a cone or box test compared with 1 (or a DISTANCE upper bound) gets an indexed prefilter in front of it, so an index
  * serves the search instead of a full scan: for a cone with constant centre and radius on a table with the HEALPix
  * cell column ({@link SkyIndex}), {@code muw_hpx IN (cells covering the cone)}; otherwise {@code dec BETWEEN}, served
- * by the B-tree index on the declination column.
+ * by the B-tree index on the declination column. A POLYGON of numbers gets the cell prefilter of the cone covering it.
+ *
+ * <p>Other geometry (polygons, shapes from columns or expressions, AREA, CENTROID, selected shapes) is a DALI array
+ * {@code CAST(ARRAY[...] AS DOUBLE PRECISION ARRAY)} handed to {@code muw_contains}, {@code muw_intersects},
+ * {@code muw_area} and {@code muw_centroid} ({@link SkyGeometry}, {@link SkyShape}); the shape pairs allowed are those
+ * of {@link GeometryKind}.
  */
 public class H2Translator extends PostgreSQLTranslator {
 

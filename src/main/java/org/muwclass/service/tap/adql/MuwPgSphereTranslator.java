@@ -20,6 +20,10 @@ import adql.translator.TranslationException;
  * sources in BOX('ICRS', 0, 0, 20, 40) with the index, 37 with a sequential scan), and the range test has the same
  * meaning as {@code sbox} (edges of constant ra and dec) and uses the B-tree index on dec. Cones keep the pgSphere
  * expression that the GiST index serves.
+ *
+ * <p>Also: INTERSECTS with a point becomes {@code @} (pgSphere has no {@code &&} for points), CENTROID of a polygon of
+ * numbers is computed here (pgSphere has none), AREA of a point is 0, BOX and REGION follow {@link GeometryKind} and
+ * {@link AdqlCompiler}.
  */
 public class MuwPgSphereTranslator extends PgSphereTranslator {
 
