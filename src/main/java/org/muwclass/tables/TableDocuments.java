@@ -87,12 +87,24 @@ public final class TableDocuments {
             while (rows.next()) {
                 for (int i = 0; i < n; i++) {
                     Object v = rows.getCell(i);
-                    w.write((i == 0 ? "" : "\t") + (v == null ? "" : tsvCell(v.toString())));
+                    w.write((i == 0 ? "" : "\t") + (v == null ? "" : tsvCell(cellText(v))));
                 }
                 w.write('\n');
             }
         }
         w.flush();
+    }
+
+    /** A cell as text; arrays (DALI geometry values among them) as space-separated numbers, DALI's array form. */
+    static String cellText(Object v) {
+        if (v instanceof double[] d) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < d.length; i++) {
+                b.append(i == 0 ? "" : " ").append(d[i]);
+            }
+            return b.toString();
+        }
+        return v.toString();
     }
 
     private static String tsvCell(String s) {

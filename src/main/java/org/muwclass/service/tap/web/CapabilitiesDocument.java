@@ -52,7 +52,8 @@ public final class CapabilitiesDocument {
         x.append("   <description>ADQL 2.0 (checked and translated with the VOLLT ADQL library)</description>\n");
         x.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-adqlgeo\">\n");
         for (String f : AdqlCompiler.GEOMETRY_FUNCTIONS) {
-            x.append("    <feature><form>").append(f).append("</form></feature>\n");
+            x.append("    <feature><form>").append(f).append("</form><description>")
+                    .append(XmlText.escape(AdqlCompiler.GEOMETRY_DESCRIPTIONS.get(f))).append("</description></feature>\n");
         }
         x.append("   </languageFeatures>\n");
         x.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-udf\">\n");
