@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.app.UwsService;
 import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.security.AuthenticationFilter;
 import org.muwclass.service.security.Callers;
