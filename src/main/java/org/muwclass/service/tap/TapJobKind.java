@@ -16,7 +16,7 @@ import org.muwclass.service.uws.JobContext;
 import org.muwclass.service.uws.JobFailedException;
 import org.muwclass.service.uws.JobInput;
 import org.muwclass.service.uws.JobKind;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 
 /**
  * TAP queries as UWS jobs (/tap/async): the parameters are checked when the job is created, the ADQL when it runs
@@ -84,9 +84,9 @@ public class TapJobKind implements JobKind<Map<String, List<String>>> {
         }
     }
 
-    static Map<String, List<String>> asMap(JobParameters params) {
+    static Map<String, List<String>> asMap(DaliParameters params) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (JobParameters.Parameter p : params.asList()) {
+        for (DaliParameters.Parameter p : params.asList()) {
             map.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>()).add(p.value());
         }
         return map;

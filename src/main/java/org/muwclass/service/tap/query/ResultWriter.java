@@ -20,7 +20,7 @@ import uk.ac.starlink.votable.VOSerializerConfig;
 import uk.ac.starlink.votable.VOTableVersion;
 
 /**
- * Writes query results and DALI error documents. VOTable output is a DALI result document: {@code RESOURCE
+ * Writes query results (the DALI error document is {@code service.dali.DaliErrorDocument}). VOTable output is a DALI result document: {@code RESOURCE
  * type="results"} with {@code INFO name="QUERY_STATUS" value="OK"} before the table and {@code value="OVERFLOW"} after
  * it when MAXREC cut the result short.
  */
@@ -98,18 +98,6 @@ public final class ResultWriter {
 
     private static String tsvCell(String s) {
         return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-    }
-
-    /** The DALI error document: QUERY_STATUS=ERROR with the message. */
-    public static void writeError(String message, OutputStream out) throws IOException {
-        out.write(errorDocument(message).getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    public static String errorDocument(String message) {
-        return VOTABLE_HEAD + "<RESOURCE type=\"results\">\n<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
-                + VOSerializer.formatText(message == null ? "Unknown error" : message) + "</INFO>\n"
-                + "</RESOURCE>\n</VOTABLE>\n";
     }
 
     /** INFO elements describing a query, in document order. */

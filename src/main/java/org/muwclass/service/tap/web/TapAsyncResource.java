@@ -4,8 +4,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.muwclass.service.tap.TapJobKind;
-import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.uws.http.UwsJobsResource;
+import org.muwclass.service.dali.DaliErrorDocument;
 
 /**
  * /tap/async: the UWS 1.1 job list of TAP queries, returned by {@link TapResource}'s sub-resource locator. A failed
@@ -27,7 +27,7 @@ public class TapAsyncResource extends UwsJobsResource {
     public Response error(String id, HttpHeaders headers, SecurityContext security) {
         Response r = super.error(id, headers, security);
         if (r.getStatus() == Response.Status.OK.getStatusCode() && r.getEntity() instanceof String message) {
-            return Response.ok(ResultWriter.errorDocument(message), "application/x-votable+xml").build();
+            return Response.ok(DaliErrorDocument.of(message), "application/x-votable+xml").build();
         }
         return r;
     }

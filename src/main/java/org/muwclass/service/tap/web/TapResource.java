@@ -31,18 +31,18 @@ import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.tap.TapService;
 import org.muwclass.service.tap.query.QueryCancel;
-import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.tap.query.TapException;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
 import org.muwclass.service.uws.JobFiles;
-import org.muwclass.service.uws.JobParameters;
-import org.muwclass.service.uws.UploadedFile;
-import org.muwclass.service.uws.http.BadRequestException;
-import org.muwclass.service.uws.http.RequestBody;
-import org.muwclass.service.uws.http.UploadTooLargeException;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
+import org.muwclass.service.dali.BadRequestException;
+import org.muwclass.service.dali.RequestBody;
+import org.muwclass.service.dali.UploadTooLargeException;
 import org.muwclass.service.vosi.Availability;
 import org.muwclass.service.vosi.AvailabilityResource;
+import org.muwclass.service.dali.DaliErrorDocument;
 
 /**
  * The TAP 1.1 service at /tap: sync queries, the async job list, and the VOSI/DALI documents. Thin: request
@@ -145,7 +145,7 @@ public class TapResource {
         int limit = syncQueries.settings().syncConcurrency();
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header("Retry-After", QuerySettings.SYNC_RETRY_AFTER_S).type(VOTABLE)
-                .entity(ResultWriter.errorDocument("The service is running its limit of " + limit
+                .entity(DaliErrorDocument.of("The service is running its limit of " + limit
                         + " synchronous queries (muwclass.tap.sync.concurrency); try again in "
                         + QuerySettings.SYNC_RETRY_AFTER_S + " s, or submit the query as a job at " + tapUrl()
                         + "/async")).build();
@@ -278,28 +278,28 @@ public class TapResource {
         return security.url("tap");
     }
 
-    private JobParameters queryParameters() {
-        List<JobParameters.Parameter> list = new ArrayList<>();
-        uri.getQueryParameters().forEach((n, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(n, v))));
-        return JobParameters.of(list);
+    private DaliParameters queryParameters() {
+        List<DaliParameters.Parameter> list = new ArrayList<>();
+        uri.getQueryParameters().forEach((n, values) -> values.forEach(v -> list.add(new DaliParameters.Parameter(n, v))));
+        return DaliParameters.of(list);
     }
 
-    private static List<JobParameters.Parameter> asList(Map<String, List<String>> params) {
-        List<JobParameters.Parameter> list = new ArrayList<>();
-        params.forEach((k, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(k, v))));
+    private static List<DaliParameters.Parameter> asList(Map<String, List<String>> params) {
+        List<DaliParameters.Parameter> list = new ArrayList<>();
+        params.forEach((k, values) -> values.forEach(v -> list.add(new DaliParameters.Parameter(k, v))));
         return list;
     }
 
-    private static Map<String, List<String>> asMap(JobParameters params) {
+    private static Map<String, List<String>> asMap(DaliParameters params) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (JobParameters.Parameter p : params.asList()) {
+        for (DaliParameters.Parameter p : params.asList()) {
             map.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.value());
         }
         return map;
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(VOTABLE).entity(ResultWriter.errorDocument(message)).build();
+        return Response.status(status).type(VOTABLE).entity(DaliErrorDocument.of(message)).build();
     }
 
     private static Response fault(Exception e) {

@@ -44,12 +44,15 @@ import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobFilter;
 import org.muwclass.service.uws.JobManager;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.ResultInfo;
 import org.muwclass.service.uws.xml.UwsDocuments;
+import org.muwclass.service.dali.RequestBody;
+import org.muwclass.service.dali.BadRequestException;
+import org.muwclass.service.dali.UploadTooLargeException;
 
 /**
  * The UWS 1.1 HTTP binding of one job list, for any {@link org.muwclass.service.uws.JobKind}. A subclass names
@@ -93,7 +96,7 @@ public abstract class UwsJobsResource {
     @GET
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
         return handle(() -> {
-            JobParameters q = query(uri);
+            DaliParameters q = query(uri);
             Set<ExecutionPhase> phases = EnumSet.noneOf(ExecutionPhase.class);
             for (String p : q.all("PHASE")) {
                 phases.add(ExecutionPhase.parse("PHASE", p));
@@ -142,7 +145,7 @@ public abstract class UwsJobsResource {
                     @Context SecurityContext security, @Suspended AsyncResponse response) {
         String url = jobUrl(uri, id);
         Response now = handle(() -> {
-            JobParameters q = query(uri);
+            DaliParameters q = query(uri);
             JobManager m = manager();
             if (q.get("WAIT").isEmpty()) {
                 return jobDocument(m, m.get(kind(), id, owner(headers, security)), url);
@@ -231,7 +234,7 @@ public abstract class UwsJobsResource {
             java.nio.file.Path staging = m.files().newStagingDirectory();
             try {
                 RequestBody req = readBody(body, uri, headers, request, staging);
-                JobParameters p = req.parameters();
+                DaliParameters p = req.parameters();
                 Optional<String> action = p.get("ACTION");
                 if (action.isPresent()) {
                     if (!action.get().trim().equalsIgnoreCase("DELETE")) {
@@ -240,7 +243,7 @@ public abstract class UwsJobsResource {
                     m.delete(kind(), id, owner);
                     return seeOther(listUrl(uri));
                 }
-                JobParameters kindParams = p.without(JobManager.CONTROL_PARAMETERS);
+                DaliParameters kindParams = p.without(JobManager.CONTROL_PARAMETERS);
                 authorize(kindParams, security);
                 if (!kindParams.isEmpty() || !req.files().isEmpty()) {
                     m.updateParameters(kind(), id, owner, kindParams, req.files());
@@ -287,7 +290,7 @@ public abstract class UwsJobsResource {
                               @Context HttpHeaders headers, @Context SecurityContext security,
                               @Context HttpServletRequest request) {
         return handle(() -> {
-            JobParameters p = readSimpleBody(body, uri, headers, request);
+            DaliParameters p = readSimpleBody(body, uri, headers, request);
             String phase = p.get("PHASE").orElseThrow(() -> new ParameterException("PHASE", null, "RUN or ABORT"));
             changePhase(manager(), id, owner(headers, security), phase);
             return seeOther(jobUrl(uri, id));
@@ -308,7 +311,7 @@ public abstract class UwsJobsResource {
                                           @Context HttpHeaders headers, @Context SecurityContext security,
                                           @Context HttpServletRequest request) {
         return handle(() -> {
-            JobParameters p = readSimpleBody(body, uri, headers, request);
+            DaliParameters p = readSimpleBody(body, uri, headers, request);
             String v = p.get("EXECUTIONDURATION").orElseThrow(() -> new ParameterException("EXECUTIONDURATION", null,
                     "a whole number of seconds"));
             manager().setExecutionDuration(kind(), id, owner(headers, security), v);
@@ -330,7 +333,7 @@ public abstract class UwsJobsResource {
                                     @Context HttpHeaders headers, @Context SecurityContext security,
                                     @Context HttpServletRequest request) {
         return handle(() -> {
-            JobParameters p = readSimpleBody(body, uri, headers, request);
+            DaliParameters p = readSimpleBody(body, uri, headers, request);
             String v = p.get("DESTRUCTION").orElseThrow(() -> new ParameterException("DESTRUCTION", null,
                     "an ISO-8601 time"));
             manager().setDestruction(kind(), id, owner(headers, security), v);
@@ -463,7 +466,7 @@ public abstract class UwsJobsResource {
      * Refuses job parameters the caller's roles do not allow, before anything is stored. The default allows all;
      * {@link ClassifyResource} requires the operator role for PUBLISH=yes.
      */
-    protected void authorize(JobParameters parameters, SecurityContext security) throws NotPermittedException {
+    protected void authorize(DaliParameters parameters, SecurityContext security) throws NotPermittedException {
     }
 
     /** The security settings (base URL, operator role). */
@@ -494,19 +497,19 @@ public abstract class UwsJobsResource {
         if (req.parameters().isEmpty() && req.files().isEmpty() && request != null
                 && !request.getParameterMap().isEmpty()) {
             // the servlet container already consumed a form body: take its parameters
-            List<JobParameters.Parameter> params = new ArrayList<>();
+            List<DaliParameters.Parameter> params = new ArrayList<>();
             for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
                 for (String v : e.getValue()) {
-                    params.add(new JobParameters.Parameter(e.getKey(), v));
+                    params.add(new DaliParameters.Parameter(e.getKey(), v));
                 }
             }
             RequestBody.checkParameters(params); // the same count and value checks as a body we parse
-            return new RequestBody(JobParameters.of(params), List.of());
+            return new RequestBody(DaliParameters.of(params), List.of());
         }
         return req;
     }
 
-    private JobParameters readSimpleBody(InputStream body, UriInfo uri, HttpHeaders headers,
+    private DaliParameters readSimpleBody(InputStream body, UriInfo uri, HttpHeaders headers,
                                          HttpServletRequest request) throws Exception {
         java.nio.file.Path staging = manager().files().newStagingDirectory();
         try {
@@ -516,11 +519,11 @@ public abstract class UwsJobsResource {
         }
     }
 
-    private static JobParameters query(UriInfo uri) {
-        List<JobParameters.Parameter> list = new ArrayList<>();
+    private static DaliParameters query(UriInfo uri) {
+        List<DaliParameters.Parameter> list = new ArrayList<>();
         MultivaluedMap<String, String> q = uri.getQueryParameters();
-        q.forEach((name, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(name, v))));
-        return JobParameters.of(list);
+        q.forEach((name, values) -> values.forEach(v -> list.add(new DaliParameters.Parameter(name, v))));
+        return DaliParameters.of(list);
     }
 
     /** The job list's URL, from muwclass.http.base.url: never from the request's Host header. */

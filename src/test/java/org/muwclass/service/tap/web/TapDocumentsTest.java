@@ -32,6 +32,7 @@ import org.muwclass.testsupport.XmlSchemas;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import org.muwclass.service.dali.DaliErrorDocument;
 
 /** The VOSI and DALI documents validate against the IVOA schemas; every published example runs. */
 class TapDocumentsTest {
@@ -144,7 +145,7 @@ class TapDocumentsTest {
     @Test
     void resultAndErrorDocumentsValidateAgainstVoTable14() throws Exception {
         String ns = "http://www.ivoa.net/xml/VOTable/v1.3";
-        XmlSchemas.validate(ns, ResultWriter.errorDocument("ADQL error: Unknown column \"x\" at line 1, column 8"));
+        XmlSchemas.validate(ns, DaliErrorDocument.of("ADQL error: Unknown column \"x\" at line 1, column 8"));
         for (ResponseFormat f : List.of(ResponseFormat.VOTABLE, ResponseFormat.VOTABLE_TD)) {
             try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(
                     "SELECT name, ra, dec, true_class FROM muwclass.training_set", f, 5, List.of()),

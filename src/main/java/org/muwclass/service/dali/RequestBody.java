@@ -1,4 +1,4 @@
-package org.muwclass.service.uws.http;
+package org.muwclass.service.dali;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.muwclass.service.config.UploadSettings;
-import org.muwclass.service.uws.JobFiles;
-import org.muwclass.service.uws.JobParameters;
-import org.muwclass.service.uws.UploadedFile;
 
 /**
  * The parameters and files of a request: query string plus an application/x-www-form-urlencoded or
@@ -27,7 +24,7 @@ import org.muwclass.service.uws.UploadedFile;
  * @param parameters all name=value pairs in the order received (query string first)
  * @param files      file parts, stored under the staging directory as their part name
  */
-public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
+public record RequestBody(DaliParameters parameters, List<UploadedFile> files) {
 
     /** Largest non-file form value (an ADQL query, a parameter), bytes. */
     public static final int MAX_FIELD_BYTES = 1024 * 1024;
@@ -43,7 +40,7 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
      * @param staging     directory for file parts (may stay empty)
      * @param limitBytes  most bytes of file content accepted in all
      */
-    public static RequestBody read(String contentType, InputStream body, JobParameters query, Path staging,
+    public static RequestBody read(String contentType, InputStream body, DaliParameters query, Path staging,
                                    long limitBytes) throws IOException, BadRequestException, UploadTooLargeException {
         return read(contentType, body, query, staging, limitBytes, UploadSettings.current());
     }
@@ -55,10 +52,10 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
      * @throws UploadTooLargeException (413) when a limit is exceeded, naming it
      * @throws BadRequestException     (400) when the body is malformed or a value cannot be stored
      */
-    public static RequestBody read(String contentType, InputStream body, JobParameters query, Path staging,
+    public static RequestBody read(String contentType, InputStream body, DaliParameters query, Path staging,
                                    long limitBytes, UploadSettings settings)
             throws IOException, BadRequestException, UploadTooLargeException {
-        List<JobParameters.Parameter> params = new ArrayList<>(query.asList());
+        List<DaliParameters.Parameter> params = new ArrayList<>(query.asList());
         List<UploadedFile> files = new ArrayList<>();
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
@@ -78,7 +75,7 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
         }
         checkCount(params.size() + files.size(), settings.parameters());
         RequestValues.check(params, files);
-        return new RequestBody(JobParameters.of(params), files);
+        return new RequestBody(DaliParameters.of(params), files);
     }
 
     /**
@@ -110,7 +107,7 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
      * The count and value checks of {@link #read} for parameters that reached the service another way (a form the
      * servlet container parsed before this class saw the body).
      */
-    public static void checkParameters(List<JobParameters.Parameter> params)
+    public static void checkParameters(List<DaliParameters.Parameter> params)
             throws BadRequestException, UploadTooLargeException {
         checkCount(params.size(), UploadSettings.current().parameters());
         RequestValues.check(params, List.of());
@@ -124,7 +121,7 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
     }
 
     /** Parses name=value&amp;... (UTF-8 percent-encoding); a name without '=' gets the empty value. */
-    public static List<JobParameters.Parameter> parseUrlEncoded(String text) {
+    public static List<DaliParameters.Parameter> parseUrlEncoded(String text) {
         try {
             return parseUrlEncoded(text, Integer.MAX_VALUE);
         } catch (UploadTooLargeException e) {
@@ -136,8 +133,8 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
      * @param limit most pairs accepted
      * @throws UploadTooLargeException when there are more, before they are decoded
      */
-    static List<JobParameters.Parameter> parseUrlEncoded(String text, int limit) throws UploadTooLargeException {
-        List<JobParameters.Parameter> list = new ArrayList<>();
+    static List<DaliParameters.Parameter> parseUrlEncoded(String text, int limit) throws UploadTooLargeException {
+        List<DaliParameters.Parameter> list = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return list;
         }
@@ -149,7 +146,7 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            list.add(new JobParameters.Parameter(URLDecoder.decode(name, StandardCharsets.UTF_8),
+            list.add(new DaliParameters.Parameter(URLDecoder.decode(name, StandardCharsets.UTF_8),
                     URLDecoder.decode(value, StandardCharsets.UTF_8)));
         }
         return list;
@@ -197,14 +194,14 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
         private final Path staging;
         private final long limit;
         private final UploadSettings settings;
-        private final List<JobParameters.Parameter> params;
+        private final List<DaliParameters.Parameter> params;
         private final List<UploadedFile> files;
         private long fileBytes;
         private long fieldBytes;
         private int parts;
 
         Multipart(InputStream body, String boundary, Path staging, long limit, UploadSettings settings,
-                  List<JobParameters.Parameter> params, List<UploadedFile> files) {
+                  List<DaliParameters.Parameter> params, List<UploadedFile> files) {
             // a virtual CRLF in front lets the first delimiter be matched like the others
             this.in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[]{'\r', '\n'}),
                     new BufferedInputStream(body, 65536));
@@ -262,14 +259,14 @@ public record RequestBody(JobParameters parameters, List<UploadedFile> files) {
                         throw new BadRequestException("Truncated multipart body in part '" + name + "'");
                     }
                     fieldBytes += value.size();
-                    params.add(new JobParameters.Parameter(name, value.toString(StandardCharsets.UTF_8)));
+                    params.add(new DaliParameters.Parameter(name, value.toString(StandardCharsets.UTF_8)));
                 }
             }
         }
 
         private void readFile(String name, String fileName, String contentType)
                 throws IOException, BadRequestException, UploadTooLargeException {
-            if (!JobFiles.isStorableName(name)) {
+            if (!PartNames.isValid(name)) {
                 throw new BadRequestException("File part name '" + name + "' is not allowed: use up to 100 letters,"
                         + " digits, '.', '_' or '-'");
             }
