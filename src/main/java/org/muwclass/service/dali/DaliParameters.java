@@ -5,13 +5,14 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The parameters of a job in the order given. Names are case-insensitive (DALI); values are kept as given.
- * A name may repeat (e.g. several UPLOAD values). Immutable.
+ * The parameters of a DALI request (a sync query, a job) in the order given. Names are case-insensitive (DALI 1.1
+ * section 3.1); values are kept as given. A name may repeat (e.g. several UPLOAD values). Immutable.
  */
 public final class DaliParameters {
 
@@ -47,6 +48,16 @@ public final class DaliParameters {
         return new DaliParameters(l);
     }
 
+    /**
+     * The parameters of a multi-valued map (a query string as JAX-RS gives it, a servlet container's parsed form),
+     * in its iteration order.
+     */
+    public static DaliParameters fromMap(Map<String, ? extends List<String>> map) {
+        List<Parameter> l = new ArrayList<>();
+        map.forEach((name, values) -> values.forEach(v -> l.add(new Parameter(name, v))));
+        return new DaliParameters(l);
+    }
+
     public List<Parameter> asList() {
         return list;
     }
@@ -64,6 +75,16 @@ public final class DaliParameters {
             }
         }
         return Optional.ofNullable(v);
+    }
+
+    /** The first value given for {@code name} (case-insensitive), for protocols where the first one counts (TAP). */
+    public Optional<String> first(String name) {
+        for (Parameter p : list) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return Optional.of(p.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every value given for {@code name}, in order. */

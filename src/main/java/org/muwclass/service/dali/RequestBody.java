@@ -46,6 +46,32 @@ public record RequestBody(DaliParameters parameters, List<UploadedFile> files) {
     }
 
     /**
+     * How a front door reads a request: {@link #read(String, InputStream, DaliParameters, Path, long)}, except that
+     * when the servlet container has already consumed a form body (the stream was empty), the container's parameters
+     * are taken instead, with the same count and value checks.
+     *
+     * @param containerForm the parameters the container parsed ({@code HttpServletRequest.getParameterMap()}), or
+     *                      null
+     */
+    public static RequestBody read(String contentType, InputStream body, DaliParameters query,
+                                   Map<String, String[]> containerForm, Path staging, long limitBytes)
+            throws IOException, BadRequestException, UploadTooLargeException {
+        RequestBody req = read(contentType, body, query, staging, limitBytes);
+        if (!req.parameters().isEmpty() || !req.files().isEmpty() || containerForm == null
+                || containerForm.isEmpty()) {
+            return req;
+        }
+        List<DaliParameters.Parameter> params = new ArrayList<>();
+        containerForm.forEach((name, values) -> {
+            for (String v : values) {
+                params.add(new DaliParameters.Parameter(name, v));
+            }
+        });
+        checkParameters(params);
+        return new RequestBody(DaliParameters.of(params), List.of());
+    }
+
+    /**
      * Reads the body within the limits of {@code settings}: form size, parameter count, multipart part count, part
      * headers and preamble; then checks every value against what the job store and UWS documents can hold.
      *

@@ -1,10 +1,9 @@
 package org.muwclass.service.tap.web;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.muwclass.service.tap.TapJobKind;
 import org.muwclass.service.uws.http.UwsJobsResource;
+import org.muwclass.service.uws.http.UwsRequestContext;
 import org.muwclass.service.dali.DaliErrorDocument;
 
 /**
@@ -24,8 +23,8 @@ public class TapAsyncResource extends UwsJobsResource {
     }
 
     @Override
-    public Response error(String id, HttpHeaders headers, SecurityContext security) {
-        Response r = super.error(id, headers, security);
+    public Response error(String id, UwsRequestContext rc) {
+        Response r = super.error(id, rc);
         if (r.getStatus() == Response.Status.OK.getStatusCode() && r.getEntity() instanceof String message) {
             return Response.ok(DaliErrorDocument.of(message), "application/x-votable+xml").build();
         }

@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.muwclass.service.dali.DaliParameters;
 
 /** DALI/TAP parameter rules: case-insensitive names, defaults and limits, format aliases, inline uploads. */
 class TapRequestTest {
 
-    private static Map<String, List<String>> params(String... nv) {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (int i = 0; i < nv.length; i += 2) {
-            m.computeIfAbsent(nv[i], k -> new java.util.ArrayList<>()).add(nv[i + 1]);
-        }
-        return m;
-    }
-
     private static TapRequest parse(String... nv) throws TapException {
-        return TapRequest.from(params(nv), 100, 1000);
+        return TapRequest.of(DaliParameters.of(nv), 100, 1000);
     }
 
     @Test
