@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,16 +44,6 @@ public final class DaliParameters {
         for (int i = 0; i < nameValues.length; i += 2) {
             l.add(new Parameter(nameValues[i], nameValues[i + 1]));
         }
-        return new DaliParameters(l);
-    }
-
-    /**
-     * The parameters of a multi-valued map (a query string as JAX-RS gives it, a servlet container's parsed form),
-     * in its iteration order.
-     */
-    public static DaliParameters fromMap(Map<String, ? extends List<String>> map) {
-        List<Parameter> l = new ArrayList<>();
-        map.forEach((name, values) -> values.forEach(v -> l.add(new Parameter(name, v))));
         return new DaliParameters(l);
     }
 

@@ -146,20 +146,27 @@ public record RequestBody(DaliParameters parameters, List<UploadedFile> files) {
         }
     }
 
-    /** Parses name=value&amp;... (UTF-8 percent-encoding); a name without '=' gets the empty value. */
-    public static List<DaliParameters.Parameter> parseUrlEncoded(String text) {
-        try {
-            return parseUrlEncoded(text, Integer.MAX_VALUE);
-        } catch (UploadTooLargeException e) {
-            throw new IllegalStateException(e); // cannot happen without a limit
-        }
+    /**
+     * The parameters of a raw (still percent-encoded) query string in request order, so that "the first value of a
+     * repeated name" means what the client sent first; null or empty: none.
+     *
+     * @throws BadRequestException     when a name or value is not valid percent-encoding
+     * @throws UploadTooLargeException beyond muwclass.http.parameters.limit pairs
+     */
+    public static DaliParameters queryParameters(String rawQuery) throws BadRequestException,
+            UploadTooLargeException {
+        return DaliParameters.of(parseUrlEncoded(rawQuery, UploadSettings.current().parameters()));
     }
 
     /**
+     * Parses name=value&amp;... (UTF-8 percent-encoding); a name without '=' gets the empty value.
+     *
      * @param limit most pairs accepted
      * @throws UploadTooLargeException when there are more, before they are decoded
+     * @throws BadRequestException     when a pair is not valid percent-encoding
      */
-    static List<DaliParameters.Parameter> parseUrlEncoded(String text, int limit) throws UploadTooLargeException {
+    static List<DaliParameters.Parameter> parseUrlEncoded(String text, int limit)
+            throws UploadTooLargeException, BadRequestException {
         List<DaliParameters.Parameter> list = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return list;
@@ -172,8 +179,14 @@ public record RequestBody(DaliParameters parameters, List<UploadedFile> files) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            list.add(new DaliParameters.Parameter(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8)));
+            try {
+                list.add(new DaliParameters.Parameter(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) { // a '%' not followed by two hex digits
+                String shown = pair.length() > 60 ? pair.substring(0, 60) + "..." : pair;
+                throw new BadRequestException("'" + XmlChars.clean(shown) + "' is not valid URL encoding: a '%'"
+                        + " must be followed by two hexadecimal digits (send '%' itself as %25)");
+            }
         }
         return list;
     }

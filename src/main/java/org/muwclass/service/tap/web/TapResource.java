@@ -80,7 +80,15 @@ public class TapResource {
     @GET
     @Path("sync")
     public Response syncGet() {
-        return sync(DaliParameters.fromMap(uri.getQueryParameters()), TapQueryRunner.UploadSource.NONE, () -> { });
+        DaliParameters params;
+        try {
+            params = RequestBody.queryParameters(uri.getRequestUri().getRawQuery());
+        } catch (BadRequestException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (UploadTooLargeException e) {
+            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        }
+        return sync(params, TapQueryRunner.UploadSource.NONE, () -> { });
     }
 
     @POST
@@ -107,7 +115,7 @@ public class TapResource {
         }
         try {
             RequestBody req = RequestBody.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body,
-                    DaliParameters.fromMap(uri.getQueryParameters()),
+                    RequestBody.queryParameters(uri.getRequestUri().getRawQuery()),
                     request == null ? null : request.getParameterMap(), staging.path(),
                     tap.config().uploadLimitBytes());
             TapQueryRunner.UploadSource uploads = part -> {

@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import org.muwclass.service.dali.BadRequestException;
 import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.RequestBody;
+import org.muwclass.service.dali.UploadTooLargeException;
 import org.muwclass.service.security.AuthenticationFilter;
 import org.muwclass.service.security.Callers;
 import org.muwclass.service.uws.Caller;
@@ -60,9 +63,9 @@ public class UwsRequestContext {
         return caller().owner();
     }
 
-    /** The query-string parameters, in order. */
-    public DaliParameters query() {
-        return uri == null ? DaliParameters.EMPTY : DaliParameters.fromMap(uri.getQueryParameters());
+    /** The query-string parameters, in the order sent. */
+    public DaliParameters query() throws BadRequestException, UploadTooLargeException {
+        return uri == null ? DaliParameters.EMPTY : RequestBody.queryParameters(uri.getRequestUri().getRawQuery());
     }
 
     /** A request header, or null. */

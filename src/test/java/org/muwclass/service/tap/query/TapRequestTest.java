@@ -89,4 +89,13 @@ class TapRequestTest {
         assertTrue(org.muwclass.service.tap.TapService.ResultRef.parse(
                 "http://h/tap/async/J/results/../../../etc/passwd").isEmpty());
     }
+
+    @Test
+    void theFirstValueOfARepeatedNameCountsAndEveryUploadValueIsRead() throws TapException {
+        TapRequest r = TapRequest.of(DaliParameters.of("LANG", "ADQL", "query", "SELECT a FROM TAP_UPLOAD.t",
+                "QUERY", "SELECT nothing", "upload", "t,param:p1", "UPLOAD", "u,param:p2;v,param:p3"), 100, 1000);
+        assertEquals("SELECT a FROM TAP_UPLOAD.t", r.query());
+        assertEquals(List.of(new TapRequest.Upload("t", "p1"), new TapRequest.Upload("u", "p2"),
+                new TapRequest.Upload("v", "p3")), r.uploads());
+    }
 }
