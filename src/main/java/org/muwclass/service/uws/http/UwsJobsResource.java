@@ -57,6 +57,10 @@ import org.muwclass.service.uws.xml.UwsDocuments;
  * owner's job, or a parameter the caller's roles do not allow), 404, 409 (wrong phase),
  * 413 (upload too large, or the client's byte quota), 429 (the client's job quota, with Retry-After) or 503
  * (queue or service full, with Retry-After).
+ *
+ * <p>Why over 400 lines: UWS 1.1 defines 18 endpoints per job list and each is a method here; the request reading is
+ * shared ({@link UwsRequestContext}, {@code withBody}, {@code setFromBody}) and the job logic is in
+ * {@link JobManager}, so what remains is one short mapping per endpoint plus the WAIT grouping.
  */
 public abstract class UwsJobsResource {
 
