@@ -1,5 +1,5 @@
 // MUWCLASS features derived in the browser from the fluxes and magnitudes a table carries (Yang et al. 2022 §3;
-// the project's docs/muwclass-algorithm.md §4), so that the training set and a job's sources can be drawn in the
+// docs/algorithm.md §4), so that the training set and a job's sources can be drawn in the
 // same 2-D slices of feature space. Plotting only: the classifier computes its own features on the server.
 
 import { pick } from './common.js';

@@ -1,4 +1,4 @@
-// Classification metrics with scikit-learn semantics (docs/muwclass-algorithm.md §10.2), computed from (true class,
+// Classification metrics with scikit-learn semantics (docs/algorithm.md §10.2), computed from (true class,
 // predicted class, CT) triples: confusion matrices, accuracy, balanced accuracy, macro F1, multiclass MCC,
 // completeness and balanced completeness after a CT cut. Pure functions: no DOM, so node tests can run them.
 

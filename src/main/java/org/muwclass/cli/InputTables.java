@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.training.ColumnTable;
 import org.muwclass.core.training.CsvColumnTable;
-import org.muwclass.core.training.StarColumnTable;
+import org.muwclass.tables.StarColumnTable;
 import org.muwclass.tables.TableFiles;
 import org.muwclass.tables.TableFormat;
 

@@ -16,7 +16,7 @@ import org.muwclass.core.field.FieldFeatureExtractor;
 import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.aggregate.ProbabilitySummary;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.eval.LabelledPrediction;

@@ -6,7 +6,7 @@ import org.muwclass.core.model.SourceClass;
 
 /**
  * One row of the classification output: a source's aggregated class probabilities over the Monte-Carlo draws
- * (spec §9.2). All probability arrays are in {@link SourceClass} order, length 8; NaN where not available.
+ * (docs/algorithm.md §9.2). All probability arrays are in {@link SourceClass} order, length 8; NaN where not available.
  *
  * @param name            source name
  * @param raDeg           right ascension, deg (NaN if unknown)

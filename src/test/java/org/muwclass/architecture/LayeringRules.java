@@ -6,8 +6,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
@@ -20,27 +18,6 @@ import java.util.List;
  * job engine {@code uws} knows nothing of the job kinds (TAP, classification) or the cluster.
  */
 final class LayeringRules {
-
-    /**
-     * Temporary: the STIL adapter still lives in {@code core/training} until the INPUTS branch moves it to
-     * {@code tables/} (issue 17, item 4). Remove this list after that merge.
-     */
-    static final List<String> STIL_IN_CORE_FROZEN = List.of(
-            "org.muwclass.core.training.StarColumnTable",
-            "org.muwclass.core.training.SourceTableReader",
-            "org.muwclass.core.training.TrainingSetReader");
-
-    /**
-     * Temporary: the Weka adapters still live in {@code core/learn} (and the fast forest still is a Weka classifier)
-     * until the ARCH-B branch moves the Weka face to {@code core/learn/weka} (issue 17, item 4). Remove after merge.
-     */
-    static final List<String> WEKA_OUTSIDE_LEARN_WEKA_FROZEN = List.of(
-            "org.muwclass.core.learn.FastRandomForest",
-            "org.muwclass.core.learn.ForestImportance",
-            "org.muwclass.core.learn.LearnerCatalogue",
-            "org.muwclass.core.learn.WekaData",
-            "org.muwclass.core.learn.WekaLearner",
-            "org.muwclass.core.learn.WekaModel");
 
     private final String root;
 
@@ -64,7 +41,6 @@ final class LayeringRules {
     /** Table I/O (STIL) lives in {@code tables}, not in the core. */
     ArchRule coreFreeOfStil() {
         return noClasses().that().resideInAPackage(p("core.."))
-                .and(not(namedOrNestedIn(STIL_IN_CORE_FROZEN, "the STIL adapter not yet moved to tables/")))
                 .should().dependOnClassesThat().resideInAPackage("uk.ac.starlink..")
                 .because("STIL is an adapter at the edge (tables/)");
     }
@@ -73,7 +49,6 @@ final class LayeringRules {
     ArchRule wekaOnlyInLearnWeka() {
         return noClasses().that().resideInAPackage(p("core.."))
                 .and().resideOutsideOfPackage(p("core.learn.weka.."))
-                .and(not(namedOrNestedIn(WEKA_OUTSIDE_LEARN_WEKA_FROZEN, "the Weka adapters not yet moved")))
                 .should().dependOnClassesThat().resideInAPackage("weka..")
                 .because("Weka is one adapter among the learners, kept in core.learn.weka");
     }
@@ -109,11 +84,5 @@ final class LayeringRules {
     List<ArchRule> all() {
         return List.of(corePlainJava(), coreFreeOfStil(), wekaOnlyInLearnWeka(), coreAndTablesBelowEntryPoints(),
                 uwsFreeOfKindsAndCluster(), dbIsTheDatabaseAlone(), noPackageCycles());
-    }
-
-    /** The classes named (and their nested classes). */
-    private static DescribedPredicate<JavaClass> namedOrNestedIn(List<String> names, String description) {
-        return DescribedPredicate.describe(description, c -> names.stream()
-                .anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
     }
 }

@@ -27,12 +27,12 @@ class LayeringTest {
     }
 
     @Test
-    void coreUsesNoStilBeyondTheFrozenAdapter() {
+    void coreUsesNoStil() {
         RULES.coreFreeOfStil().check(main);
     }
 
     @Test
-    void wekaStaysInCoreLearnWekaBeyondTheFrozenAdapters() {
+    void wekaStaysInCoreLearnWeka() {
         RULES.wekaOnlyInLearnWeka().check(main);
     }
 

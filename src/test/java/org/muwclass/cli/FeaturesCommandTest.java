@@ -15,7 +15,7 @@ import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.training.SourceTableReader;
-import org.muwclass.core.training.StarColumnTable;
+import org.muwclass.tables.StarColumnTable;
 import org.muwclass.tables.TableFiles;
 import org.muwclass.tables.TableFormat;
 import uk.ac.starlink.table.StarTable;
@@ -50,7 +50,7 @@ class FeaturesCommandTest {
         assertEquals(FieldFeatures.TD_COLUMNS, names);
         assertEquals("mW.m-2", t.getColumnInfo(names.indexOf("Fs")).getUnitString());
 
-        // Row 1 is the demo's usrid 1: undetected in s, so Fs carries the mode-0 fill of spec §2.4.
+        // Row 1 is the demo's usrid 1: undetected in s, so Fs carries the mode-0 fill of docs/algorithm.md §2.4.
         CsvTable ave = CsvTable.readResource("/muwclass/demo/NGC3532/NGC3532_ave.csv"); // test copy only
         assertEquals(ave.text(0, "name").orElseThrow(), ((String) t.getCell(0, 0)).trim());
         assertEquals(ave.number(0, "flux_aper90_ave_s"), (Double) t.getCell(0, names.indexOf("Fs")), 1e-30);

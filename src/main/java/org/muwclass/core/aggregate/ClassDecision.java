@@ -3,7 +3,7 @@ package org.muwclass.core.aggregate;
 import org.muwclass.core.model.SourceClass;
 
 /**
- * The predicted class of a source and its confidence (spec §9.2-9.3).
+ * The predicted class of a source and its confidence (docs/algorithm.md §9.2-9.3).
  *
  * @param predicted     argmax of the mean probabilities (first class on ties)
  * @param classProb     its mean probability (Class_prob)

@@ -1,7 +1,7 @@
 package org.muwclass.core.crossmatch;
 
 /**
- * The 2-sigma positional test of one X-ray source's nearest object in one catalogue (spec section 3.2 and
+ * The 2-sigma positional test of one X-ray source's nearest object in one catalogue (docs/algorithm.md §3.2 and
  * Appendix C of the paper). Distances in arcsec; NaN = NULL.
  *
  * @param catalog            the catalogue

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.muwclass.core.model.MwBand;
 
 /**
- * Accepts or rejects the nearest catalogue objects of X-ray sources and assembles their magnitudes (spec sections
- * 3.2-3.3, upstream {@code CSC_counterpart_clean} and {@code prepare_cols}). Immutable and thread-safe.
+ * Accepts or rejects the nearest catalogue objects of X-ray sources and assembles their magnitudes (docs/algorithm.md
+ * §3.2-3.3, upstream {@code CSC_counterpart_clean} and {@code prepare_cols}). Immutable and thread-safe.
  */
 public final class CrossMatcher {
 
@@ -65,7 +65,7 @@ public final class CrossMatcher {
             copy(t, q, "Hmag_2mass", "e_Hmag_2mass", MwBand.H, mag, err);
             copy(t, q, "Kmag_2mass", "e_Kmag_2mass", MwBand.K, mag, err);
         }
-        // W1/W2 by accepted catalogue, even if that catalogue's value is NULL (spec 3.3)
+        // W1/W2 by accepted catalogue, even if that catalogue's value is NULL (docs/algorithm.md §3.3)
         MwCatalog wise = null;
         if (accepted(matches, MwCatalog.ALLWISE)) {
             wise = MwCatalog.ALLWISE;

@@ -1,6 +1,6 @@
 package org.muwclass.core.crossmatch;
 
-/** The multiwavelength catalogues MUWCLASS matches against (spec section 3.1), with their column suffixes. */
+/** The multiwavelength catalogues MUWCLASS matches against (docs/algorithm.md §3.1), with their column suffixes. */
 public enum MwCatalog {
     /** Gaia EDR3 (VizieR I/350). */
     GAIA("gaia"),

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.muwclass.core.model.SourceClass;
 
 /**
- * Overall and per-class scores of a set of labelled predictions, with scikit-learn semantics (spec §10.2). All values
- * are fractions in [0, 1] (MCC in [−1, 1]); NaN means undefined for this set.
+ * Overall and per-class scores of a set of labelled predictions, with scikit-learn semantics (docs/algorithm.md §10.2).
+ * All values are fractions in [0, 1] (MCC in [−1, 1]); NaN means undefined for this set.
  *
  * @param n                number of sources
  * @param accuracy         fraction predicted correctly

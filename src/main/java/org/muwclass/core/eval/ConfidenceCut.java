@@ -7,7 +7,7 @@ import java.util.Map;
 import org.muwclass.core.model.SourceClass;
 
 /**
- * The sources that pass CT ≥ threshold, with their metrics and the completeness of the cut (spec §10.2).
+ * The sources that pass CT ≥ threshold, with their metrics and the completeness of the cut (docs/algorithm.md §10.2).
  *
  * @param threshold                CT threshold (σ units); sources with CT ≥ threshold are kept
  * @param total                    number of sources before the cut

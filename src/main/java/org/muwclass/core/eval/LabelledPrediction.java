@@ -12,8 +12,8 @@ import org.muwclass.core.model.SourceClass;
  * @param predicted         the predicted class (argmax of the mean probabilities)
  * @param probabilities     mean class probabilities in {@link SourceClass} order (length 8)
  * @param probabilityErrors their standard deviations over Monte-Carlo draws in the same order (length 8; NaN if unknown)
- * @param ct                the confidence threshold value CT (σ units, spec §9.3); NaN when undefined (one draw),
- *                          which passes no CT cut
+ * @param ct                the confidence threshold value CT (σ units, docs/algorithm.md §9.3); NaN when
+ *                          undefined (one draw), which passes no CT cut
  */
 public record LabelledPrediction(String name, SourceClass trueClass, SourceClass predicted, double[] probabilities,
         double[] probabilityErrors, double ct) {

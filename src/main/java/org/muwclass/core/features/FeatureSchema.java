@@ -13,9 +13,9 @@ import java.util.Objects;
 public record FeatureSchema(String id, List<String> names) {
 
     /**
-     * The 29 features of Yang et al. (2022) (spec §4 step 6), in a fixed order. X-ray: Fs, Fm, Fh = log10(F_band/Fb),
-     * Fb = log10(Fs+Fm+Fh) (erg/s/cm2); hardness ratios; variability probabilities. MW: G...W2 = log10(F_band/Fb)
-     * (not magnitudes); then 12 colours in mag.
+     * The 29 features of Yang et al. (2022) (docs/algorithm.md §4 step 6), in a fixed order. X-ray: Fs, Fm, Fh =
+     * log10(F_band/Fb), Fb = log10(Fs+Fm+Fh) (erg/s/cm2); hardness ratios; variability probabilities. MW: G...W2 =
+     * log10(F_band/Fb) (not magnitudes); then 12 colours in mag.
      */
     public static final FeatureSchema MUWCLASS = new FeatureSchema("muwclass-yang2022-29", List.of(
             "Fs", "Fm", "Fh", "Fb", "HR_hm", "HR_ms", "HR_hms", "P_inter", "P_intra",

@@ -1,10 +1,10 @@
 package org.muwclass.core.features;
 
 /**
- * Per-column standardisation (sklearn {@code StandardScaler} as used upstream, spec §4 step 7): fitted on the current
- * training matrix (the Monte-Carlo sampled, reddened training rows, before SMOTE); NaN values are ignored in the fit
- * and stay NaN in the transform; the scale is the population standard deviation (ddof 0), and a zero (or undefined)
- * deviation gives scale 1. Immutable and thread-safe once fitted.
+ * Per-column standardisation (sklearn {@code StandardScaler} as used upstream, docs/algorithm.md §4 step 7): fitted on
+ * the current training matrix (the Monte-Carlo sampled, reddened training rows, before SMOTE); NaN values are ignored
+ * in the fit and stay NaN in the transform; the scale is the population standard deviation (ddof 0), and a zero (or
+ * undefined) deviation gives scale 1. Immutable and thread-safe once fitted.
  */
 public final class Standardizer {
 

@@ -10,7 +10,7 @@ import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.xray.XraySourceFeatures;
 
 /**
- * The extracted sources of one field. Classification uses only the usable ones (remove_code 0, spec section 2.6);
+ * The extracted sources of one field. Classification uses only the usable ones (remove_code 0, docs/algorithm.md §2.6);
  * {@link #all()} keeps the others for diagnostics.
  */
 public final class FieldFeatures {

@@ -29,6 +29,9 @@ public final class FastForestLearner implements Learner {
     public static final int DEFAULT_MAX_BINS = Integer.getInteger("muwclass.fastrf.bins",
             FastRandomForest.Options.DEFAULT_BINS);
 
+    /** Features tried per split: int(sqrt(29)), the paper's 29 features (sklearn's {@code max_features="sqrt"}). */
+    public static final int FEATURES_PER_SPLIT = 5;
+
     private final String name;
     private final FastRandomForest.Options options;
 
@@ -45,7 +48,7 @@ public final class FastForestLearner implements Learner {
     public FastForestLearner(String name, int trees, int maxBins) {
         this.name = name;
         this.options = FastRandomForest.Options.defaults().withNumTrees(trees)
-                .withMaxFeatures(LearnerCatalogue.FEATURES_PER_SPLIT).withMaxDepth(0).withNumThreads(1)
+                .withMaxFeatures(FEATURES_PER_SPLIT).withMaxDepth(0).withNumThreads(1)
                 .withMaxBins(maxBins);
     }
 

@@ -21,6 +21,10 @@ import java.util.SplittableRandom;
  * <p>Children's class counts come from the scan (left) and the parent's counts minus them (right). Histograms are
  * built only for the features a node draws: with 5 of 29 features per node and 8 classes, building all 29 to derive
  * the larger child by subtraction costs more than it saves (docs/benchmarks.md).
+ *
+ * <p>Why one class of nearly 500 lines: like {@link TreeGrower}, it is one inner loop over one shared workspace
+ * (rows, histograms, occupancy flags); what the two growers share is in {@link FlatTreeBuilder} and
+ * {@link NodeStack}.
  */
 final class HistTreeGrower {
 
@@ -71,14 +75,7 @@ final class HistTreeGrower {
     private final int[] rightCounts;
     private int m;
 
-    private int[] stackStart = new int[64];
-    private int[] stackEnd = new int[64];
-    private int[] stackDepth = new int[64];
-    private int[] stackParent = new int[64];
-    private boolean[] stackIsLeft = new boolean[64];
-    private int[] stackCounts;
-    private long[] stackMask;
-    private int stackSize;
+    private final NodeStack stack;
 
     private final FlatTreeBuilder tree;
 
@@ -123,8 +120,7 @@ final class HistTreeGrower {
         this.leftCounts = new int[numClasses];
         this.bestLeftCounts = new int[numClasses];
         this.rightCounts = new int[numClasses];
-        this.stackCounts = new int[64 * numClasses];
-        this.stackMask = new long[64 * maskWords];
+        this.stack = new NodeStack(numClasses, maskWords);
         this.tree = new FlatTreeBuilder(numClasses);
     }
 
@@ -136,22 +132,20 @@ final class HistTreeGrower {
             featurePool[f] = f;
         }
         tree.reset(p);
-        stackSize = 0;
+        stack.clear();
         int[] rootCounts = new int[numClasses];
         for (int row = 0; row < n; row++) {
             rootCounts[label[row]] += drawCount[row];
         }
-        push(0, m, 0, -1, false, rootCounts, new long[maskWords]);
+        stack.push(0, m, 0, -1, false, -1, rootCounts, new long[maskWords]);
         int[] counts = new int[numClasses];
         long[] mask = new long[maskWords];
-        while (stackSize > 0) {
-            int slot = --stackSize;
-            int start = stackStart[slot];
-            int end = stackEnd[slot];
-            int depth = stackDepth[slot];
-            System.arraycopy(stackCounts, slot * numClasses, counts, 0, numClasses);
-            System.arraycopy(stackMask, slot * maskWords, mask, 0, maskWords);
-            int node = tree.newNode(stackParent[slot], stackIsLeft[slot]);
+        while (!stack.isEmpty()) {
+            int slot = stack.pop(counts, mask);
+            int start = stack.start(slot);
+            int end = stack.end(slot);
+            int depth = stack.depth(slot);
+            int node = tree.newNode(stack.parent(slot), stack.isLeft(slot));
             long total = 0;
             long sumSquares = 0;
             for (int c : counts) {
@@ -173,22 +167,15 @@ final class HistTreeGrower {
                 rightCounts[c] = counts[c] - bestLeftCounts[c];
             }
             // Right first so that the left subtree is grown (and numbered) first.
-            push(split, end, depth + 1, node, false, rightCounts, mask);
-            push(start, split, depth + 1, node, true, bestLeftCounts, mask);
+            stack.push(split, end, depth + 1, node, false, -1, rightCounts, mask);
+            stack.push(start, split, depth + 1, node, true, -1, bestLeftCounts, mask);
         }
         return tree.build();
     }
 
     /** Bootstrap by counts (n draws with replacement) or the whole set; the drawn rows in ascending order. */
     private void drawSample(SplittableRandom rng) {
-        if (bootstrap) {
-            Arrays.fill(drawCount, 0);
-            for (int i = 0; i < n; i++) {
-                drawCount[rng.nextInt(n)]++;
-            }
-        } else {
-            Arrays.fill(drawCount, 1);
-        }
+        NodeStack.drawCounts(drawCount, bootstrap, rng);
         m = 0;
         for (int row = 0; row < n; row++) {
             packedRows[row] = drawCount[row] << labelBits | label[row];
@@ -495,26 +482,5 @@ final class HistTreeGrower {
         }
         System.arraycopy(right, 0, r, l, k2);
         return l;
-    }
-
-    private void push(int start, int end, int depth, int parent, boolean isLeft, int[] counts, long[] mask) {
-        if (stackSize == stackStart.length) {
-            int size = stackSize * 2;
-            stackStart = Arrays.copyOf(stackStart, size);
-            stackEnd = Arrays.copyOf(stackEnd, size);
-            stackDepth = Arrays.copyOf(stackDepth, size);
-            stackParent = Arrays.copyOf(stackParent, size);
-            stackIsLeft = Arrays.copyOf(stackIsLeft, size);
-            stackCounts = Arrays.copyOf(stackCounts, size * numClasses);
-            stackMask = Arrays.copyOf(stackMask, size * maskWords);
-        }
-        int slot = stackSize++;
-        stackStart[slot] = start;
-        stackEnd[slot] = end;
-        stackDepth[slot] = depth;
-        stackParent[slot] = parent;
-        stackIsLeft[slot] = isLeft;
-        System.arraycopy(counts, 0, stackCounts, slot * numClasses, numClasses);
-        System.arraycopy(mask, 0, stackMask, slot * maskWords, maskWords);
     }
 }

@@ -25,6 +25,10 @@ import java.util.SplittableRandom;
  * keeps drawing until it finds one or runs out, in which case the node becomes a leaf. With one sample per leaf
  * allowed, every non-constant feature has a valid split, so this is "keep looking until a valid split exists".
  * Values are equal only when exactly equal (sklearn treats values within 1e-7 as equal).
+ *
+ * <p>Why one class of nearly 500 lines: it is the forest's inner loop, one job (grow a tree on flat arrays), and the
+ * scan, partition and workspace arrays it shares between them would only be passed around if split up; the parts
+ * that are not hot or not specific to the presorted search are {@link FlatTreeBuilder} and {@link NodeStack}.
  */
 final class TreeGrower {
 
@@ -74,17 +78,11 @@ final class TreeGrower {
     private final long[] childMask;
     private int m;
 
-    // Depth-first stack of nodes still to grow.
-    private int[] stackStart = new int[64];
-    private int[] stackEnd = new int[64];
-    private int[] stackDepth = new int[64];
-    private int[] stackParent = new int[64];
-    private boolean[] stackIsLeft = new boolean[64];
-    /** Feature whose order array holds the node's rows sorted; -1 when they are already in {@link #samples}. */
-    private int[] stackSource = new int[64];
-    private int[] stackCounts;
-    private long[] stackMask;
-    private int stackSize;
+    /**
+     * Depth-first stack of nodes still to grow. A node's source: the feature whose order array holds its rows
+     * sorted; -1 when they are already in {@link #samples}.
+     */
+    private final NodeStack stack;
 
     private final FlatTreeBuilder tree;
 
@@ -132,8 +130,7 @@ final class TreeGrower {
         this.childLeftCounts = new int[numClasses];
         this.childRightCounts = new int[numClasses];
         this.childMask = new long[maskWords];
-        this.stackCounts = new int[64 * numClasses];
-        this.stackMask = new long[64 * maskWords];
+        this.stack = new NodeStack(numClasses, maskWords);
         this.tree = new FlatTreeBuilder(numClasses);
     }
 
@@ -150,23 +147,21 @@ final class TreeGrower {
             featurePool[f] = f;
         }
         tree.reset(p);
-        stackSize = 0;
+        stack.clear();
         int[] rootCounts = new int[numClasses];
         for (int row = 0; row < n; row++) {
             rootCounts[label[row]] += drawCount[row];
         }
-        push(0, m, 0, -1, false, 0, rootCounts, new long[maskWords]);
+        stack.push(0, m, 0, -1, false, 0, rootCounts, new long[maskWords]);
         int[] counts = new int[numClasses];
         long[] mask = new long[maskWords];
-        while (stackSize > 0) {
-            int slot = --stackSize;
-            int start = stackStart[slot];
-            int end = stackEnd[slot];
-            int depth = stackDepth[slot];
-            int source = stackSource[slot];
-            System.arraycopy(stackCounts, slot * numClasses, counts, 0, numClasses);
-            System.arraycopy(stackMask, slot * maskWords, mask, 0, maskWords);
-            int node = tree.newNode(stackParent[slot], stackIsLeft[slot]);
+        while (!stack.isEmpty()) {
+            int slot = stack.pop(counts, mask);
+            int start = stack.start(slot);
+            int end = stack.end(slot);
+            int depth = stack.depth(slot);
+            int source = stack.source(slot);
+            int node = tree.newNode(stack.parent(slot), stack.isLeft(slot));
             long total = 0;
             long sumSquares = 0;
             for (int c : counts) {
@@ -214,8 +209,8 @@ final class TreeGrower {
             }
             long[] inherited = small ? mask : childMask;
             // Right first so that the left subtree is grown (and numbered) first.
-            push(split, end, depth + 1, node, false, childSource, right, inherited);
-            push(start, split, depth + 1, node, true, childSource, left, inherited);
+            stack.push(split, end, depth + 1, node, false, childSource, right, inherited);
+            stack.push(start, split, depth + 1, node, true, childSource, left, inherited);
         }
         return tree.build();
     }
@@ -225,14 +220,7 @@ final class TreeGrower {
      * order. Rows keep their index in the matrix; {@link #drawCount} is 0 for rows not drawn.
      */
     private void drawSample(SplittableRandom rng) {
-        if (bootstrap) {
-            Arrays.fill(drawCount, 0);
-            for (int i = 0; i < n; i++) {
-                drawCount[rng.nextInt(n)]++;
-            }
-        } else {
-            Arrays.fill(drawCount, 1);
-        }
+        NodeStack.drawCounts(drawCount, bootstrap, rng);
         m = 0;
         for (int row = 0; row < n; row++) {
             packedRows[row] = drawCount[row] << labelBits | label[row];
@@ -499,29 +487,5 @@ final class TreeGrower {
                 }
             }
         }
-    }
-
-    private void push(int start, int end, int depth, int parent, boolean isLeft, int source, int[] counts,
-            long[] mask) {
-        if (stackSize == stackStart.length) {
-            int size = stackSize * 2;
-            stackStart = Arrays.copyOf(stackStart, size);
-            stackEnd = Arrays.copyOf(stackEnd, size);
-            stackDepth = Arrays.copyOf(stackDepth, size);
-            stackParent = Arrays.copyOf(stackParent, size);
-            stackIsLeft = Arrays.copyOf(stackIsLeft, size);
-            stackSource = Arrays.copyOf(stackSource, size);
-            stackCounts = Arrays.copyOf(stackCounts, size * numClasses);
-            stackMask = Arrays.copyOf(stackMask, size * maskWords);
-        }
-        int slot = stackSize++;
-        stackStart[slot] = start;
-        stackEnd[slot] = end;
-        stackDepth[slot] = depth;
-        stackParent[slot] = parent;
-        stackIsLeft[slot] = isLeft;
-        stackSource[slot] = source;
-        System.arraycopy(counts, 0, stackCounts, slot * numClasses, numClasses);
-        System.arraycopy(mask, 0, stackMask, slot * maskWords, maskWords);
     }
 }

@@ -1,8 +1,8 @@
 package org.muwclass.core.oversampling;
 
 /**
- * The final missing-value flag (spec §4 step 9): after standardisation and SMOTE every remaining NaN becomes
- * {@value #FLAG} (in standardised units), in training and target rows alike.
+ * The final missing-value flag (docs/algorithm.md §4 step 9): after standardisation and SMOTE every remaining NaN
+ * becomes {@value #FLAG} (in standardised units), in training and target rows alike.
  */
 public final class MissingValues {
 

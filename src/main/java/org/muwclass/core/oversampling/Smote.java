@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 import org.muwclass.core.features.TrainingMatrix;
 
 /**
- * SMOTE exactly as the paper's pipeline runs it (imblearn {@code SMOTE(k_neighbors=4)}, strategy 'auto'; spec §7.1),
- * written here because Weka's SMOTE filter differs (one class per pass, a percentage, per-attribute gaps):
+ * SMOTE exactly as the paper's pipeline runs it (imblearn {@code SMOTE(k_neighbors=4)}, strategy 'auto';
+ * docs/algorithm.md §7.1), written here because Weka's SMOTE filter differs (one class per pass, a percentage,
+ * per-attribute gaps):
  * <ol>
  *   <li>Record each column's minimum over the non-missing training values.</li>
  *   <li>Missing values (NaN) become {@value #EXNUM}, so the neighbour search groups rows by missing-data pattern.</li>

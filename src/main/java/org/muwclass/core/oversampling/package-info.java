@@ -1,5 +1,5 @@
 /**
- * Class balancing of the standardised training matrix: SMOTE as in the paper (spec §7.1) and the final missing-value
- * flag.
+ * Class balancing of the standardised training matrix: SMOTE as in the paper (docs/algorithm.md §7.1) and the final
+ * missing-value flag.
  */
 package org.muwclass.core.oversampling;

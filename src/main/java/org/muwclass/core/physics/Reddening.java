@@ -3,7 +3,7 @@ package org.muwclass.core.physics;
 import org.muwclass.core.model.MwBand;
 
 /**
- * Galactic reddening relations used by MUWCLASS (spec sections 6.1 and 6.3).
+ * Galactic reddening relations used by MUWCLASS (docs/algorithm.md §6.1 and §6.3).
  *
  * <ul>
  *   <li>NH = 2.21e21 cm^-2 x A_V with A_V = 3.1 E(B-V), i.e. NH = 6.851e21 E(B-V);</li>

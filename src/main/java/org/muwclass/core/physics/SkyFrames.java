@@ -2,9 +2,10 @@ package org.muwclass.core.physics;
 
 /**
  * ICRS to Galactic conversion as astropy does it: the ICRS to FK5 J2000 B-matrix of USNO Circular 179 (astropy's
- * {@code _icrs_to_fk5_matrix}; it reproduces the spec's astropy-based E(B-V) reference values, the IERS frame bias
- * does not in the Galactic plane), then the FK5 to Galactic rotation with the J2000 north Galactic pole (192.8594812065348, 27.12825118085622) deg and the
- * Galactic longitude of the north celestial pole 122.9319185680026 deg.
+ * {@code _icrs_to_fk5_matrix}; it reproduces the astropy-based E(B-V) reference values of docs/algorithm.md §11.4, the
+ * IERS frame bias does not in the Galactic plane), then the FK5 to Galactic rotation with the J2000 north Galactic pole
+ * (192.8594812065348, 27.12825118085622) deg and the Galactic longitude of the north celestial pole 122.9319185680026
+ * deg.
  */
 public final class SkyFrames {
 

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.muwclass.core.model.XrayBand;
 
 /**
- * Photoelectric absorption of an X-ray power law in a CSC band (spec section 6.2): the ratio of the absorbed to the
- * unabsorbed energy flux, using the Wilms et al. (2000) tbabs cross-sections.
+ * Photoelectric absorption of an X-ray power law in a CSC band (docs/algorithm.md §6.2): the ratio of the absorbed to
+ * the unabsorbed energy flux, using the Wilms et al. (2000) tbabs cross-sections.
  *
  * <p>The absorbed energy flux density E^(1-Gamma) exp(-NH sigma(E)) is interpolated linearly between the tbabs grid
  * nodes and integrated exactly over the band (as scipy's {@code InterpolatedUnivariateSpline(k=1).integral}); the

@@ -8,22 +8,24 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import org.muwclass.core.aggregate.ClassDecision;
 import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.learn.Learner;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.physics.ExtinctionBins;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.reddening.AgnReddening;
+import org.muwclass.core.training.TrainingMatches;
 import org.muwclass.core.training.TrainingSet;
 
 /**
- * Classifies field sources (the paper's GCS procedure, spec §6.1 and §9): targets are grouped by E(B-V) in 0.025 mag
- * bins ({@link ExtinctionBins}); each bin's targets share one training set reddened to the bin's mean E(B-V) in every
- * draw. Work units are (bin, range of draws) on a bounded pool; results are bit-identical at any thread count for
- * fixed parameters. Immutable and reusable; the tbabs table and the training set are shared read-only.
+ * Classifies field sources (the paper's GCS procedure, docs/algorithm.md §6.1 and §9): targets are grouped by E(B-V) in
+ * 0.025 mag bins ({@link ExtinctionBins}); each bin's targets share one training set reddened to the bin's mean E(B-V)
+ * in every draw. Work units are (bin, range of draws) on a bounded pool; results are bit-identical at any thread count
+ * for fixed parameters. Immutable and reusable; the tbabs table and the training set are shared read-only.
  */
 public final class ClassificationRun {
 
@@ -79,6 +81,22 @@ public final class ClassificationRun {
      * @throws IllegalArgumentException for no targets, an unknown algorithm or a missing E(B-V) the policy requires
      */
     public ClassificationPlan plan(List<SourceMeasurements> targets, RunParameters p) {
+        return plan(targets, p, TrainingOverlap.LOO);
+    }
+
+    /** The training sources among the targets ({@link TrainingMatches}), for flagging them in a result. */
+    public TrainingMatches matches(List<SourceMeasurements> targets) {
+        return TrainingMatches.find(targets, training.sources());
+    }
+
+    /**
+     * Plans a run; with {@link TrainingOverlap#LOO}, targets that are training sources are classified by forests
+     * trained without the rows they match: in each E(B-V) task they form a second task, with the same key and
+     * reddening, whose training set lacks the rows matched by any of them. Results stay in target order.
+     *
+     * @throws IllegalArgumentException for no targets, an unknown algorithm or a missing E(B-V) the policy requires
+     */
+    public ClassificationPlan plan(List<SourceMeasurements> targets, RunParameters p, TrainingOverlap overlap) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("No target sources to classify");
         }
@@ -105,6 +123,9 @@ public final class ClassificationRun {
             }
         } else {
             gridTasks(ebv, p, all, tasks, ebvUsed, targetEbvUsed);
+        }
+        if (overlap == TrainingOverlap.LOO) {
+            leaveMatchesOut(matches(targets), tasks, ebvUsed);
         }
         String what = p.ebvGrid() == null ? " E(B-V) bins, "
                 : " E(B-V) grid nodes (relative step " + p.ebvGridStep() + "), ";
@@ -157,6 +178,65 @@ public final class ClassificationRun {
                     new ValueShare(weight, upper, split, p.targetsPerForest())));
             ebvUsed.add(nodeEbv);
         }
+    }
+
+    /**
+     * Splits every task with matched targets into its unmatched members (training set unchanged) and its matched
+     * members (training set without their matched rows). Training row ids stay those of the full set, so the other
+     * training rows are sampled exactly as in the unsplit task.
+     */
+    private static void leaveMatchesOut(TrainingMatches matches, List<DrawTask> tasks, List<Double> ebvUsed) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        List<DrawTask> split = new ArrayList<>();
+        List<Double> splitEbv = new ArrayList<>();
+        int matchedTasks = 0;
+        for (int t = 0; t < tasks.size(); t++) {
+            DrawTask task = tasks.get(t);
+            int[] rows = task.targetRows();
+            int[] matched = IntStream.range(0, rows.length).filter(j -> matches.of(rows[j]).isPresent()).toArray();
+            if (matched.length == 0) {
+                split.add(task);
+                splitEbv.add(ebvUsed.get(t));
+                continue;
+            }
+            int[] kept = IntStream.range(0, rows.length).filter(j -> matches.of(rows[j]).isEmpty()).toArray();
+            if (kept.length > 0) {
+                split.add(subTask(task, task.trainRows(), kept));
+                splitEbv.add(ebvUsed.get(t));
+            }
+            int[] matchedTargets = Arrays.stream(matched).map(j -> rows[j]).toArray();
+            int[] excluded = matches.trainingRowsOf(matchedTargets);
+            int[] train = Arrays.stream(task.trainRows()).filter(r -> Arrays.binarySearch(excluded, r) < 0).toArray();
+            split.add(subTask(task, train, matched));
+            splitEbv.add(ebvUsed.get(t));
+            matchedTasks++;
+        }
+        tasks.clear();
+        tasks.addAll(split);
+        ebvUsed.clear();
+        ebvUsed.addAll(splitEbv);
+        int n = matchedTasks;
+        LOG.info(() -> matches.size() + " targets are training sources: classified leave-one-out, in " + n
+                + " tasks trained without the rows they match");
+    }
+
+    /** The task restricted to its members at positions {@code members}, trained on {@code train}. */
+    private static DrawTask subTask(DrawTask task, int[] train, int[] members) {
+        int[] rows = Arrays.stream(members).map(j -> task.targetRows()[j]).toArray();
+        ValueShare share = task.share();
+        if (share == null) {
+            return new DrawTask(task.key(), train, rows, task.reddening());
+        }
+        double[] weight = new double[members.length];
+        boolean[] upper = new boolean[members.length];
+        for (int i = 0; i < members.length; i++) {
+            weight[i] = share.upperWeight()[members[i]];
+            upper[i] = share.upperMember()[members[i]];
+        }
+        return new DrawTask(task.key(), train, rows, task.reddening(),
+                new ValueShare(weight, upper, share.split(), share.valuesPerForest()));
     }
 
     /** Provenance note of the Monte-Carlo estimator and E(B-V) treatment where they differ from the paper's. */

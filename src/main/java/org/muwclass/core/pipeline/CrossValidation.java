@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.learn.Learner;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.ExtinctionBins;
@@ -20,11 +20,11 @@ import org.muwclass.core.sampling.Seeds;
 import org.muwclass.core.training.TrainingSet;
 
 /**
- * Cross-validation of the whole pipeline with Monte-Carlo draws (spec §10.1): stratified k-fold or leave-one-out. In
- * every fold and draw everything is refitted on the fold's training rows only: sampling, AGN reddening to the test
- * sources' E(B-V) ({@link CvReddening}), features, scaler, SMOTE, classifier. A source's realisation in a draw is the
- * same whether it is trained on or tested. The output is one {@link SourceResult} per training source, in training
- * order, with its true class, for the metrics module.
+ * Cross-validation of the whole pipeline with Monte-Carlo draws (docs/algorithm.md §10.1): stratified k-fold or
+ * leave-one-out. In every fold and draw everything is refitted on the fold's training rows only: sampling, AGN
+ * reddening to the test sources' E(B-V) ({@link CvReddening}), features, scaler, SMOTE, classifier. A source's
+ * realisation in a draw is the same whether it is trained on or tested. The output is one {@link SourceResult} per
+ * training source, in training order, with its true class, for the metrics module.
  */
 public final class CrossValidation {
 

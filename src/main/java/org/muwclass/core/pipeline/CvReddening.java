@@ -1,8 +1,8 @@
 package org.muwclass.core.pipeline;
 
 /**
- * How a cross-validation fold's training AGNs are reddened for its test sources (spec §10.1: in LOOCV, to the
- * left-out source's own E(B-V)).
+ * How a cross-validation fold's training AGNs are reddened for its test sources (docs/algorithm.md §10.1: in LOOCV, to
+ * the left-out source's own E(B-V)).
  */
 public enum CvReddening {
     /**

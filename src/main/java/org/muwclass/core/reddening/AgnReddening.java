@@ -10,11 +10,11 @@ import org.muwclass.core.physics.Reddening;
 import org.muwclass.core.physics.XrayAbsorption;
 
 /**
- * The reddening of training AGNs for one E(B-V) (spec §6, Yang et al. 2022 §3.5): X-ray band fluxes are multiplied by
- * the tbabs transmission C(band, NH) of a Gamma = 2 power law with NH = 6.851e21 E(B-V) cm^-2, magnitudes get
- * A_band = F99(lambda_eff, R_V = 3.1) added. Only rows whose class is AGN change; the AGN's own Galactic extinction is
- * not removed first (upstream self_unred = False). The survey-limit cut that follows is part of the
- * {@link org.muwclass.core.features.FeatureBuilder}.
+ * The reddening of training AGNs for one E(B-V) (docs/algorithm.md §6, Yang et al. 2022 §3.5): X-ray band fluxes are
+ * multiplied by the tbabs transmission C(band, NH) of a Gamma = 2 power law with NH = 6.851e21 E(B-V) cm^-2, magnitudes
+ * get A_band = F99(lambda_eff, R_V = 3.1) added. Only rows whose class is AGN change; the AGN's own Galactic extinction
+ * is not removed first (upstream self_unred = False). The survey-limit cut that follows is part of the {@link
+ * org.muwclass.core.features.FeatureBuilder}.
  *
  * @param ebvMag           E(B-V), mag
  * @param xrayTransmission C for s, m, h (dimensionless, indexed by {@code XrayBand.ordinal()})

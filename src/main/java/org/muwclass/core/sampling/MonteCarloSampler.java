@@ -7,7 +7,7 @@ import org.muwclass.core.features.Photometry;
 import org.muwclass.core.model.SourceMeasurements;
 
 /**
- * Draws one realisation of a source's measurements from its errors (spec §5, Yang et al. 2022 §3.4):
+ * Draws one realisation of a source's measurements from its errors (docs/algorithm.md §5, Yang et al. 2022 §3.4):
  * <ul>
  *   <li>X-ray fluxes s, m, h: mean + sqrt(2)·sigma·z, z ~ N(0,1), redrawn while the value is &lt;= 0 (a normal
  *       truncated at 0 by rejection). The broad band is not sampled; features sum the three bands.</li>
@@ -16,12 +16,12 @@ import org.muwclass.core.model.SourceMeasurements;
  *   <li>P_inter and P_intra are copied, never sampled.</li>
  * </ul>
  * <p><b>X-ray noise model</b> ({@link XrayNoiseModel}). Upstream reseeds numpy's global generator before each X-ray
- * band, so with an integer seed s, m and h reuse the same z (fully correlated noise, spec §12 gotcha 7). That is an
- * artefact of the seeding rather than a model of correlated errors (the band fluxes come from disjoint photons), but it
- * is what produced the paper's confidence scale, so {@link XrayNoiseModel#SHARED} reproduces it and is the default:
- * one seed is taken from the source's generator per realisation and each band replays a fresh generator from that
- * seed (the same z, and the same redraws while a value is &lt;= 0). {@link XrayNoiseModel#INDEPENDENT} gives every
- * band its own z from the source's generator; hardness ratios then scatter more than upstream's.
+ * band, so with an integer seed s, m and h reuse the same z (fully correlated noise, docs/algorithm.md §12 gotcha 7).
+ * That is an artefact of the seeding rather than a model of correlated errors (the band fluxes come from disjoint
+ * photons), but it is what produced the paper's confidence scale, so {@link XrayNoiseModel#SHARED} reproduces it and is
+ * the default: one seed is taken from the source's generator per realisation and each band replays a fresh generator
+ * from that seed (the same z, and the same redraws while a value is &lt;= 0). {@link XrayNoiseModel#INDEPENDENT} gives
+ * every band its own z from the source's generator; hardness ratios then scatter more than upstream's.
  *
  * <p>Every value consumes draws from the source's own generator in a fixed order (the shared X-ray seed, or s, m, h;
  * then G...W3), so a source's realisation depends only on its seed and the noise model.

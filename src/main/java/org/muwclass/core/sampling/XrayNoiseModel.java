@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How the Monte-Carlo draws perturb the three X-ray band fluxes s, m, h of one source in one realisation
- * (spec §5; see docs/science-notes.md, "X-ray noise model").
+ * (docs/algorithm.md §5; see docs/science-notes.md, "X-ray noise model").
  *
  * <p>Option name in the CLI: {@code --xray-noise shared|independent}; the UWS layer should use the same values
  * (e.g. a parameter {@code XRAY_NOISE}). The default, {@link #SHARED}, is what the authors' code does and what

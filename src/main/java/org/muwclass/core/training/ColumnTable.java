@@ -1,16 +1,26 @@
 package org.muwclass.core.training;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read-only random access to the cells of a table, by row and column position. It is the one view the
- * {@link SourceTableReader} needs, so CSV files and STIL {@code StarTable}s (VOTable, FITS, uploads) can both back it.
+ * {@link SourceTableReader} needs, so CSV files and STIL tables (VOTable, FITS, uploads; {@code
+ * org.muwclass.tables.StarColumnTable}) can both back it.
  * Implementations need not be thread-safe.
  */
 public interface ColumnTable {
 
     /** Column names in table order. */
     List<String> columnNames();
+
+    /**
+     * The declared unit of a column (VOTable {@code unit}, FITS {@code TUNITn}), as written in the file.
+     *
+     * @param column a name from {@link #columnNames()}
+     * @return the unit string, empty when the table declares none (plain CSV)
+     */
+    Optional<String> unit(String column);
 
     /** Number of data rows. */
     int rowCount();

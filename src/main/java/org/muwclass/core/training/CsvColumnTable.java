@@ -1,6 +1,7 @@
 package org.muwclass.core.training;
 
 import java.util.List;
+import java.util.Optional;
 import org.muwclass.core.io.CsvTable;
 
 /** A {@link ColumnTable} over a {@link CsvTable}: cells are strings, blank cells are null. */
@@ -16,6 +17,12 @@ public final class CsvColumnTable implements ColumnTable {
     @Override
     public List<String> columnNames() {
         return table.columns();
+    }
+
+    /** Plain CSV declares no units. */
+    @Override
+    public Optional<String> unit(String column) {
+        return Optional.empty();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.model.SourceMeasurements;
-import uk.ac.starlink.table.StarTable;
 
 /** Loads labelled training sets (the shipped TD.csv or a user's table) with their checksum. */
 public final class TrainingSetReader {
@@ -23,11 +22,6 @@ public final class TrainingSetReader {
     /** A CSV file with TD-style (or aliased) column names. */
     public static TrainingSet read(Path csv) {
         return read(new CsvColumnTable(CsvTable.read(csv)), csv.toString());
-    }
-
-    /** A STIL table (VOTable, FITS, ...). */
-    public static TrainingSet read(StarTable table, String origin) {
-        return read(new StarColumnTable(table), origin);
     }
 
     /**

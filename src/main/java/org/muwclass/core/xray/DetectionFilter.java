@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Per-detection quality codes (spec section 2.3); only detections with code 0 are averaged. The code is a sum of:
+ * Per-detection quality codes (docs/algorithm.md §2.3); only detections with code 0 are averaged. The code is a sum of:
  * {@link #HRC} 1, {@link #OFF_AXIS} 2 (theta &gt; 10 arcmin or NULL), {@link #SATURATED} 4, {@link #PILEUP} 8
  * (pileup_warning &gt; 0.3; NULL is fine), {@link #STREAK} 16, {@link #SHARED_REGION} 32 (the same obsid, region_id
  * and obi appear under more than one source name).

@@ -2,7 +2,7 @@ package org.muwclass.core.xray;
 
 /**
  * Mean and standard deviation of a split-normal (Fechner) distribution built from a mode and 68% limits
- * (Possolo et al. 2019), as MUWCLASS symmetrises the CSC aperture fluxes (spec section 2.2). NaN stands for NULL.
+ * (Possolo et al. 2019), as MUWCLASS symmetrises the CSC aperture fluxes (docs/algorithm.md §2.2). NaN stands for NULL.
  *
  * @param mean  mean, same unit as the inputs (erg/s/cm2 for CSC fluxes)
  * @param sigma standard deviation, same unit
@@ -15,7 +15,7 @@ public record FechnerFlux(double mean, double sigma) {
     /** A NULL flux. */
     public static final FechnerFlux NULL = new FechnerFlux(Double.NaN, Double.NaN);
 
-    /** Upper limit used to fill a band with no measurement, erg/s/cm2 (spec section 2.4). */
+    /** Upper limit used to fill a band with no measurement, erg/s/cm2 (docs/algorithm.md §2.4). */
     public static final double FILL_UPPER_LIMIT = 1e-17;
 
     /**

@@ -9,7 +9,7 @@ import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.model.XrayBand;
 
 /**
- * Turns per-observation CSC detections into one {@link XraySourceFeatures} per source (spec section 2, the
+ * Turns per-observation CSC detections into one {@link XraySourceFeatures} per source (docs/algorithm.md §2, the
  * upstream {@code cal_ave}): filter detections, average each band by inverse variance, fill unmeasured bands,
  * and compute the inter- and intra-observation variability.
  */

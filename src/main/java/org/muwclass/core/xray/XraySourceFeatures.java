@@ -3,7 +3,7 @@ package org.muwclass.core.xray;
 import org.muwclass.core.model.XrayBand;
 
 /**
- * Source-level X-ray properties averaged over a source's good detections (spec sections 2.4-2.6). NaN = NULL.
+ * Source-level X-ray properties averaged over a source's good detections (docs/algorithm.md §2.4-2.6). NaN = NULL.
  *
  * @param master                the source's master-level CSC properties
  * @param keptDetections        number of detections that passed {@link DetectionFilter}

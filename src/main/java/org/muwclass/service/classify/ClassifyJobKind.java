@@ -25,7 +25,7 @@ import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.core.field.FieldFeatureExtractor;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.learn.FastForestLearner;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.DustMap;
@@ -100,7 +100,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
 
     static final List<String> EBV_VALUES = List.of("table-else-dust-map", "table", "dust-map", "nh-column", "nh-map",
             "none");
-    /** N_H per unit E(B-V): N_H = 2.21e21 A_V and A_V = 3.1 E(B-V) (spec section 6.1), cm^-2 per mag. */
+    /** N_H per unit E(B-V): N_H = 2.21e21 A_V and A_V = 3.1 E(B-V) (docs/algorithm.md §6.1), cm^-2 per mag. */
     static final double NH_PER_EBV = 6.851e21;
     /** Input column names of the hydrogen column density (cm^-2) for EBV=nh-column, compared case-insensitively. */
     static final List<String> NH_COLUMNS = List.of("nh", "n_h", "nh_gal", "nh_cm2");

@@ -28,7 +28,7 @@ class ClassDecisionTest {
             assertEquals(loo.number(r, "Class_prob_e"), d.classProbErr(), 0.0);
             confident += d.confident(ClassDecision.CONFIDENT_CT) ? 1 : 0;
         }
-        assertEquals(2382, confident, "spec §1.3: CT >= 2 for 2382 rows");
+        assertEquals(2382, confident, "docs/algorithm.md §1.3: CT >= 2 for 2382 rows");
     }
 
     @Test

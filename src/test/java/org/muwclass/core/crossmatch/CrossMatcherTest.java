@@ -37,9 +37,10 @@ class CrossMatcherTest {
 
     /**
      * NGC3532_class.csv was written by the later pipeline that replaces 2MASS/AllWISE by the Gaia archive's
-     * precomputed best neighbours (spec sections 1.7 and 3.4). Those tables are not shipped, and where a Gaia star has
-     * no precomputed neighbour the class table shows NULL although the positional match is accepted: 13 J and 39 W1
-     * values. Everything else must agree: every G, every non-NULL J and W1, and cp_counts wherever J and W1 agree.
+     * precomputed best neighbours (docs/algorithm.md §1.7 and §3.4). Those tables are not shipped, and where a Gaia
+     * star has no precomputed neighbour the class table shows NULL although the positional match is accepted: 13 J and
+     * 39 W1 values. Everything else must agree: every G, every non-NULL J and W1, and cp_counts wherever J and W1
+     * agree.
      */
     @Test
     void reproducesNgc3532ClassTableMagnitudes() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.model.SourceClass;
 
-/** Reproduces the spec §10.3 numbers (and the paper's) from the published LOOCV table. */
+/** Reproduces the docs/algorithm.md §10.3 numbers (and the paper's) from the published LOOCV table. */
 class PublishedLoocvMetricsTest {
 
     private static List<LabelledPrediction> loo;
@@ -49,7 +49,8 @@ class PublishedLoocvMetricsTest {
 
     @Test
     void roundedTrainingSetTableGivesOneMoreConfidentSource() {
-        // TD.csv rounds CT to 3 decimals: 2CXO J033135.7-275134 (CT 1.9995) passes CT >= 2 there (spec §1.1).
+        // TD.csv rounds CT to 3 decimals: 2CXO J033135.7-275134 (CT 1.9995) passes CT >= 2 there (docs/algorithm.md
+        // §1.1).
         List<LabelledPrediction> td = LabelledPredictionTable.read(CsvTable.readResource("/muwclass/TD.csv"),
                 LabelledPredictionTable.Columns.detect(List.of("True_Class")).orElseThrow());
         assertEquals(2941, td.size());
@@ -131,7 +132,7 @@ class PublishedLoocvMetricsTest {
         ConfusionMatrix cm = ConfusionMatrix.of(loo);
         double[][] r = cm.recallMatrix();
         double[][] p = cm.precisionMatrix();
-        // AGN row: 1286 of 1390 true AGN; AGN column: 1286 of 1306 predicted AGN (spec §11.1 totals).
+        // AGN row: 1286 of 1390 true AGN; AGN column: 1286 of 1306 predicted AGN (docs/algorithm.md §11.1 totals).
         assertEquals(1286.0 / 1390, r[0][0], 1e-12);
         assertEquals(1286.0 / 1306, p[0][0], 1e-12);
         for (int i = 0; i < 8; i++) {

@@ -124,15 +124,7 @@ class FastRandomForestTest {
     @Test
     void missingValuesGoLeftLikeNegativeInfinity() {
         SyntheticClasses data = SyntheticClasses.generate(60, 12, 4, 1.0, Double.NaN, 13L);
-        double[][] asInfinity = new double[data.x().length][];
-        for (int i = 0; i < asInfinity.length; i++) {
-            asInfinity[i] = data.x()[i].clone();
-            for (int f = 0; f < asInfinity[i].length; f++) {
-                if (Double.isNaN(asInfinity[i][f])) {
-                    asInfinity[i][f] = Double.NEGATIVE_INFINITY;
-                }
-            }
-        }
+        double[][] asInfinity = data.xWithNanAs(Double.NEGATIVE_INFINITY);
         Options options = Options.defaults().withNumTrees(10);
         Model withNaN = FastRandomForest.fit(data.x(), data.y(), 4, options);
         Model withInfinity = FastRandomForest.fit(asInfinity, data.y(), 4, options);

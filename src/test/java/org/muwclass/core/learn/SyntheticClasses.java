@@ -74,6 +74,20 @@ public record SyntheticClasses(double[][] x, int[] y, int numClasses) {
                 java.util.Arrays.copyOfRange(y, from, to), numClasses);
     }
 
+    /** A copy of the feature matrix with every NaN replaced by {@code value} (e.g. negative infinity). */
+    public double[][] xWithNanAs(double value) {
+        double[][] copy = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            copy[i] = x[i].clone();
+            for (int f = 0; f < copy[i].length; f++) {
+                if (Double.isNaN(copy[i][f])) {
+                    copy[i][f] = value;
+                }
+            }
+        }
+        return copy;
+    }
+
     /** The set as Weka instances: numeric attributes f0.., then a nominal class c0.. as the last attribute. */
     public Instances toInstances(String name) {
         int p = x[0].length;

@@ -14,7 +14,7 @@ class XrayAbsorptionTest {
 
     @Test
     void specCheckValuesForGammaTwo() {
-        // spec section 6.2 table
+        // docs/algorithm.md §6.2 table
         assertEquals(0.639219, abs.transmission(XrayBand.SOFT, 1e21), 1e-5);
         assertEquals(0.915326, abs.transmission(XrayBand.MEDIUM, 1e21), 1e-5);
         assertEquals(0.987264, abs.transmission(XrayBand.HARD, 1e21), 1e-5);

@@ -3,57 +3,26 @@ package org.muwclass.core.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.muwclass.core.aggregate.ProbabilityAccumulator;
-import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
-import org.muwclass.core.physics.XrayAbsorption;
-import org.muwclass.core.training.TrainingSet;
-import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.testsupport.ShippedUnits;
+import org.muwclass.testsupport.TrainingSplits;
 
 /** Units run one by one, in any order, shipped as bytes and assembled: the same bits as a local run. */
 class ClassificationPlanTest {
 
     @Test
     void unitsRunOutOfOrderAndShippedAsBytesAssembleToTheLocalResult() {
-        TrainingSet td = TrainingSetReader.readDefault();
-        List<SourceMeasurements> t = new ArrayList<>();
-        List<SourceMeasurements> x = new ArrayList<>();
-        for (int i = 0; i < td.size(); i++) {
-            if (i % 10 == 0) {
-                t.add(td.sources().get(i));
-            } else if (i % 150 == 7) {
-                x.add(td.sources().get(i));
-            }
-        }
-        ClassificationRun run = new ClassificationRun(TrainingSet.of(t, "every 10th TD row"),
-                LearnerCatalogue.standard(5), XrayAbsorption.loadDefault(), EbvResolver.standard());
+        TrainingSplits splits = TrainingSplits.everyTenth();
+        List<SourceMeasurements> x = splits.targets();
+        ClassificationRun run = splits.run(5);
         RunParameters p = RunParameters.of(4, 77L).withDrawsPerUnit(1).withThreads(2);
         ClassificationResult local = run.run(x, p, ProgressListener.NONE);
 
         ClassificationPlan plan = run.plan(x, p);
         assertEquals(plan.taskCount() * 4, plan.unitCount());
-        List<Integer> order = new ArrayList<>();
-        for (int u = 0; u < plan.unitCount(); u++) {
-            order.add(u);
-        }
-        Collections.shuffle(order, new Random(3));
-        ProbabilityAccumulator[] partial = new ProbabilityAccumulator[plan.unitCount()];
-        for (int u : order) {
-            partial[u] = roundTrip(plan.runUnit(u));
-        }
-        ClassificationResult assembled = plan.assemble(Arrays.asList(partial));
+        ClassificationResult assembled = ShippedUnits.assembleOutOfOrder(plan, 3);
 
         assertEquals(local.provenance(), assembled.provenance());
         for (int i = 0; i < x.size(); i++) {
@@ -66,16 +35,6 @@ class ClassificationPlanTest {
             assertArrayEquals(a.probabilities().median(), b.probabilities().median());
             assertArrayEquals(a.probabilities().upper2Sigma(), b.probabilities().upper2Sigma());
             assertEquals(a.decision(), b.decision());
-        }
-    }
-
-    private static ProbabilityAccumulator roundTrip(ProbabilityAccumulator acc) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            acc.writeTo(new DataOutputStream(bytes));
-            return ProbabilityAccumulator.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -11,35 +11,22 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
-import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.training.TrainingSet;
-import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.testsupport.TrainingSplits;
 
 class ClassificationRunTest {
 
-    private static TrainingSet td;
     private static TrainingSet train;
     private static List<SourceMeasurements> targets;
     private static ClassificationRun run;
 
     @BeforeAll
     static void setUp() {
-        td = TrainingSetReader.readDefault();
-        List<SourceMeasurements> t = new ArrayList<>();
-        List<SourceMeasurements> x = new ArrayList<>();
-        for (int i = 0; i < td.size(); i++) {
-            if (i % 8 == 0) {
-                t.add(td.sources().get(i));
-            } else if (i % 200 == 3) {
-                x.add(td.sources().get(i));
-            }
-        }
-        train = TrainingSet.of(t, "every 8th TD row");
-        targets = x;
-        run = new ClassificationRun(train, LearnerCatalogue.standard(10), XrayAbsorption.loadDefault(),
-                EbvResolver.standard());
+        TrainingSplits splits = TrainingSplits.of(8, 200, 3);
+        train = splits.training();
+        targets = splits.targets();
+        run = splits.run(10);
     }
 
     @Test

@@ -5,26 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.muwclass.core.aggregate.ProbabilityAccumulator;
-import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.EbvGrid;
-import org.muwclass.core.physics.XrayAbsorption;
-import org.muwclass.core.training.TrainingSet;
-import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.testsupport.ShippedUnits;
+import org.muwclass.testsupport.TrainingSplits;
 
 /** The interpolating E(B-V) grid: which node gives which value, and the same guarantees as the paper's bins. */
 class EbvGridEstimatorTest {
@@ -34,19 +22,9 @@ class EbvGridEstimatorTest {
 
     @BeforeAll
     static void setUp() {
-        TrainingSet td = TrainingSetReader.readDefault();
-        List<SourceMeasurements> t = new ArrayList<>();
-        List<SourceMeasurements> x = new ArrayList<>();
-        for (int i = 0; i < td.size(); i++) {
-            if (i % 10 == 0) {
-                t.add(td.sources().get(i));
-            } else if (i % 150 == 7) {
-                x.add(td.sources().get(i));
-            }
-        }
-        pool = x;
-        run = new ClassificationRun(TrainingSet.of(t, "every 10th TD row"), LearnerCatalogue.standard(5),
-                XrayAbsorption.loadDefault(), EbvResolver.standard());
+        TrainingSplits splits = TrainingSplits.everyTenth();
+        pool = splits.targets();
+        run = splits.run(5);
     }
 
     private static SourceMeasurements at(SourceMeasurements s, double ebv) {
@@ -158,16 +136,7 @@ class EbvGridEstimatorTest {
         ClassificationResult two = run.run(targets, p.withThreads(2), ProgressListener.NONE);
         ClassificationResult eight = run.run(targets, p.withThreads(8), ProgressListener.NONE);
         ClassificationPlan plan = run.plan(targets, p);
-        List<Integer> order = new ArrayList<>();
-        for (int u = 0; u < plan.unitCount(); u++) {
-            order.add(u);
-        }
-        Collections.shuffle(order, new Random(5));
-        ProbabilityAccumulator[] partial = new ProbabilityAccumulator[plan.unitCount()];
-        for (int u : order) {
-            partial[u] = roundTrip(plan.runUnit(u));
-        }
-        ClassificationResult shipped = plan.assemble(Arrays.asList(partial));
+        ClassificationResult shipped = ShippedUnits.assembleOutOfOrder(plan, 5);
         for (ClassificationResult other : List.of(two, eight, shipped)) {
             assertEquals(one.provenance(), other.provenance());
             for (int i = 0; i < targets.size(); i++) {
@@ -186,15 +155,5 @@ class EbvGridEstimatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RunParameters.of(10, 1).withEbvGrid(2.5));
         assertTrue(e.getMessage().contains("2.5") && e.getMessage().contains("0.01 to 1"), e.getMessage());
-    }
-
-    private static ProbabilityAccumulator roundTrip(ProbabilityAccumulator acc) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            acc.writeTo(new DataOutputStream(bytes));
-            return ProbabilityAccumulator.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,7 +13,7 @@ import org.muwclass.core.training.TrainingSetReader;
 
 class EbvResolverTest {
 
-    /** 2CXO J111508.9-611527 (b -0.52): 0.86 x SFD low-res = 3.895447 (spec §11.4, astropy-healpix). */
+    /** 2CXO J111508.9-611527 (b -0.52): 0.86 x SFD low-res = 3.895447 (docs/algorithm.md §11.4, astropy-healpix). */
     private static SourceMeasurements plane() {
         return TrainingSetReader.readDefault().sources().stream()
                 .filter(s -> s.name().equals("2CXO J111508.9-611527")).findFirst().orElseThrow().withEbv(Double.NaN);

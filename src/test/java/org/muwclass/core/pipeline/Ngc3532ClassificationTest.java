@@ -16,7 +16,7 @@ import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.core.field.FieldFeatureExtractor;
 import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.physics.XrayAbsorption;
@@ -26,8 +26,8 @@ import org.muwclass.core.training.TrainingSetReader;
 /**
  * The demo field NGC 3532 end to end: CSC per-observation rows and counterpart tables, X-ray averaging and
  * cross-match, then classification with the shipped training set, compared with the authors' published output
- * NGC3532_class.csv. As in the authors' demo (spec section 6.1), the training AGNs are reddened to the E(B-V) of the
- * field centre (RA 166.28875, Dec -58.85 deg, the demo's cone), and the two field sources that are training sources
+ * NGC3532_class.csv. As in the authors' demo (docs/algorithm.md §6.1), the training AGNs are reddened to the E(B-V) of
+ * the field centre (RA 166.28875, Dec -58.85 deg, the demo's cone), and the two field sources that are training sources
  * are not classified (the published table leaves their Class empty).
  *
  * <p>Draws and trees are small to keep the test fast; the agreement at larger draws is recorded in

@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.muwclass.core.learn.LearnerCatalogue;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
-import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.sampling.Seeds;
 import org.muwclass.core.training.TrainingSet;
-import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.testsupport.TrainingSplits;
 
 /** The planner's units, seeds and quote, and the shared-forest estimator. */
 class PlannerEstimatorTest {
@@ -25,20 +24,10 @@ class PlannerEstimatorTest {
 
     @BeforeAll
     static void setUp() {
-        TrainingSet td = TrainingSetReader.readDefault();
-        List<SourceMeasurements> t = new ArrayList<>();
-        List<SourceMeasurements> x = new ArrayList<>();
-        for (int i = 0; i < td.size(); i++) {
-            if (i % 10 == 0) {
-                t.add(td.sources().get(i));
-            } else if (i % 150 == 7) {
-                x.add(td.sources().get(i));
-            }
-        }
-        train = TrainingSet.of(t, "every 10th TD row");
-        targets = x;
-        run = new ClassificationRun(train, LearnerCatalogue.standard(5), XrayAbsorption.loadDefault(),
-                EbvResolver.standard());
+        TrainingSplits splits = TrainingSplits.everyTenth();
+        train = splits.training();
+        targets = splits.targets();
+        run = splits.run(5);
     }
 
     @Test

@@ -30,7 +30,7 @@ class AgnReddeningTest {
         assertEquals(1e-14 * 0.041556, agn.flux()[0], 1e-14 * 1e-5);
         assertEquals(2e-14 * 0.431574, agn.flux()[1], 2e-14 * 1e-5);
         assertEquals(3e-14 * 0.884763, agn.flux()[2], 3e-14 * 1e-5);
-        // A_G = 2.80189 E(B-V) (spec §6.3)
+        // A_G = 2.80189 E(B-V) (docs/algorithm.md §6.3)
         assertEquals(18 + 2.80189 * 1e22 / 6.851e21, agn.mag()[MwBand.G.ordinal()], 1e-3);
         assertEquals(11 + 0.05281 * 1e22 / 6.851e21, agn.mag()[MwBand.W3.ordinal()], 1e-3);
         assertEquals(0.5, agn.pInter());
@@ -49,7 +49,7 @@ class AgnReddeningTest {
 
     @Test
     void strongReddeningPushesOpticalMagnitudesBeyondTheSurveyLimits() {
-        // a Galactic-plane line of sight (E(B-V) ~ 3.9, spec §11.4): G 18 + 10.9 > 21.5 is cut, W1 stays
+        // a Galactic-plane line of sight (E(B-V) ~ 3.9, docs/algorithm.md §11.4): G 18 + 10.9 > 21.5 is cut, W1 stays
         double[] f = FeatureBuilder.row(AgnReddening.forEbv(3.895447, TBABS).apply(row()));
         assertTrue(Double.isNaN(f[FeatureSchema.MUWCLASS.indexOf("G")]));
         assertTrue(Double.isNaN(f[FeatureSchema.MUWCLASS.indexOf("J")]));

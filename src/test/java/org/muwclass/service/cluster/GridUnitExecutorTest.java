@@ -21,18 +21,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.muwclass.core.learn.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
-import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationResult;
 import org.muwclass.core.pipeline.ClassificationRun;
-import org.muwclass.core.pipeline.EbvResolver;
 import org.muwclass.core.pipeline.ProgressListener;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.SourceResult;
-import org.muwclass.core.training.TrainingSet;
-import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.testsupport.TrainingSplits;
 
 /**
  * Two (or three) Hazelcast members in this JVM on loopback, each with unit workers: a job's units are spread over
@@ -52,20 +48,10 @@ class GridUnitExecutorTest {
 
     @BeforeAll
     static void singleInstanceReference() {
-        TrainingSet td = TrainingSetReader.readDefault();
-        List<SourceMeasurements> t = new ArrayList<>();
-        List<SourceMeasurements> x = new ArrayList<>();
-        for (int i = 0; i < td.size(); i++) {
-            if (i % 8 == 0) {
-                t.add(td.sources().get(i));
-            } else if (i % 150 == 7) {
-                x.add(td.sources().get(i));
-            }
-        }
-        run = new ClassificationRun(TrainingSet.of(t, "every 8th TD row"), LearnerCatalogue.standard(8),
-                XrayAbsorption.loadDefault(), EbvResolver.standard());
-        single = run.run(x, PARAMS, ProgressListener.NONE);
-        targets = x;
+        TrainingSplits splits = TrainingSplits.of(8, 150, 7);
+        run = splits.run(8);
+        single = run.run(splits.targets(), PARAMS, ProgressListener.NONE);
+        targets = splits.targets();
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.tap.adql.AdqlCompiler;
 import org.muwclass.service.tap.adql.Udfs;
 import org.muwclass.service.tap.query.ResponseFormat;
+import org.muwclass.tables.XmlText;
 
 /** VOSI capabilities of the TAP service, with the TAPRegExt description of what it supports. */
 public final class CapabilitiesDocument {
@@ -38,11 +39,11 @@ public final class CapabilitiesDocument {
                 + " xmlns:tr=\"http://www.ivoa.net/xml/TAPRegExt/v1.0\">\n");
         x.append(" <capability standardID=\"ivo://ivoa.net/std/TAP\" xsi:type=\"tr:TableAccess\">\n");
         x.append("  <interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"1.1\">\n");
-        x.append("   <accessURL use=\"base\">").append(Xml.esc(tapUrl)).append("</accessURL>\n");
+        x.append("   <accessURL use=\"base\">").append(XmlText.escape(tapUrl)).append("</accessURL>\n");
         if (!securityMethods.isEmpty()) {
             x.append("   <securityMethod/>\n");
             for (String m : securityMethods) {
-                x.append("   <securityMethod standardID=\"").append(Xml.esc(m)).append("\"/>\n");
+                x.append("   <securityMethod standardID=\"").append(XmlText.escape(m)).append("\"/>\n");
             }
         }
         x.append("  </interface>\n");
@@ -56,8 +57,8 @@ public final class CapabilitiesDocument {
         x.append("   </languageFeatures>\n");
         x.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-udf\">\n");
         for (Udfs.Udf u : Udfs.ALL) {
-            x.append("    <feature><form>").append(Xml.esc(u.signature())).append("</form><description>")
-                    .append(Xml.esc(u.description())).append("</description></feature>\n");
+            x.append("    <feature><form>").append(XmlText.escape(u.signature())).append("</form><description>")
+                    .append(XmlText.escape(u.description())).append("</description></feature>\n");
         }
         x.append("   </languageFeatures>\n  </language>\n");
         for (ResponseFormat f : ResponseFormat.values()) {
@@ -66,11 +67,11 @@ public final class CapabilitiesDocument {
                 case VOTABLE_TD -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\"";
                 default -> "";
             };
-            x.append("  <outputFormat").append(id).append(">\n   <mime>").append(Xml.esc(f.mimeType()))
+            x.append("  <outputFormat").append(id).append(">\n   <mime>").append(XmlText.escape(f.mimeType()))
                     .append("</mime>\n");
             for (String alias : f.aliases()) {
                 if (!alias.equals(f.mimeType())) {
-                    x.append("   <alias>").append(Xml.esc(alias)).append("</alias>\n");
+                    x.append("   <alias>").append(XmlText.escape(alias)).append("</alias>\n");
                 }
             }
             x.append("  </outputFormat>\n");
@@ -101,7 +102,7 @@ public final class CapabilitiesDocument {
         x.append(" <capability standardID=\"").append(standardId).append("\">\n");
         x.append("  <interface xsi:type=\"").append(type).append("\"")
                 .append(type.equals("vs:ParamHTTP") ? " version=\"1.1\"" : "").append(">\n");
-        x.append("   <accessURL use=\"full\">").append(Xml.esc(url)).append("</accessURL>\n");
+        x.append("   <accessURL use=\"full\">").append(XmlText.escape(url)).append("</accessURL>\n");
         x.append("  </interface>\n </capability>\n");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import org.muwclass.service.meta.ServiceDescription;
+import org.muwclass.tables.XmlText;
 
 /**
  * The service's VOResource 1.1 record for registry publication: a {@code ri:Resource} (RegistryInterface 1.0, the
@@ -36,11 +37,11 @@ public final class RegistryRecord {
         }
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<ri:Resource").append(NS).append(" xsi:type=\"vs:CatalogService\" created=\"")
-                .append(Xml.esc(svc.created())).append("\" updated=\"")
+                .append(XmlText.escape(svc.created())).append("\" updated=\"")
                 .append(updated.truncatedTo(ChronoUnit.SECONDS)).append("\" status=\"active\">\n");
-        x.append(" ").append(Xml.elem("title", svc.title())).append('\n');
-        x.append(" ").append(Xml.elem("shortName", svc.shortName())).append('\n');
-        x.append(" ").append(Xml.elem("identifier", svc.identifier())).append('\n');
+        x.append(" ").append(XmlText.element("title", svc.title())).append('\n');
+        x.append(" ").append(XmlText.element("shortName", svc.shortName())).append('\n');
+        x.append(" ").append(XmlText.element("identifier", svc.identifier())).append('\n');
         curation(x, svc);
         content(x, svc);
         x.append(children(capabilities, "vosi:capabilities"));
@@ -49,22 +50,22 @@ public final class RegistryRecord {
     }
 
     private static void curation(StringBuilder x, ServiceDescription svc) {
-        x.append(" <curation>\n  ").append(Xml.elem("publisher", svc.publisher())).append('\n');
+        x.append(" <curation>\n  ").append(XmlText.element("publisher", svc.publisher())).append('\n');
         Arrays.stream(svc.creator().split(";")).map(String::strip).filter(c -> !c.isEmpty())
-                .forEach(c -> x.append("  <creator>").append(Xml.elem("name", c)).append("</creator>\n"));
-        x.append("  ").append(Xml.elem("version", svc.version())).append('\n');
-        x.append("  <contact>").append(Xml.elem("name", svc.contactName().isBlank() ? svc.publisher()
-                : svc.contactName())).append(Xml.elem("email", svc.contactEmail())).append("</contact>\n");
+                .forEach(c -> x.append("  <creator>").append(XmlText.element("name", c)).append("</creator>\n"));
+        x.append("  ").append(XmlText.element("version", svc.version())).append('\n');
+        x.append("  <contact>").append(XmlText.element("name", svc.contactName().isBlank() ? svc.publisher()
+                : svc.contactName())).append(XmlText.element("email", svc.contactEmail())).append("</contact>\n");
         x.append(" </curation>\n");
     }
 
     private static void content(StringBuilder x, ServiceDescription svc) {
         x.append(" <content>\n");
         for (String s : svc.subjects()) {
-            x.append("  ").append(Xml.elem("subject", s)).append('\n');
+            x.append("  ").append(XmlText.element("subject", s)).append('\n');
         }
-        x.append("  ").append(Xml.elem("description", svc.description())).append('\n');
-        x.append("  ").append(Xml.elem("referenceURL", svc.referenceUrl())).append('\n');
+        x.append("  ").append(XmlText.element("description", svc.description())).append('\n');
+        x.append("  ").append(XmlText.element("referenceURL", svc.referenceUrl())).append('\n');
         x.append("  <type>Catalog</type>\n  <contentLevel>Research</contentLevel>\n");
         x.append(" </content>\n");
     }

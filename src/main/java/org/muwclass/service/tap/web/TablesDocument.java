@@ -7,6 +7,7 @@ import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoMetadata;
 import org.muwclass.service.tap.adql.AdqlNames;
 import org.muwclass.service.tap.schema.TapSchema;
+import org.muwclass.tables.XmlText;
 
 /** VOSI 1.1 tables documents (VODataService 1.1 tableset, or one table). */
 public final class TablesDocument {
@@ -40,8 +41,8 @@ public final class TablesDocument {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<vosi:tableset").append(NS).append(">\n");
         for (SchemaDescriptor s : meta.schemas()) {
-            x.append(" <schema>\n  <name>").append(Xml.esc(s.name())).append("</name>\n  ")
-                    .append(Xml.elem("description", s.description())).append('\n');
+            x.append(" <schema>\n  <name>").append(XmlText.escape(s.name())).append("</name>\n  ")
+                    .append(XmlText.element("description", s.description())).append('\n');
             List<TableDescriptor> tables = meta.tables().stream()
                     .filter(t -> t.schemaName().equalsIgnoreCase(s.name())).toList();
             for (TableDescriptor t : tables) {
@@ -55,40 +56,40 @@ public final class TablesDocument {
     /** One table (VOSI 1.1 {@code /tables/<name>}). */
     public static String table(TableDescriptor t) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append("<vosi:table").append(NS).append(" type=\"").append(Xml.esc(t.type())).append("\">\n");
+        x.append("<vosi:table").append(NS).append(" type=\"").append(XmlText.escape(t.type())).append("\">\n");
         body(x, t, true);
         return x.append("</vosi:table>\n").toString();
     }
 
     private static void table(StringBuilder x, TableDescriptor t, String element, boolean withColumns) {
-        x.append("  <").append(element).append(" type=\"").append(Xml.esc(t.type())).append("\">\n");
+        x.append("  <").append(element).append(" type=\"").append(XmlText.escape(t.type())).append("\">\n");
         body(x, t, withColumns);
         x.append("  </").append(element).append(">\n");
     }
 
     private static void body(StringBuilder x, TableDescriptor t, boolean withColumns) {
-        x.append("   <name>").append(Xml.esc(t.name())).append("</name>\n   ")
-                .append(Xml.elem("description", t.description())).append(Xml.elem("utype", t.utype())).append('\n');
+        x.append("   <name>").append(XmlText.escape(t.name())).append("</name>\n   ")
+                .append(XmlText.element("description", t.description())).append(XmlText.element("utype", t.utype())).append('\n');
         if (!withColumns) {
             return;
         }
         for (ColumnDescriptor c : t.columns()) {
             x.append("   <column").append(c.std() ? " std=\"true\"" : "").append(">")
-                    .append("<name>").append(Xml.esc(AdqlNames.published(c.name()))).append("</name>")
-                    .append(Xml.elem("description", c.description())).append(Xml.elem("unit", c.unit()))
-                    .append(Xml.elem("ucd", c.ucd())).append(Xml.elem("utype", c.utype()))
+                    .append("<name>").append(XmlText.escape(AdqlNames.published(c.name()))).append("</name>")
+                    .append(XmlText.element("description", c.description())).append(XmlText.element("unit", c.unit()))
+                    .append(XmlText.element("ucd", c.ucd())).append(XmlText.element("utype", c.utype()))
                     .append("<dataType xsi:type=\"vs:VOTableType\"")
-                    .append(c.arraysize().isEmpty() ? "" : " arraysize=\"" + Xml.esc(c.arraysize()) + "\"")
+                    .append(c.arraysize().isEmpty() ? "" : " arraysize=\"" + XmlText.escape(c.arraysize()) + "\"")
                     .append(">").append(c.datatype()).append("</dataType>")
                     .append(c.indexed() ? "<flag>indexed</flag>" : "")
                     .append(c.principal() ? "<flag>primary</flag>" : "")
                     .append("</column>\n");
         }
         for (TapSchema.ForeignKey k : TapSchema.foreignKeys(t.name())) {
-            x.append("   <foreignKey><targetTable>").append(Xml.esc(k.targetTable())).append("</targetTable>")
-                    .append("<fkColumn><fromColumn>").append(Xml.esc(k.fromColumn())).append("</fromColumn>")
-                    .append("<targetColumn>").append(Xml.esc(k.targetColumn())).append("</targetColumn></fkColumn>")
-                    .append(Xml.elem("description", k.description())).append("</foreignKey>\n");
+            x.append("   <foreignKey><targetTable>").append(XmlText.escape(k.targetTable())).append("</targetTable>")
+                    .append("<fkColumn><fromColumn>").append(XmlText.escape(k.fromColumn())).append("</fromColumn>")
+                    .append("<targetColumn>").append(XmlText.escape(k.targetColumn())).append("</targetColumn></fkColumn>")
+                    .append(XmlText.element("description", k.description())).append("</foreignKey>\n");
         }
     }
 }

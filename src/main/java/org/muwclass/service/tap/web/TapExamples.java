@@ -1,6 +1,7 @@
 package org.muwclass.service.tap.web;
 
 import java.util.List;
+import org.muwclass.tables.XmlText;
 
 /** The example queries published at /tap/examples (DALI 1.1 examples, RDFa in XHTML). */
 public final class TapExamples {
@@ -82,16 +83,16 @@ public final class TapExamples {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n");
         x.append("<head><meta http-equiv=\"Content-Type\" content=\"application/xhtml+xml; charset=UTF-8\"/>")
-                .append("<title>").append(Xml.esc(title)).append(": example queries</title></head>\n");
-        x.append("<body vocab=\"http://www.ivoa.net/rdf/examples#\">\n<h1>").append(Xml.esc(title))
+                .append("<title>").append(XmlText.escape(title)).append(": example queries</title></head>\n");
+        x.append("<body vocab=\"http://www.ivoa.net/rdf/examples#\">\n<h1>").append(XmlText.escape(title))
                 .append(": example ADQL queries</h1>\n");
         x.append("<p>Run them with any TAP client (TOPCAT, pyvo, astroquery) against this service's /tap "
                 + "endpoint.</p>\n");
         for (Example e : all()) {
             x.append("<div typeof=\"example\" id=\"").append(e.id()).append("\" resource=\"#").append(e.id())
-                    .append("\">\n <h2 property=\"name\">").append(Xml.esc(e.name())).append("</h2>\n <p>")
-                    .append(Xml.esc(e.description())).append("</p>\n <pre property=\"query\">")
-                    .append(Xml.esc(e.query())).append("</pre>\n</div>\n");
+                    .append("\">\n <h2 property=\"name\">").append(XmlText.escape(e.name())).append("</h2>\n <p>")
+                    .append(XmlText.escape(e.description())).append("</p>\n <pre property=\"query\">")
+                    .append(XmlText.escape(e.query())).append("</pre>\n</div>\n");
         }
         return x.append("</body>\n</html>\n").toString();
     }

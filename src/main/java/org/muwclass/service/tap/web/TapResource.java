@@ -70,7 +70,8 @@ public class TapResource {
     public Response root() {
         String base = tapUrl();
         return Response.ok("<!DOCTYPE html><html><head><title>MUWCLASS-VO TAP</title></head><body>"
-                + "<h1>MUWCLASS-VO TAP 1.1 service</h1><p>Point a TAP client (TOPCAT, pyvo) at <code>" + Xml.esc(base)
+                + "<h1>MUWCLASS-VO TAP 1.1 service</h1><p>Point a TAP client (TOPCAT, pyvo) at <code>"
+                + org.muwclass.tables.XmlText.escape(base)
                 + "</code>.</p><ul><li><a href=\"tap/capabilities\">capabilities</a></li>"
                 + "<li><a href=\"tap/tables\">tables</a></li><li><a href=\"tap/examples\">examples</a></li>"
                 + "<li><a href=\"tap/availability\">availability</a></li><li><a href=\"tap/async\">async jobs</a></li>"

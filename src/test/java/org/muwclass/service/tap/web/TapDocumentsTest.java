@@ -28,6 +28,7 @@ import org.muwclass.service.tap.query.ResponseFormat;
 import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.tables.XmlText;
 import org.muwclass.testsupport.XmlSchemas;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -111,7 +112,7 @@ class TapDocumentsTest {
         assertFalse(min.contains("<foreignKey"), min);
         for (var t : fx.published.tables()) {
             assertTrue(min.contains("<name>" + t.name() + "</name>"), t.name() + " listed: " + min);
-            assertTrue(min.contains("<description>" + Xml.esc(t.description()) + "</description>"),
+            assertTrue(min.contains("<description>" + XmlText.escape(t.description()) + "</description>"),
                     t.name() + " described");
         }
         assertFalse(TablesDocument.withColumns("min"));

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmarks (docs/benchmarks.md): the mains in src/bench/java, compiled only in the Maven profile `bench`.
+# Needs: mvn -B -o -q -DskipTests package && mvn -B -o -q -Pbench test-compile
+#   scripts/bench/bench.sh draw [rounds] [trees] [learners...]   one pipeline training draw on the TD, side by side
+#   scripts/bench/bench.sh fit [rounds] [warmups] [trees] [td|synthetic] [bins,bins...] [nosklearn]   ForestFitBenchmark: fastrf
+#       (histogram and exact) vs Weka rf vs scikit-learn (scripts/bench/sklearn_fit.py), 11120 x 29; pin with taskset -c 1
+#   scripts/bench/bench.sh convergence [args]                    shared-forest vs full protocol (ConvergenceStudy)
+#   scripts/bench/bench.sh synthetic-field OUT.csv [n] [seed]    writes the synthetic Galactic-plane field
+#   scripts/bench/bench.sh CLASS [args]                          any other main in org.muwclass.bench (a dotted name: any class)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+[ -f "$ROOT/target/test-classes/org/muwclass/bench/Bench.class" ] || { echo "bench: run 'mvn -B -o -q -DskipTests package && mvn -B -o -q -Pbench test-compile' first" >&2; exit 1; }
+what=${1:?usage: bench.sh draw|fit|convergence|synthetic-field|CLASS [args]}; shift
+case "$what" in
+  draw) main=org.muwclass.bench.DrawCostBenchmark ;;
+  fit) main=org.muwclass.bench.ForestFitBenchmark ;;
+  convergence) main=org.muwclass.bench.ConvergenceStudy ;;
+  synthetic-field) main=org.muwclass.bench.SyntheticField ;;
+  *.*) main=$what ;;
+  *) main=org.muwclass.bench.$what ;;
+esac
+exec "${JAVA:-java}" -Xmx"${HEAP:-4g}" ${JAVA_OPTS:-} -DWEKA_HOME="$ROOT/target/wekafiles" -Dweka.packageManager.offline=true \
+  -Djava.awt.headless=true -Dbench.root="$ROOT" -cp "$ROOT/target/classes:$ROOT/target/test-classes:$ROOT/target/lib/*" \
+  "$main" "$@"
