@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.muwclass.service.config.UploadSettings;
 
 /**
@@ -46,19 +47,24 @@ public record RequestBody(DaliParameters parameters, List<UploadedFile> files) {
      * when the servlet container has already consumed a form body (the stream was empty), the container's parameters
      * are taken instead, with the same count and value checks.
      *
-     * @param containerForm the parameters the container parsed ({@code HttpServletRequest.getParameterMap()}), or
-     *                      null
+     * @param containerForm the parameters the container parsed ({@code HttpServletRequest::getParameterMap}), or
+     *                      null; asked only when the stream was empty, because asking makes the container read a
+     *                      form body itself (and, on a kept-alive connection after a suspended request, read it
+     *                      wrong: pyvo's TAP queries then lost their LANG)
      */
     public static RequestBody read(String contentType, InputStream body, DaliParameters query,
-                                   Map<String, String[]> containerForm, Path staging, long limitBytes)
+                                   Supplier<Map<String, String[]>> containerForm, Path staging, long limitBytes)
             throws IOException, BadRequestException, UploadTooLargeException {
         RequestBody req = read(contentType, body, query, staging, limitBytes);
-        if (!req.parameters().isEmpty() || !req.files().isEmpty() || containerForm == null
-                || containerForm.isEmpty()) {
+        if (!req.parameters().isEmpty() || !req.files().isEmpty() || containerForm == null) {
+            return req;
+        }
+        Map<String, String[]> form = containerForm.get();
+        if (form == null || form.isEmpty()) {
             return req;
         }
         List<DaliParameters.Parameter> params = new ArrayList<>();
-        containerForm.forEach((name, values) -> {
+        form.forEach((name, values) -> {
             for (String v : values) {
                 params.add(new DaliParameters.Parameter(name, v));
             }

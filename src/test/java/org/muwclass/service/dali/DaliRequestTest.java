@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,19 +66,24 @@ class DaliRequestTest {
         Map<String, String[]> form = new LinkedHashMap<>();
         form.put("LANG", new String[]{"ADQL"});
         form.put("UPLOAD", new String[]{"a,param:a", "b,param:b"});
-        RequestBody r = RequestBody.read("application/x-www-form-urlencoded", empty(), DaliParameters.EMPTY, form,
-                dir, 1000);
+        RequestBody r = RequestBody.read("application/x-www-form-urlencoded", empty(), DaliParameters.EMPTY,
+                () -> form, dir, 1000);
         assertEquals(DaliParameters.of("LANG", "ADQL", "UPLOAD", "a,param:a", "UPLOAD", "b,param:b"), r.parameters());
-        // a body the resource read itself wins over the container's copy
+        // a body the resource read itself wins, and the container is not even asked (asking makes it read the body)
+        AtomicInteger asked = new AtomicInteger();
         RequestBody own = RequestBody.read("application/x-www-form-urlencoded",
-                new ByteArrayInputStream("LANG=SQL".getBytes(StandardCharsets.US_ASCII)), DaliParameters.EMPTY, form,
-                dir, 1000);
+                new ByteArrayInputStream("LANG=SQL".getBytes(StandardCharsets.US_ASCII)), DaliParameters.EMPTY,
+                () -> {
+                    asked.incrementAndGet();
+                    return form;
+                }, dir, 1000);
         assertEquals(DaliParameters.of("LANG", "SQL"), own.parameters());
+        assertEquals(0, asked.get());
         form.put("RUNID", new String[]{"a\u0001b"});
         assertEquals("Parameter RUNID contains the character U+0001 at position 2; control characters other than"
                         + " tab, line feed and carriage return are not allowed",
                 assertThrows(BadRequestException.class, () -> RequestBody.read("application/x-www-form-urlencoded",
-                        empty(), DaliParameters.EMPTY, form, dir, 1000)).getMessage());
+                        empty(), DaliParameters.EMPTY, () -> form, dir, 1000)).getMessage());
     }
 
     @Test

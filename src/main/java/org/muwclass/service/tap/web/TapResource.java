@@ -117,7 +117,7 @@ public class TapResource {
         try {
             RequestBody req = RequestBody.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body,
                     RequestBody.queryParameters(uri.getRequestUri().getRawQuery()),
-                    request == null ? null : request.getParameterMap(), staging.path(),
+                    request == null ? null : request::getParameterMap, staging.path(),
                     tap.config().uploadLimitBytes());
             TapQueryRunner.UploadSource uploads = part -> {
                 for (UploadedFile f : req.files()) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.muwclass.service.dali.BadRequestException;
 import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.dali.RequestBody;
@@ -73,8 +74,11 @@ public class UwsRequestContext {
         return headers == null ? null : headers.getHeaderString(name);
     }
 
-    /** The form the servlet container parsed before the body reached the resource (usually empty), or null. */
-    public Map<String, String[]> containerForm() {
-        return servlet == null ? null : servlet.getParameterMap();
+    /**
+     * The form the servlet container parsed before the body reached the resource (usually empty), asked only when
+     * called: asking makes the container read a form body itself.
+     */
+    public Supplier<Map<String, String[]>> containerForm() {
+        return servlet == null ? null : servlet::getParameterMap;
     }
 }
