@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building and testing MUWCLASS-VO needs on Debian 12, skipping what is already there:
 # Java 17 + Maven, VOLLT ADQL (adql-java, then into ~/.m2), PostgreSQL 15 + pgSphere + q3c (query tests on the
-# production database), STILTS (taplint) and python3-pyvo (client acceptance tests).
+# production database), STILTS (taplint), python3-pyvo (client acceptance tests) and buildah, debootstrap, podman
+# (the container images, scripts/acceptance/docker.sh).
 #   setup.sh          everything
 #   setup.sh --run    only what running the service needs (Java, Maven, ADQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(openjdk-17-jdk-headless maven adql-java libcds-healpix-java)
-[ "${1:-}" = "--run" ] || pkgs+=(postgresql-15 postgresql-15-pgsphere postgresql-15-q3c stilts python3-pyvo python3-requests)
+[ "${1:-}" = "--run" ] || pkgs+=(postgresql-15 postgresql-15-pgsphere postgresql-15-q3c stilts python3-pyvo python3-requests
+  buildah debootstrap podman)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -34,6 +34,7 @@ fi
 if ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='tapdb'" | grep -q 1; then
   psql_pg -d postgres -c "CREATE DATABASE tapdb OWNER tap"
 fi
+"$(dirname "$0")/pgsphere-compat.sh"
 psql_pg -d tapdb -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_sphere; CREATE EXTENSION IF NOT EXISTS q3c;"
 # The read-only query role. The service grants it SELECT on the published schemas at start-up as well (it owns them).
 if ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='tap_reader'" | grep -q 1; then

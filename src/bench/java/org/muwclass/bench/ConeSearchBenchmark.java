@@ -16,9 +16,9 @@ import org.muwclass.service.meta.VoConfigReader;
 import org.muwclass.service.tap.PositionIndexes;
 import org.muwclass.service.tap.TapDatabaseSetup;
 import org.muwclass.service.tap.adql.AdqlTables;
-import org.muwclass.service.tap.query.ResponseFormat;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.tables.TableFormat;
 
 /**
  * Cone-search latency of the TAP query path (ADQL check and translation, SQL, VOTable BINARY2 output) on a synthetic
@@ -98,7 +98,7 @@ public final class ConeSearchBenchmark {
             for (int i = -WARMUP; i < TIMED; i++) {
                 String adql = cone(rnd, radius);
                 long s = System.nanoTime();
-                try (TapQueryRunner.Result r = runner.run(new TapRequest(adql, ResponseFormat.VOTABLE, 1_000_000,
+                try (TapQueryRunner.Result r = runner.run(new TapRequest(adql, TableFormat.VOTABLE, 1_000_000,
                         List.of()), TapQueryRunner.UploadSource.NONE)) {
                     r.writeTo(OutputStream.nullOutputStream());
                     if (i >= 0) {

@@ -3,8 +3,16 @@ package org.muwclass.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.muwclass.classification.ClassificationOptions;
+import org.muwclass.classification.ClassificationRequest;
+import org.muwclass.classification.EbvSource;
+import org.muwclass.classification.InputTable;
+import org.muwclass.classification.OptionException;
+import org.muwclass.classification.OptionLimits;
 import org.muwclass.core.model.SourceClass;
-import org.muwclass.core.physics.EbvGrid;
+import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.sampling.XrayNoiseModel;
 import org.muwclass.tables.ClassificationTable;
@@ -24,32 +32,25 @@ final class ClassifyCommand implements Command {
     /**
      * Validated settings of one classification run.
      *
-     * @param input          input table (TD-style columns, see the training-set reader's aliases)
-     * @param inputFormat    its format
-     * @param output         output table
-     * @param outputFormat   its format
-     * @param training       training-set table, or null for the shipped TD.csv
-     * @param trainingFormat its format (CSV when {@code training} is null)
-     * @param draws          Monte-Carlo draws
-     * @param seed           master seed
-     * @param trees          trees per forest (ensemble size of the ensemble algorithms)
-     * @param threads        worker threads
-     * @param algorithm      learner name (rf, fastrf, extratrees, boosting, bagging, svm, knn, tree)
-     * @param ebv            E(B-V) source name: table-else-dust-map, table, dust-map or none
-     * @param targetsPerForest target realisations per trained forest (1 = the paper's protocol)
-     * @param ebvGridStep    0 for the paper's 0.025 mag E(B-V) bins, else the relative step of the interpolating grid
-     * @param xrayNoise      X-ray noise model of the Monte-Carlo draws (default shared, the paper's)
+     * @param request      the classification (input and training tables, the shared options)
+     * @param output       output table
+     * @param outputFormat its format
+     * @param threads      worker threads (results do not depend on them)
+     * @param dustMap      the operator's dust map ({@code --dust-map}: one HEALPix file, or the north,south Lambert
+     *                     pair), or null for the shipped low-resolution SFD map
+     * @param dustMapScale factor applied to {@code dustMap}'s values (0.86 for raw SFD)
      */
-    record Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
-            TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv,
-            int targetsPerForest, double ebvGridStep, XrayNoiseModel xrayNoise) {
+    record Settings(ClassificationRequest request, Path output, TableFormat outputFormat, int threads, String dustMap,
+                    double dustMapScale) {
 
-        /** With the paper's (shared) X-ray noise. */
-        Settings(Path input, TableFormat inputFormat, Path output, TableFormat outputFormat, Path training,
-                TableFormat trainingFormat, int draws, long seed, int trees, int threads, String algorithm, String ebv,
-                int targetsPerForest, double ebvGridStep) {
-            this(input, inputFormat, output, outputFormat, training, trainingFormat, draws, seed, trees, threads,
-                    algorithm, ebv, targetsPerForest, ebvGridStep, XrayNoiseModel.DEFAULT);
+        /** The master seed. */
+        long seed() {
+            return request.options().seed();
+        }
+
+        /** Monte-Carlo draws per source. */
+        int draws() {
+            return request.options().draws();
         }
     }
 
@@ -77,7 +78,7 @@ final class ClassifyCommand implements Command {
             + "source and draw for s, m and h, as the authors' code does (reproduces the paper's CT scale); "
             + "independent = one per band (wider hardness-ratio scatter, lower CT; docs/science-notes.md)";
 
-    /** Values of --ebv. */
+    /** Values of --ebv of evaluate (the cross-validation's policies). */
     static final List<String> EBV_SOURCES = java.util.Arrays.stream(org.muwclass.core.pipeline.EbvPolicy.values())
             .map(org.muwclass.core.pipeline.EbvPolicy::optionName).toList();
     /** Help text of --ebv (classify and evaluate). */
@@ -85,6 +86,14 @@ final class ClassifyCommand implements Command {
             + String.join(", ", EBV_SOURCES) + ". dust-map = 0.86 x SFD at the source position (the paper's "
             + "convention; default via table-else-dust-map); dust-map-av = the same / 3.1; hi-map = HI4PI N_H / "
             + "6.851e21; table = the input's ebv column; table-else-X = the column where given, else X "
+            + "(docs/science-notes.md)";
+
+    /** Help text of --ebv of classify: the shared EBV values. */
+    static final String CLASSIFY_EBV_HELP = "E(B-V) used to redden the training AGN for each source: "
+            + EbvSource.allowedNames() + ". dust-map = 0.86 x SFD at the source position (the paper's convention;"
+            + " default via table-else-dust-map); dust-map-av = the same / 3.1; hi-map and nh-map = HI4PI N_H / "
+            + "6.851e21; nh-column = the input's N_H column (nh, n_h or nh_cm2 in cm^-2; CSC's nh_gal in 1e20 cm^-2)"
+            + " / 6.851e21; table = the input's ebv column; table-else-X = the column where given, else X "
             + "(docs/science-notes.md)";
 
     @Override
@@ -104,9 +113,9 @@ final class ClassifyCommand implements Command {
                 set, over N Monte-Carlo draws of the measurement errors. The input needs the TD columns (name, RA,
                 Dec in deg, Fs/Fm/Fh with errors; optional P_intra, P_inter, Gaia/2MASS/WISE magnitudes with errors,
                 ebv). The output has per class P_<class> (mean), e_P_<class> (std), P_median_<class>,
-                P_2sig_low_<class>, P_2sig_upp_<class>, then Class, Class_prob, Class_prob_e, CT and ebv (E(B-V)
-                used), with the run's provenance (seed, draws, algorithm, checksums, version, times) as VOTable INFO
-                elements.""";
+                P_2sig_low_<class>, P_2sig_upp_<class>, then Class, Class_prob, Class_prob_e, CT, ebv (E(B-V)
+                used) and ebv_origin (table, dust-map, hi-map, nh-column, none), with the run's provenance
+                (seed, draws, algorithm, checksums, maps, noise model, version, times) as VOTable INFO elements.""";
     }
 
     @Override
@@ -135,14 +144,20 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("plots", "DIR", null, "also write class_counts.png (sources per predicted class, all "
                         + "and CT >= --ct-threshold) and probabilities.png (a few sources from least to most "
                         + "confident) into DIR"),
-                OptionSpec.value("ct-threshold", "T", "2", "confidence cut for the summary and plots, 0..1000"),
-                OptionSpec.value("ebv", "SOURCE", org.muwclass.core.pipeline.EbvPolicy.DEFAULT.optionName(), EBV_HELP));
+                OptionSpec.value("ct-threshold", "T", "2", "CT at or above which a class counts as confident (summary, "
+                        + "plots, provenance), 0..1000"),
+                OptionSpec.value("ebv", "SOURCE", EbvSource.DEFAULT.optionName(), CLASSIFY_EBV_HELP),
+                OptionSpec.value("dust-map", "FILE[,FILE]", null, "a finer E(B-V) dust map than the shipped NSIDE 64"
+                        + " SFD map: one HEALPix FITS file (any NSIDE, RING or NESTED, Galactic), or the SFD Lambert"
+                        + " pair north,south (SFD_dust_4096_ngp.fits,SFD_dust_4096_sgp.fits)"),
+                OptionSpec.value("dust-map-scale", "F", Double.toString(DustMap.SF11_FACTOR), "factor applied to the"
+                        + " --dust-map values (0.86 = Schlafly & Finkbeiner 2011 for raw SFD), 0.001..1000"));
     }
 
     @Override
     public int run(ParsedOptions o, Console console) throws Exception {
         Settings s = settings(o);
-        double ct = o.doubleValue("ct-threshold", 0, 1000);
+        double ct = s.request().options().ctThreshold();
         Path plots = o.path("plots").orElse(null);
         PipelineBridge.ClassificationResult result = pipeline.classify(s, console);
         TableFiles.write(ClassificationTable.of(result.sources()), s.outputFormat(), result.provenance().entries(),
@@ -186,19 +201,28 @@ final class ClassifyCommand implements Command {
             throw new UsageException("option '--training-format' needs '--training FILE'");
         }
         Path training = o.path("training").orElse(null);
-        TableFormat trainingFormat = training == null ? TableFormat.CSV
-                : InputTables.format(o, "training", "training-format");
         if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
             throw new UsageException("options '--input' and '--output' name the same file '" + input
                     + "'; the output would overwrite the input");
         }
-        return new Settings(input, inputFormat, output, outputFormat, training, trainingFormat,
-                draws(o), o.longValue("seed"), o.intValue("trees", 1, 10_000),
-                o.intValue("threads", 1, 256), oneOf(o, "algorithm", ALGORITHMS), oneOf(o, "ebv", EBV_SOURCES),
-                o.intValue("targets-per-forest", 1, 1000), ebvGrid(o), xrayNoise(o));
+        Optional<InputTable> trainingTable = training == null ? Optional.empty() : Optional.of(new InputTable(
+                "TRAINING", training, training.toString(), InputTables.format(o, "training", "training-format")));
+        ClassificationOptions options;
+        try {
+            // the shared parser sees only what the user typed: it applies the defaults itself
+            options = ClassificationOptions.parse(name -> o.has(OptionException.cliName(name))
+                    ? o.string(OptionException.cliName(name)) : Optional.empty(), OptionLimits.CLI);
+        } catch (OptionException e) {
+            throw e.value() == null ? new UsageException("option '--" + OptionException.cliName(e.option()) + "': "
+                    + e.allowed()) : o.bad(OptionException.cliName(e.option()), e.value(), e.allowed());
+        }
+        ClassificationRequest request = new ClassificationRequest(new InputTable("INPUT", input,
+                input.getFileName().toString(), inputFormat), Map.of(), trainingTable, options);
+        return new Settings(request, output, outputFormat, o.intValue("threads", 1, 256),
+                o.string("dust-map").orElse(null), o.doubleValue("dust-map-scale", 0.001, 1000));
     }
 
-    /** --xray-noise: shared or independent. */
+    /** --xray-noise of evaluate: shared or independent. */
     static XrayNoiseModel xrayNoise(ParsedOptions o) throws UsageException {
         String v = o.string("xray-noise").orElse(XrayNoiseModel.DEFAULT.value());
         try {
@@ -208,17 +232,7 @@ final class ClassifyCommand implements Command {
         }
     }
 
-    /** --ebv-grid: 0, or a relative grid step of 0.01 to 1. */
-    static double ebvGrid(ParsedOptions o) throws UsageException {
-        double f = o.doubleValue("ebv-grid", 0, EbvGrid.MAX_RELATIVE_STEP);
-        if (f != 0 && !EbvGrid.isRelativeStep(f)) {
-            throw o.bad("ebv-grid", o.string("ebv-grid").orElseThrow(), "0 (the paper's bins) or a relative step of "
-                    + EbvGrid.MIN_RELATIVE_STEP + " to " + EbvGrid.MAX_RELATIVE_STEP);
-        }
-        return f;
-    }
-
-    /** --draws, or the draws that --equivalent-draws needs at --targets-per-forest. */
+    /** --draws of evaluate, or the draws that --equivalent-draws needs at --targets-per-forest. */
     static int draws(ParsedOptions o) throws UsageException {
         if (!o.has("equivalent-draws")) {
             return o.intValue("draws", 1, 100_000);

@@ -10,18 +10,23 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.muwclass.classification.ClassificationOptions;
+import org.muwclass.classification.ClassificationOutput;
+import org.muwclass.classification.ClassificationRequest;
+import org.muwclass.classification.ClassificationService;
+import org.muwclass.classification.EbvMaps;
+import org.muwclass.classification.OptionException;
+import org.muwclass.classification.PreparedClassification;
 import org.muwclass.core.crossmatch.MwCatalog;
+import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.field.FeatureTable;
 import org.muwclass.core.field.FieldFeatureExtractor;
 import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
-import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.learn.weka.LearnerCatalogue;
-import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.eval.LabelledPrediction;
 import org.muwclass.core.pipeline.ClassificationPlan;
-import org.muwclass.core.pipeline.ClassificationRun;
 import org.muwclass.core.pipeline.CostModel;
 import org.muwclass.core.pipeline.CrossValidation;
 import org.muwclass.core.pipeline.CvReddening;
@@ -31,12 +36,9 @@ import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.pipeline.SourceResult;
-import org.muwclass.core.training.SourceTableReader;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
 import org.muwclass.tables.Checksums;
-import org.muwclass.tables.ClassifiedSource;
-import org.muwclass.tables.RunProvenance;
 import org.muwclass.tables.TableFormat;
 import org.muwclass.tables.TextTables;
 import uk.ac.starlink.table.StarTable;
@@ -47,51 +49,47 @@ class LocalPipeline implements PipelineBridge {
     @Override
     public ClassificationResult classify(ClassifyCommand.Settings s, Console console) throws IOException {
         Instant started = Instant.now();
-        console.status("reading " + s.input() + " (" + s.inputFormat().formatName() + ")");
-        List<SourceMeasurements> targets = SourceTableReader.read(InputTables.read(s.input(), s.inputFormat()),
-                false);
-        String inputSha = Checksums.sha256(s.input());
-        TrainingSet training = training(s.training(), s.trainingFormat(), console);
-        RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
-                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads())
-                .withTargetsPerForest(s.targetsPerForest()).withEbvGrid(s.ebvGridStep())
-                .withXrayNoise(s.xrayNoise());
-        ClassificationRun run = new ClassificationRun(training, LearnerCatalogue.standard(s.trees()),
-                XrayAbsorption.loadDefault(), EbvResolver.standard());
-        console.status("classifying " + targets.size() + " sources: " + s.algorithm() + " (" + s.trees()
-                + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads() + " threads");
-        ClassificationPlan plan = run.plan(targets, p);
-        CostModel cost = CostModel.reference(s.algorithm(), s.trees());
+        ClassificationRequest request = s.request();
+        ClassificationOptions o = request.options();
+        EbvMaps maps = s.dustMap() == null ? EbvMaps.shipped()
+                : EbvMaps.withDustMap(dustMap(s.dustMap(), s.dustMapScale()));
+        ClassificationService service = new ClassificationService(softwareVersion(),
+                ClassificationService.shippedTrainingSet(), maps);
+        console.status("reading " + request.input().file() + " (" + request.input().format().formatName() + ")");
+        console.status("training set: " + request.training().map(t -> t.file() + " (" + t.format().formatName()
+                + ")").orElse("shipped " + TrainingSetReader.DEFAULT_RESOURCE));
+        PreparedClassification prepared;
+        try {
+            prepared = service.prepare(request, new FileTableReader(), s.threads());
+        } catch (OptionException e) {
+            throw new IllegalArgumentException(FileTableReader.message(e), e);
+        }
+        console.status("classifying " + prepared.targets().size() + " sources: " + o.algorithm() + " (" + o.trees()
+                + " trees), " + o.draws() + " draws, seed " + o.seed() + ", " + s.threads() + " threads");
+        ClassificationPlan plan = prepared.plan();
+        RunParameters p = prepared.run();
+        CostModel cost = CostModel.reference(o.algorithm(), o.trees());
         console.status(String.format(Locale.ROOT, "plan: %d E(B-V) %s, %d forests per task x %d target "
                         + "realisations (%d forests in all), %d work units; quote %.0f s on %d threads (%s)",
                 plan.tasks().size(),
-                s.ebvGridStep() == 0 ? "bins" : "grid nodes (relative step " + s.ebvGridStep() + ")",
+                o.ebvGridStep() == 0 ? "bins" : "grid nodes (relative step " + o.ebvGridStep() + ")",
                 p.forestsPerTask(), p.targetsPerForest(), plan.forests(), plan.units().size(),
                 plan.estimateSeconds(cost, s.threads()), s.threads(), cost.basis()));
-        org.muwclass.core.pipeline.ClassificationResult result =
-                plan.execute(UnitExecutor.local(s.threads(), null),
-                        f -> console.progressFraction("classification", f));
+        ClassificationOutput out = service.run(prepared, UnitExecutor.local(s.threads(), null),
+                f -> console.progressFraction("classification", f), Map.of());
         console.status(String.format(Locale.ROOT, "classified in %.1f s",
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0));
-        List<ClassifiedSource> rows = new ArrayList<>(result.sources().size());
-        for (SourceResult r : result.sources()) {
-            rows.add(toRow(r));
-        }
-        Provenance prov = result.provenance();
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("training_set_origin", prov.trainingOrigin());
-        extra.put("training_set_size", Integer.toString(prov.trainingSize()));
-        extra.put("feature_schema", prov.featureSchemaId());
-        extra.put("ebv_policy", prov.ebvPolicy());
-        extra.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
-        extra.put("targets_per_forest", Integer.toString(s.targetsPerForest()));
-        extra.put("ebv_grid_step", Double.toString(s.ebvGridStep()));
-        extra.put("xray_noise", prov.xrayNoise());
-        extra.put("trees", Integer.toString(s.trees()));
-        extra.put("input", s.input().getFileName().toString());
-        RunProvenance rp = new RunProvenance(Main.version(), prov.algorithm(), prov.masterSeed(), prov.draws(),
-                prov.trainingSha256(), inputSha, started, Instant.now(), extra);
-        return new ClassificationResult(rows, rp);
+        return new ClassificationResult(out.sources(), out.provenance());
+    }
+
+    /** The version recorded in provenance: the same text as the service's. */
+    static String softwareVersion() {
+        return "MUWCLASS-VO " + Main.version();
+    }
+
+    private static java.util.function.Supplier<DustMap> dustMap(String setting, double scale) {
+        DustMap map = DustMap.fromSetting(setting, scale);
+        return () -> map;
     }
 
     @Override
@@ -156,12 +154,6 @@ class LocalPipeline implements PipelineBridge {
 
     static EbvPolicy ebvPolicy(String name) {
         return EbvPolicy.fromName(name);
-    }
-
-    static ClassifiedSource toRow(SourceResult r) {
-        ProbabilitySummary p = r.probabilities();
-        return new ClassifiedSource(r.name(), r.raDeg(), r.decDeg(), p.mean(), p.std(), p.median(),
-                p.lower2Sigma(), p.upper2Sigma(), r.decision().predicted(), r.decision().ct(), r.ebvUsed());
     }
 
     @Override

@@ -11,7 +11,7 @@ import uk.ac.starlink.table.StarTable;
 /**
  * The classification output as a STIL table. Column names follow the published MUWCLASS tables: {@code name, ra,
  * dec, P_<class>, e_P_<class>, P_median_<class>, P_2sig_low_<class>, P_2sig_upp_<class>, Class, Class_prob,
- * Class_prob_e, CT, ebv}, with {@code <class>} the label (AGN, CV, HM-STAR, …).
+ * Class_prob_e, CT, ebv, ebv_origin}, with {@code <class>} the label (AGN, CV, HM-STAR, …).
  */
 public final class ClassificationTable {
 
@@ -20,6 +20,18 @@ public final class ClassificationTable {
             List.of("P_", "e_P_", "P_median_", "P_2sig_low_", "P_2sig_upp_");
 
     private ClassificationTable() {
+    }
+
+    /**
+     * The DataLink service descriptor of a published run's result table: ID from the {@code name} column (column 0),
+     * RUN_ID the run (the job id under which the rows are in {@code muwclass.classified_sources}).
+     *
+     * @param linksUrl absolute URL of the DataLink {links} endpoint
+     */
+    public static ServiceDescriptor dataLinkDescriptor(String linksUrl, String runId) {
+        return new ServiceDescriptor(ServiceDescriptor.DATALINK_LINKS, linksUrl, List.of(
+                ServiceDescriptor.Input.column("ID", 0, "datalink_id", "meta.id;meta.main"),
+                ServiceDescriptor.Input.constant("RUN_ID", runId, "meta.id")));
     }
 
     /** Builds the table (in memory). */
@@ -44,6 +56,8 @@ public final class ClassificationTable {
         cols.add(col("CT", Double.class, null, "stat.value",
                 "Confidence: min over c of (P_Class-P_c)/(e_P_Class+e_P_c), sigma"));
         cols.add(col("ebv", Double.class, "mag", "phys.absorption;em.opt.B", "E(B-V) used to redden the training AGN"));
+        cols.add(col("ebv_origin", String.class, null, "meta.ref;phys.absorption",
+                "Where ebv came from: table, dust-map, hi-map, nh-column, none"));
         RowListStarTable table = new RowListStarTable(cols.toArray(new ColumnInfo[0]));
         for (ClassifiedSource s : sources) {
             List<Object> row = new ArrayList<>(cols.size());
@@ -60,6 +74,7 @@ public final class ClassificationTable {
             row.add(s.classProbabilityError());
             row.add(s.ct());
             row.add(s.ebvMag());
+            row.add(s.ebvOrigin());
             table.addRow(row.toArray());
         }
         table.setName("muwclass_classification");
@@ -98,7 +113,7 @@ public final class ClassificationTable {
                 Object name = row[column(idx, "name")];
                 out.add(new ClassifiedSource(name == null ? "" : name.toString().trim(), number(row, idx, "ra"),
                         number(row, idx, "dec"), groups[0], groups[1], groups[2], groups[3], groups[4], predicted,
-                        number(row, idx, "CT"), number(row, idx, "ebv")));
+                        number(row, idx, "CT"), number(row, idx, "ebv"), text(row, idx, "ebv_origin")));
             }
         }
         return out;
@@ -110,6 +125,13 @@ public final class ClassificationTable {
             throw new IllegalArgumentException("Classification table has no column '" + name + "'");
         }
         return i;
+    }
+
+    /** A text cell, or null when the column is absent (tables written before it existed) or the cell empty. */
+    private static String text(Object[] row, java.util.Map<String, Integer> idx, String name) {
+        Integer i = idx.get(name);
+        Object v = i == null ? null : row[i];
+        return v == null || v.toString().isBlank() ? null : v.toString().trim();
     }
 
     private static double number(Object[] row, java.util.Map<String, Integer> idx, String name) {

@@ -19,9 +19,18 @@ import org.muwclass.core.model.SourceClass;
  * @param predicted       argmax of the means ({@code Class})
  * @param ct              confidence threshold value CT, σ units ({@code CT})
  * @param ebvMag          E(B−V) used for the AGN reddening of the training set, mag ({@code ebv})
+ * @param ebvOrigin       where that E(B−V) came from: "table", "dust-map", "dust-map-av", "hi-map", "nh-column" or
+ *                        "none" ({@code ebv_origin}); null when not recorded
  */
 public record ClassifiedSource(String name, double raDeg, double decDeg, double[] mean, double[] std, double[] median,
-        double[] lower2Sigma, double[] upper2Sigma, SourceClass predicted, double ct, double ebvMag) {
+        double[] lower2Sigma, double[] upper2Sigma, SourceClass predicted, double ct, double ebvMag,
+        String ebvOrigin) {
+
+    /** Without a recorded E(B−V) origin. */
+    public ClassifiedSource(String name, double raDeg, double decDeg, double[] mean, double[] std, double[] median,
+            double[] lower2Sigma, double[] upper2Sigma, SourceClass predicted, double ct, double ebvMag) {
+        this(name, raDeg, decDeg, mean, std, median, lower2Sigma, upper2Sigma, predicted, ct, ebvMag, null);
+    }
 
     public ClassifiedSource {
         Objects.requireNonNull(name, "name");
@@ -86,7 +95,8 @@ public record ClassifiedSource(String name, double raDeg, double decDeg, double[
                 && Double.compare(decDeg, s.decDeg) == 0 && Arrays.equals(mean, s.mean) && Arrays.equals(std, s.std)
                 && Arrays.equals(median, s.median) && Arrays.equals(lower2Sigma, s.lower2Sigma)
                 && Arrays.equals(upper2Sigma, s.upper2Sigma) && predicted == s.predicted
-                && Double.compare(ct, s.ct) == 0 && Double.compare(ebvMag, s.ebvMag) == 0;
+                && Double.compare(ct, s.ct) == 0 && Double.compare(ebvMag, s.ebvMag) == 0
+                && Objects.equals(ebvOrigin, s.ebvOrigin);
     }
 
     @Override

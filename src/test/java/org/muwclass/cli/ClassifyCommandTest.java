@@ -104,8 +104,34 @@ class ClassifyCommandTest {
         Files.writeString(input, "name,ra,dec\nA,10,20\n");
         assertEquals(Main.FAILURE, run("classify", "--input", input.toString(), "--output",
                 dir.resolve("o.vot").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("muwclass classify: error: Missing required column"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+                "muwclass classify: error: option '--input': Missing required column"),
                 err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void nhColumnAndTheOperatorsDustMapAreOptionsOfTheCliToo(@TempDir Path dir) throws Exception {
+        List<String> td = Files.readAllLines(Path.of(getClass().getResource("/muwclass/TD.csv").toURI()));
+        Path input = Files.writeString(dir.resolve("nh.csv"), td.get(0) + ",nh\n" + td.get(1) + ",6.851e21\n"
+                + td.get(2) + ",1.3702e21\n");
+        Path nh = dir.resolve("nh.vot");
+        assertEquals(0, run("classify", "--input", input.toString(), "--output", nh.toString(), "--draws", "1",
+                "--trees", "3", "--ebv", "nh-column"), err.toString(StandardCharsets.UTF_8));
+        List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(nh, TableFormat.VOTABLE));
+        assertEquals(1.0, rows.get(0).ebvMag(), 1e-12);
+        assertEquals(0.2, rows.get(1).ebvMag(), 1e-12);
+        assertEquals("nh-column", rows.get(0).ebvOrigin());
+
+        Path map = Files.write(dir.resolve("flat.fits"), org.muwclass.core.physics.SyntheticMaps.constantHealpix(2f));
+        Path dusty = dir.resolve("dusty.vot");
+        assertEquals(0, run("classify", "--input", input.toString(), "--output", dusty.toString(), "--draws", "1",
+                "--trees", "3", "--ebv", "dust-map", "--dust-map", map.toString(), "--dust-map-scale", "0.5"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(1.0, ClassificationTable.read(TableFiles.read(dusty, TableFormat.VOTABLE)).get(1).ebvMag(),
+                1e-12, "0.5 x the map's 2");
+        String xml = Files.readString(dusty);
+        assertTrue(xml.contains("<INFO name=\"dust_map\" value=\"flat.fits\"/>"), "map recorded");
+        assertTrue(xml.contains("<INFO name=\"dust_map_scale\" value=\"0.5\"/>"), "scale recorded");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -100,11 +100,11 @@ class MainTest {
     @Test
     void badIntegerNamesOptionValueAndRange() {
         assertEquals(Main.USAGE, run("classify", "--input", "a.vot", "--output", "b.vot", "--draws", "many"));
-        assertTrue(err().contains("option '--draws' of 'classify': 'many' is not allowed; expected an integer in "
-                + "1..100000"), err());
+        assertTrue(err().contains("option '--draws' of 'classify': 'many' is not allowed; expected an integer from "
+                + "1 to 100000"), err());
         err.reset();
         assertEquals(Main.USAGE, run("classify", "--input", "a.vot", "--output", "b.vot", "--draws=0"));
-        assertTrue(err().contains("'0' is not allowed; expected an integer in 1..100000"), err());
+        assertTrue(err().contains("'0' is not allowed; expected an integer from 1 to 100000"), err());
     }
 
     @Test
@@ -115,7 +115,7 @@ class MainTest {
         assertEquals(Main.USAGE,
                 run("classify", "--input", "a.vot", "--output", "b.vot", "--output-format", "parquet"));
         assertTrue(err().contains("option '--output-format' of 'classify': 'parquet' is not allowed; expected one "
-                + "of votable, votable-tabledata, csv, fits, ecsv"), err());
+                + "of votable, votable-tabledata, csv, tsv, fits, ecsv"), err());
     }
 
     @Test

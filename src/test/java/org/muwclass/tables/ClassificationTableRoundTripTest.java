@@ -30,7 +30,7 @@ class ClassificationTableRoundTripTest {
                     new double[] {0.11488, 0.01833, 0.01385, 0.00147, 0.03867, 0.00851, 0.00354, 0.05353},
                     new double[] {0.97, 0, 0, 0, 0.01, 0, 0, 0}, new double[] {0.58, 0, 0, 0, 0, 0, 0, 0},
                     new double[] {1, 0.07, 0.05, 0, 0.14, 0.03, 0.01, 0.2027}, SourceClass.AGN, 5.30748,
-                    0.050565),
+                    0.050565, "dust-map"),
             new ClassifiedSource("src & <two>", Double.NaN, -45.5,
                     new double[] {0.1, 0.1, 0.4, 0.1, 0.1, 0.1, 0.05, 0.05}, null, null, null, null,
                     SourceClass.HM_STAR, 0.5, Double.NaN));
@@ -89,7 +89,9 @@ class ClassificationTableRoundTripTest {
         Path file = dir.resolve("out.csv");
         TableFiles.write(ClassificationTable.of(SOURCES), TableFormat.CSV, provenance().entries(), file);
         String text = Files.readString(file);
-        assertTrue(text.startsWith("name,ra,dec,P_AGN,"), text.substring(0, 40));
+        assertTrue(text.startsWith("# service_version: 0.1.0-test\n# algorithm: RandomForest(trees=100)\n"),
+                text.substring(0, 80));
+        assertTrue(text.contains("\n# note: quotes \" & <angle>\nname,ra,dec,P_AGN,"), "comment header, then names");
         assertTrue(text.contains(",0.9222,0.010465,"), "full precision written");
         // STIL's CSV reader guesses float columns from the text, so values come back to float precision only.
         List<ClassifiedSource> read = ClassificationTable.read(TableFiles.read(file, TableFormat.CSV));
@@ -115,7 +117,8 @@ class ClassificationTableRoundTripTest {
     void formatNamesAndExtensions() {
         assertEquals(TableFormat.VOTABLE_TABLEDATA, TableFormat.fromName("VOTable-TableData"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableFormat.fromName("xls"));
-        assertEquals("unknown table format 'xls'; allowed: votable, votable-tabledata, csv, fits, ecsv", e.getMessage());
+        assertEquals("unknown table format 'xls'; allowed: votable, votable-tabledata, csv, tsv, fits, ecsv",
+                e.getMessage());
         assertEquals(TableFormat.FITS, TableFormat.fromExtension(Path.of("a/b.FITS")).orElseThrow());
         assertEquals(TableFormat.VOTABLE, TableFormat.fromExtension(Path.of("x.vot")).orElseThrow());
         assertTrue(TableFormat.fromExtension(Path.of("x.txt")).isEmpty());

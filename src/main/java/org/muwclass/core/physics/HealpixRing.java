@@ -21,6 +21,10 @@ final class HealpixRing {
         this.ncap = 2L * nside * (nside - 1);
     }
 
+    int nside() {
+        return nside;
+    }
+
     long npix() {
         return npix;
     }

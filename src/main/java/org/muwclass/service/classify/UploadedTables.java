@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.muwclass.classification.OptionException;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.training.ColumnTable;
 import org.muwclass.core.training.CsvColumnTable;
@@ -27,17 +27,6 @@ import uk.ac.starlink.table.StarTable;
  * location string it could treat as a URL.
  */
 final class UploadedTables {
-
-    private static final Map<String, TableFormat> CONTENT_TYPES = Map.of(
-            "application/x-votable+xml", TableFormat.VOTABLE,
-            "application/votable+xml", TableFormat.VOTABLE,
-            "text/xml", TableFormat.VOTABLE,
-            "application/xml", TableFormat.VOTABLE,
-            "text/csv", TableFormat.CSV,
-            "application/csv", TableFormat.CSV,
-            "application/fits", TableFormat.FITS,
-            "image/fits", TableFormat.FITS,
-            "text/x-ecsv", TableFormat.ECSV);
 
     /** How refusals name the table (after "Parameter NAME: "). */
     private static final String UPLOADED = "the uploaded table";
@@ -60,10 +49,9 @@ final class UploadedTables {
             }
         }
         if (file.contentType() != null) {
-            String type = file.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
-            TableFormat f = CONTENT_TYPES.get(type);
-            if (f != null) {
-                return f;
+            Optional<TableFormat> f = TableFormat.fromContentType(file.contentType());
+            if (f.isPresent()) {
+                return f.get();
             }
         }
         Optional<TableFormat> byName = file.fileName() == null ? Optional.empty()
@@ -74,7 +62,7 @@ final class UploadedTables {
     }
 
     /** Reads the table as cells for the source and training-set readers. */
-    static ColumnTable columns(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+    static ColumnTable columns(String parameter, UploadedFile file, TableFormat format) throws OptionException {
         if (format == TableFormat.CSV) {
             return new CsvColumnTable(csv(parameter, file, format));
         }
@@ -82,7 +70,7 @@ final class UploadedTables {
     }
 
     /** Reads the table as text cells (the feature extractor's input); VOTable and FITS go through CSV text. */
-    static CsvTable csv(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+    static CsvTable csv(String parameter, UploadedFile file, TableFormat format) throws OptionException {
         try {
             if (format == TableFormat.CSV) {
                 ReadLimits limits = limits();
@@ -97,23 +85,23 @@ final class UploadedTables {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             TableFiles.write(star(parameter, file, format), TableFormat.CSV, Map.of(), out);
             return CsvTable.read(new StringReader(out.toString(StandardCharsets.UTF_8)));
-        } catch (ParameterException e) {
+        } catch (OptionException e) {
             throw e;
         } catch (UploadRefusedException e) {
-            throw new ParameterException(parameter, e.getMessage());
+            throw OptionException.of(parameter, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new ParameterException(parameter, "the uploaded " + format.formatName() + " table is not readable: "
+            throw OptionException.of(parameter, "the uploaded " + format.formatName() + " table is not readable: "
                     + message(e));
         }
     }
 
-    private static StarTable star(String parameter, UploadedFile file, TableFormat format) throws ParameterException {
+    private static StarTable star(String parameter, UploadedFile file, TableFormat format) throws OptionException {
         try {
             return TableFiles.readUpload(file.path(), format, limits(), UPLOADED);
         } catch (UploadRefusedException e) {
-            throw new ParameterException(parameter, e.getMessage());
+            throw OptionException.of(parameter, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new ParameterException(parameter, "the uploaded file" + (file.fileName() == null ? ""
+            throw OptionException.of(parameter, "the uploaded file" + (file.fileName() == null ? ""
                     : " '" + file.fileName() + "'") + " is not a readable " + format.formatName() + " table: "
                     + message(e));
         }

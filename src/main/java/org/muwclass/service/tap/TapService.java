@@ -35,6 +35,9 @@ public class TapService {
     @Inject
     Instance<UwsService> uws;
 
+    @Inject
+    org.muwclass.service.config.SecuritySettings security;
+
     public ServiceRuntime runtime() {
         return runtime;
     }
@@ -50,7 +53,7 @@ public class TapService {
 
     public TapQueryRunner runner() {
         return new TapQueryRunner(runtime.database(), () -> AdqlTables.of(runtime.publishedMetadata().tables()),
-                config().uploadLimitBytes(), runtime.metadata().service().version());
+                config().uploadLimitBytes(), runtime.metadata().service().version(), security.url("datalink/links"));
     }
 
     /**

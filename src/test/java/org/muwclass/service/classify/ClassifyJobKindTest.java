@@ -279,7 +279,101 @@ class ClassifyJobKindTest {
         assertTrue(manager.quote(job).isPresent(), "then quoted");
         ClassifyJobKind kind = new ClassifyJobKind(100, 1000, 2, "test");
         ClassifyPlan plan = kind.parse(job.input()); // what the worker does when the job starts
-        assertEquals("detections", plan.shape());
+        assertEquals("detections", plan.prepared().shape().label());
         assertTrue(kind.estimate(plan).toMillis() > 0, "estimate " + kind.estimate(plan));
+    }
+
+    @Test
+    void xrayNoiseIsAParameterSharedWithTheCli() throws Exception {
+        assertEquals("Parameter XRAY_NOISE: 'both' is not allowed; expected one of shared, independent",
+                refused(DaliParameters.of("XRAY_NOISE", "both"), upload("INPUT", "t.csv", null, tdRows(1, 3)))
+                        .getMessage());
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "3", "EBV", "none",
+                "XRAY_NOISE", "independent"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        String xml = Files.readString(manager.resultFile(job, "result"));
+        assertTrue(xml.contains("<INFO name=\"xray_noise\" value=\"independent\"/>"), "recorded");
+        assertTrue(xml.contains("<INFO name=\"ebv_source\" value=\"none\"/>"), "E(B-V) source recorded");
+    }
+
+    @Test
+    void cscNhGalIsReadIn1e20PerSquareCentimetre() throws Exception {
+        String[] lines = new String(tdRows(1, 2), StandardCharsets.UTF_8).split("\n");
+        String csv = lines[0] + ",nh_gal\n" + lines[1] + ",68.51\n";
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
+                List.of(upload("INPUT", "csc.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        ClassifiedSource row = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
+                TableFormat.VOTABLE)).get(0);
+        assertEquals(1.0, row.ebvMag(), 1e-12, "68.51e20 cm^-2 / 6.851e21");
+        assertEquals("nh-column", row.ebvOrigin());
+    }
+
+    /** Issue 17 item 5: the tables are read once per job, and the estimate and the execution share one plan. */
+    @Test
+    void inputsAreReadOnceAndThePlanIsBuiltOnce() throws Exception {
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, DaliParameters.of("DRAWS", "2", "TREES", "3"),
+                List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        ClassifyJobKind kind = new ClassifyJobKind(100, 1000, 1, "test");
+        ClassifyPlan first = kind.parse(job.input());
+        ClassifyPlan second = kind.parse(job.input());
+        assertTrue(first.prepared() == second.prepared(), "the second parse reuses the first read");
+        assertTrue(first.prepared().plan() == second.prepared().plan(), "one core plan");
+        ClassifyPlan other = kind.parse(new org.muwclass.service.uws.JobInput(DaliParameters.of("DRAWS", "3", "TREES",
+                "3"), job.input().uploads()));
+        assertTrue(other.prepared() != first.prepared(), "other options, another read");
+    }
+
+    @Test
+    void theOperatorsDustMapIsUsedAndRecorded() throws Exception {
+        // a constant HEALPix map at NSIDE 1: every source gets 0.86 x 0.5 mag from it
+        Path map = dir.resolve("const_nside1.fits");
+        Files.write(map, org.muwclass.core.physics.SyntheticMaps.constantHealpix(0.5f));
+        manager.close();
+        JobFiles files = new JobFiles(dir.resolve("jobs3"));
+        manager = new JobManager(new JobStore(pool, files), files, List.of(new ClassifyJobKind(100, 1000, 1, "test",
+                new DustMapSetting(map.toString(), 0.86))), new JobLimits(1, 10, Duration.ofSeconds(600),
+                Duration.ofSeconds(600), Duration.ofDays(1), Duration.ofSeconds(60), Duration.ofSeconds(3600)),
+                Clock.systemUTC());
+        manager.start();
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "dust-map"),
+                List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+        List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
+                TableFormat.VOTABLE));
+        assertEquals(0.86 * 0.5f, rows.get(0).ebvMag(), 1e-12);
+        assertEquals("dust-map", rows.get(1).ebvOrigin());
+        String xml = Files.readString(manager.resultFile(job, "result"));
+        assertTrue(xml.contains("<INFO name=\"dust_map\" value=\"const_nside1.fits\"/>"), "map name");
+        assertTrue(xml.contains("<INFO name=\"dust_map_format\" value=\"HEALPix NSIDE 1 RING\"/>"), "format");
+        assertTrue(xml.contains("<INFO name=\"dust_map_sha256\" value=\""
+                + org.muwclass.tables.Checksums.sha256(map) + "\"/>"), "checksum");
+        assertEquals("muwclass.classify.dust-map: '" + dir.resolve("none.fits") + "' is not a readable file (one"
+                + " HEALPix FITS file, or the Lambert pair north,south)", assertThrows(IllegalArgumentException.class,
+                        () -> new DustMapSetting(dir.resolve("none.fits").toString(), 0.86)).getMessage());
+    }
+
+    /** Two members build the job's plan from the stored input: same units, and units run on one merge on the other. */
+    @Test
+    void membersBuildTheSamePlanFromTheStoredInput() throws Exception {
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, DaliParameters.of("DRAWS", "3", "TREES", "3",
+                "EBV", "none"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
+        org.muwclass.core.pipeline.ClassificationPlan a = new ClassifyJobKind(100, 1000, 1, "a").plan(job.input());
+        org.muwclass.core.pipeline.ClassificationPlan b = new ClassifyJobKind(100, 1000, 2, "b").plan(job.input());
+        assertEquals(a.units(), b.units());
+        List<org.muwclass.core.aggregate.ProbabilityAccumulator> fromB = new ArrayList<>();
+        for (int u = 0; u < b.unitCount(); u++) {
+            fromB.add(b.runUnit(u));
+        }
+        org.muwclass.core.pipeline.ClassificationResult merged = a.assemble(fromB);
+        org.muwclass.core.pipeline.ClassificationResult local = a.execute(
+                org.muwclass.core.pipeline.UnitExecutor.local(1, null),
+                org.muwclass.core.pipeline.ProgressListener.NONE);
+        for (int i = 0; i < local.sources().size(); i++) {
+            assertArrayEquals(local.sources().get(i).probabilities().mean(),
+                    merged.sources().get(i).probabilities().mean(), "source " + i);
+            assertArrayEquals(local.sources().get(i).probabilities().std(),
+                    merged.sources().get(i).probabilities().std(), "source " + i);
+        }
     }
 }

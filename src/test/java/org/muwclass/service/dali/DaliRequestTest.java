@@ -111,14 +111,4 @@ class DaliRequestTest {
         assertFalse(PartNames.isValid("x".repeat(101)));
         assertFalse(PartNames.isValid(null));
     }
-
-    @Test
-    void theErrorDocumentEscapesTheMessage() {
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
-                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-                + " xsi:schemaLocation=\"http://www.ivoa.net/xml/VOTable/v1.3 http://www.ivoa.net/xml/VOTable/v1.3\">\n"
-                + "<RESOURCE type=\"results\">\n<INFO name=\"QUERY_STATUS\" value=\"ERROR\">a &lt; b &amp; c</INFO>\n"
-                + "</RESOURCE>\n</VOTABLE>\n", DaliErrorDocument.of("a < b & c"));
-    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.tap.adql.AdqlCompiler;
 import org.muwclass.service.tap.adql.Udfs;
-import org.muwclass.service.tap.query.ResponseFormat;
+import org.muwclass.tables.TableFormat;
 import org.muwclass.tables.XmlText;
 
 /** VOSI capabilities of the TAP service, with the TAPRegExt description of what it supports. */
@@ -61,10 +61,10 @@ public final class CapabilitiesDocument {
                     .append(XmlText.escape(u.description())).append("</description></feature>\n");
         }
         x.append("   </languageFeatures>\n  </language>\n");
-        for (ResponseFormat f : ResponseFormat.values()) {
+        for (TableFormat f : TableFormat.values()) {
             String id = switch (f) {
                 case VOTABLE -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-binary2\"";
-                case VOTABLE_TD -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\"";
+                case VOTABLE_TABLEDATA -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\"";
                 default -> "";
             };
             x.append("  <outputFormat").append(id).append(">\n   <mime>").append(XmlText.escape(f.mimeType()))

@@ -4,7 +4,8 @@ import jakarta.ws.rs.core.Response;
 import org.muwclass.service.tap.TapJobKind;
 import org.muwclass.service.uws.http.UwsJobsResource;
 import org.muwclass.service.uws.http.UwsRequestContext;
-import org.muwclass.service.dali.DaliErrorDocument;
+import org.muwclass.tables.MediaTypes;
+import org.muwclass.service.tap.query.ResultWriter;
 
 /**
  * /tap/async: the UWS 1.1 job list of TAP queries, returned by {@link TapResource}'s sub-resource locator. A failed
@@ -26,7 +27,7 @@ public class TapAsyncResource extends UwsJobsResource {
     public Response error(String id, UwsRequestContext rc) {
         Response r = super.error(id, rc);
         if (r.getStatus() == Response.Status.OK.getStatusCode() && r.getEntity() instanceof String message) {
-            return Response.ok(DaliErrorDocument.of(message), "application/x-votable+xml").build();
+            return Response.ok(ResultWriter.errorDocument(message), MediaTypes.VOTABLE).build();
         }
         return r;
     }

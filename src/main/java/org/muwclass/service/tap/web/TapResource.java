@@ -26,7 +26,6 @@ import java.util.logging.Logger;
 import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.config.SecuritySettings;
 import org.muwclass.service.dali.BadRequestException;
-import org.muwclass.service.dali.DaliErrorDocument;
 import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.dali.RequestBody;
 import org.muwclass.service.dali.StagingDirectory;
@@ -40,6 +39,8 @@ import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
 import org.muwclass.service.vosi.Availability;
 import org.muwclass.service.vosi.AvailabilityResource;
+import org.muwclass.tables.MediaTypes;
+import org.muwclass.service.tap.query.ResultWriter;
 
 /**
  * The TAP 1.1 service at /tap: sync queries, the async job list, and the VOSI/DALI documents. Thin: request
@@ -51,7 +52,7 @@ import org.muwclass.service.vosi.AvailabilityResource;
 public class TapResource {
 
     private static final Logger LOG = Logger.getLogger(TapResource.class.getName());
-    private static final String VOTABLE = "application/x-votable+xml";
+    private static final String VOTABLE = MediaTypes.VOTABLE;
 
     @Inject
     TapService tap;
@@ -145,7 +146,7 @@ public class TapResource {
         int limit = syncQueries.settings().syncConcurrency();
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header("Retry-After", QuerySettings.SYNC_RETRY_AFTER_S).type(VOTABLE)
-                .entity(DaliErrorDocument.of("The service is running its limit of " + limit
+                .entity(ResultWriter.errorDocument("The service is running its limit of " + limit
                         + " synchronous queries (muwclass.tap.sync.concurrency); try again in "
                         + QuerySettings.SYNC_RETRY_AFTER_S + " s, or submit the query as a job at " + tapUrl()
                         + "/async")).build();
@@ -275,7 +276,7 @@ public class TapResource {
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(VOTABLE).entity(DaliErrorDocument.of(message)).build();
+        return Response.status(status).type(VOTABLE).entity(ResultWriter.errorDocument(message)).build();
     }
 
     private static Response fault(Exception e) {

@@ -1,10 +1,5 @@
 package org.muwclass.service.tap.query;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +17,11 @@ import org.muwclass.core.io.CsvTable;
 import org.muwclass.service.db.ClassifiedSourcesStore;
 import org.muwclass.service.tap.TapFixture;
 import org.muwclass.service.tap.adql.SkyGeometry;
+import org.muwclass.tables.TableFormat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.util.ByteArrayDataSource;
@@ -58,10 +58,10 @@ abstract class TapQuerySuite {
 
     /** Runs a query and reads the VOTable it returns. */
     List<Object[]> rows(String adql) throws Exception {
-        return rows(adql, ResponseFormat.VOTABLE, 1_000_000, List.of(), Map.of());
+        return rows(adql, TableFormat.VOTABLE, 1_000_000, List.of(), Map.of());
     }
 
-    List<Object[]> rows(String adql, ResponseFormat format, int maxrec, List<TapRequest.Upload> uploads,
+    List<Object[]> rows(String adql, TableFormat format, int maxrec, List<TapRequest.Upload> uploads,
                         Map<String, byte[]> parts) throws Exception {
         String doc = run(adql, format, maxrec, uploads, parts);
         StarTable t = new VOTableBuilder().makeStarTable(new ByteArrayDataSource("r", doc.getBytes(
@@ -75,7 +75,7 @@ abstract class TapQuerySuite {
         return out;
     }
 
-    String run(String adql, ResponseFormat format, int maxrec, List<TapRequest.Upload> uploads,
+    String run(String adql, TableFormat format, int maxrec, List<TapRequest.Upload> uploads,
                Map<String, byte[]> parts) throws TapException, IOException {
         TapRequest req = new TapRequest(adql, format, maxrec, uploads);
         try (TapQueryRunner.Result r = fx.runner().run(req, p -> parts.containsKey(p)
@@ -209,7 +209,7 @@ abstract class TapQuerySuite {
 
     @Test
     void resultColumnsCarryPublishedMetadata() throws Exception {
-        String doc = run("SELECT TOP 1 ra AS alpha, flux_b FROM muwclass.training_set", ResponseFormat.VOTABLE_TD,
+        String doc = run("SELECT TOP 1 ra AS alpha, flux_b FROM muwclass.training_set", TableFormat.VOTABLE_TABLEDATA,
                 10, List.of(), Map.of());
         assertTrue(doc.contains("name=\"alpha\""), doc);
         assertTrue(doc.contains("unit=\"deg\"") && doc.contains("ucd=\"pos.eq.ra;meta.main\""), doc);
@@ -219,21 +219,21 @@ abstract class TapQuerySuite {
 
     @Test
     void maxrecOverflowIsMarkedAfterTheTable() throws Exception {
-        String doc = run("SELECT name FROM muwclass.training_set", ResponseFormat.VOTABLE_TD, 3, List.of(), Map.of());
+        String doc = run("SELECT name FROM muwclass.training_set", TableFormat.VOTABLE_TABLEDATA, 3, List.of(), Map.of());
         assertEquals(3, doc.split("<TR>", -1).length - 1);
         assertTrue(doc.indexOf("value=\"OVERFLOW\"") > doc.indexOf("</TABLE>"), doc);
-        String exact = run("SELECT TOP 3 name FROM muwclass.training_set", ResponseFormat.VOTABLE_TD, 3, List.of(),
+        String exact = run("SELECT TOP 3 name FROM muwclass.training_set", TableFormat.VOTABLE_TABLEDATA, 3, List.of(),
                 Map.of());
         assertFalse(exact.contains("OVERFLOW"), exact);
     }
 
     @Test
     void csvAndTsvOutput() throws Exception {
-        String csv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", ResponseFormat.CSV, 100,
+        String csv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", TableFormat.CSV, 100,
                 List.of(), Map.of());
         assertEquals("name,ra", csv.lines().findFirst().orElseThrow());
         assertEquals(3, csv.lines().count());
-        String tsv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", ResponseFormat.TSV, 100,
+        String tsv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", TableFormat.TSV, 100,
                 List.of(), Map.of());
         assertEquals("name\tra", tsv.lines().findFirst().orElseThrow());
     }
@@ -242,7 +242,7 @@ abstract class TapQuerySuite {
     void aQueryPastItsTimeoutIsStoppedByTheDatabase() {
         // 2941^3 = 2.5e10 row combinations: far more than a second of work on any machine
         TapRequest req = new TapRequest("SELECT COUNT(*) FROM muwclass.training_set AS a, muwclass.training_set AS b, "
-                + "muwclass.training_set AS c", ResponseFormat.VOTABLE, 10, List.of());
+                + "muwclass.training_set AS c", TableFormat.VOTABLE, 10, List.of());
         long start = System.nanoTime();
         TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
                 TapQueryRunner.LocalResults.NONE, 1).close());
@@ -253,7 +253,7 @@ abstract class TapQuerySuite {
 
     @Test
     void aQueryCancelledFromAnotherThreadStopsAndSaysWhy() throws Exception {
-        TapRequest req = new TapRequest(CROSS_JOIN, ResponseFormat.VOTABLE, 10, List.of());
+        TapRequest req = new TapRequest(CROSS_JOIN, TableFormat.VOTABLE, 10, List.of());
         QueryCancel cancel = new QueryCancel();
         Thread stopper = new Thread(() -> {
             try {
@@ -277,7 +277,7 @@ abstract class TapQuerySuite {
     void aCancelBeforeTheQueryRunsStopsItAtOnce() {
         QueryCancel cancel = new QueryCancel();
         cancel.cancel("The job was aborted");
-        TapRequest req = new TapRequest(CROSS_JOIN, ResponseFormat.VOTABLE, 10, List.of());
+        TapRequest req = new TapRequest(CROSS_JOIN, TableFormat.VOTABLE, 10, List.of());
         TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
                 TapQueryRunner.LocalResults.NONE, 0, cancel).close());
         assertEquals("The job was aborted", e.getMessage());
@@ -286,7 +286,7 @@ abstract class TapQuerySuite {
     @Test
     void writingRowsStopsOnceTheQueryIsCancelled() throws Exception {
         QueryCancel cancel = new QueryCancel();
-        TapRequest req = new TapRequest("SELECT name FROM muwclass.training_set", ResponseFormat.CSV, 10_000,
+        TapRequest req = new TapRequest("SELECT name FROM muwclass.training_set", TableFormat.CSV, 10_000,
                 List.of());
         try (TapQueryRunner.Result r = fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
                 TapQueryRunner.LocalResults.NONE, 0, cancel)) {
@@ -351,7 +351,7 @@ abstract class TapQuerySuite {
     @Test
     void fitsOutputReadsBackWithTheSameRows() throws Exception {
         TapRequest req = new TapRequest("SELECT TOP 7 name, ra, dec, ct FROM muwclass.training_set ORDER BY name",
-                ResponseFormat.FITS, 100, List.of());
+                TableFormat.FITS, 100, List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TapQueryRunner.Result r = fx.runner().run(req, TapQueryRunner.UploadSource.NONE)) {
             r.writeTo(out);
@@ -377,7 +377,7 @@ abstract class TapQuerySuite {
         vot.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>");
         List<Object[]> got = rows("SELECT u.id, t.name FROM TAP_UPLOAD.mine AS u JOIN muwclass.training_set AS t "
                         + "ON 1 = CONTAINS(POINT('ICRS', t.ra, t.dec), CIRCLE('ICRS', u.ra, u.dec, 1.0/3600)) "
-                        + "ORDER BY 1", ResponseFormat.VOTABLE, 1000, List.of(new TapRequest.Upload("mine", "t1")),
+                        + "ORDER BY 1", TableFormat.VOTABLE, 1000, List.of(new TapRequest.Upload("mine", "t1")),
                 Map.of("t1", vot.toString().getBytes(StandardCharsets.UTF_8)));
         assertEquals(picks.length, got.size());
         for (int k = 0; k < picks.length; k++) {
@@ -389,10 +389,10 @@ abstract class TapQuerySuite {
     @Test
     void uploadErrorsAreUserErrors() {
         TapException missing = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
-                ResponseFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "nopart")), Map.of()));
+                TableFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "nopart")), Map.of()));
         assertTrue(missing.userError() && missing.getMessage().contains("no multipart part named 'nopart'"));
         TapException junk = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
-                ResponseFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "p")),
+                TableFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "p")),
                 Map.of("p", "not a votable".getBytes(StandardCharsets.UTF_8))));
         assertTrue(junk.userError() && junk.getMessage().startsWith("UPLOAD x"), junk.getMessage());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.tables.TableFormat;
 
 /** DALI/TAP parameter rules: case-insensitive names, defaults and limits, format aliases, inline uploads. */
 class TapRequestTest {
@@ -20,7 +21,7 @@ class TapRequestTest {
     void namesAreCaseInsensitiveAndDefaultsApply() throws TapException {
         TapRequest r = parse("lang", "ADQL", "Query", "SELECT 1 FROM t");
         assertEquals("SELECT 1 FROM t", r.query());
-        assertEquals(ResponseFormat.VOTABLE, r.format());
+        assertEquals(TableFormat.VOTABLE, r.format());
         assertEquals(100, r.maxrec());
         assertEquals(List.of(), r.uploads());
     }
@@ -35,12 +36,12 @@ class TapRequestTest {
 
     @Test
     void responseFormatAcceptsShortNamesAndMimeTypes() throws TapException {
-        assertEquals(ResponseFormat.VOTABLE_TD, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "votable/td")
+        assertEquals(TableFormat.VOTABLE_TABLEDATA, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "votable/td")
                 .format());
-        assertEquals(ResponseFormat.VOTABLE_TD, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT",
+        assertEquals(TableFormat.VOTABLE_TABLEDATA, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT",
                 "application/x-votable+xml; serialization=TABLEDATA").format());
-        assertEquals(ResponseFormat.CSV, parse("LANG", "ADQL", "QUERY", "q", "responseformat", "text/csv").format());
-        assertEquals(ResponseFormat.FITS, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "fits").format());
+        assertEquals(TableFormat.CSV, parse("LANG", "ADQL", "QUERY", "q", "responseformat", "text/csv").format());
+        assertEquals(TableFormat.FITS, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "fits").format());
         TapException e = assertThrows(TapException.class, () -> parse("LANG", "ADQL", "QUERY", "q",
                 "RESPONSEFORMAT", "json"));
         assertTrue(e.getMessage().contains("allowed: votable (application/x-votable+xml)"), e.getMessage());

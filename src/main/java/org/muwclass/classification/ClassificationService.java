@@ -1,0 +1,296 @@
+package org.muwclass.classification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.muwclass.core.aggregate.ProbabilitySummary;
+import org.muwclass.core.crossmatch.MwCatalog;
+import org.muwclass.core.field.FieldFeatureExtractor;
+import org.muwclass.core.io.CsvTable;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
+import org.muwclass.core.model.SourceClass;
+import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.physics.Reddening;
+import org.muwclass.core.physics.XrayAbsorption;
+import org.muwclass.core.pipeline.ClassificationResult;
+import org.muwclass.core.pipeline.ClassificationRun;
+import org.muwclass.core.pipeline.EbvResolver;
+import org.muwclass.core.pipeline.ProgressListener;
+import org.muwclass.core.pipeline.Provenance;
+import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.pipeline.SourceResult;
+import org.muwclass.core.pipeline.UnitExecutor;
+import org.muwclass.core.training.ColumnTable;
+import org.muwclass.core.training.SourceTableReader;
+import org.muwclass.core.training.TrainingSet;
+import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.RunProvenance;
+
+/**
+ * One classification, the same for the CLI, the UWS job and the demo runs: read and feature-extract the inputs
+ * ({@link #prepare}), run the core pipeline on an executor ({@link #run}), and return the rows with the provenance.
+ * Thread-safe; the shipped training set and the maps are loaded once and shared.
+ */
+public final class ClassificationService {
+
+    /** Fewest sources of one class in a user's training set (SMOTE uses 4 neighbours). */
+    public static final int MIN_PER_CLASS = 5;
+
+    private final String softwareVersion;
+    private final Supplier<TrainingSet> shippedTraining;
+    private final EbvMaps maps;
+    private final EbvResolver resolver;
+
+    /**
+     * @param softwareVersion recorded as service_version, e.g. "MUWCLASS-VO 1.0"
+     * @param shippedTraining the training set when the request has none (asked for once per request)
+     * @param maps            the E(B-V) maps
+     */
+    public ClassificationService(String softwareVersion, Supplier<TrainingSet> shippedTraining, EbvMaps maps) {
+        this.softwareVersion = Objects.requireNonNull(softwareVersion, "softwareVersion");
+        this.shippedTraining = shippedTraining;
+        this.maps = maps;
+        this.resolver = new EbvResolver(maps.dustMap(), maps.hiMap());
+    }
+
+    /** The shipped training set (read once) and maps. */
+    public static ClassificationService standard(String softwareVersion) {
+        return new ClassificationService(softwareVersion, shippedTrainingSet(), EbvMaps.shipped());
+    }
+
+    /** The shipped TD.csv, read on first use and then kept. */
+    public static Supplier<TrainingSet> shippedTrainingSet() {
+        TrainingSet[] kept = new TrainingSet[1];
+        return () -> {
+            synchronized (kept) {
+                if (kept[0] == null) {
+                    kept[0] = TrainingSetReader.readDefault();
+                }
+                return kept[0];
+            }
+        };
+    }
+
+    /** The version recorded as service_version. */
+    public String softwareVersion() {
+        return softwareVersion;
+    }
+
+    /**
+     * Reads the inputs and the training set once, extracts features from per-observation input, fills in E(B-V)
+     * for nh-column / nh-map, and checks that every source gets an E(B-V).
+     *
+     * @param threads threads the work units will run on (results do not depend on it)
+     * @throws OptionException naming the option (INPUT, TRAINING, EBV, ...) and what is wrong
+     */
+    public PreparedClassification prepare(ClassificationRequest request, TableReader reader, int threads)
+            throws OptionException {
+        ClassificationOptions o = request.options();
+        ColumnTable columns = reader.columns(request.input());
+        List<SourceMeasurements> targets;
+        PreparedClassification.InputShape shape;
+        List<InputTable> hashed = new ArrayList<>(List.of(request.input()));
+        if (isPerObservation(columns.columnNames())) {
+            shape = PreparedClassification.InputShape.DETECTIONS;
+            CsvTable detections = reader.csv(request.input());
+            Map<MwCatalog, CsvTable> counterparts = new EnumMap<>(MwCatalog.class);
+            for (Map.Entry<MwCatalog, InputTable> c : request.counterparts().entrySet()) {
+                counterparts.put(c.getKey(), reader.csv(c.getValue()));
+                hashed.add(c.getValue());
+            }
+            try {
+                targets = FieldFeatureExtractor.extract(detections, counterparts).measurements();
+            } catch (IllegalArgumentException e) {
+                throw OptionException.of("INPUT", "per-observation table: " + e.getMessage());
+            }
+        } else {
+            shape = PreparedClassification.InputShape.SOURCES;
+            try {
+                targets = SourceTableReader.read(columns, false);
+            } catch (IllegalArgumentException e) {
+                throw OptionException.of("INPUT", e.getMessage());
+            }
+        }
+        if (targets.isEmpty()) {
+            throw OptionException.of("INPUT", "the table has no sources to classify");
+        }
+        EbvSource ebv = o.ebvSource();
+        if (ebv == EbvSource.NH_COLUMN) {
+            if (shape != PreparedClassification.InputShape.SOURCES) {
+                throw new OptionException("EBV", ebv.optionName(), "nh-column only with a source-level INPUT that"
+                        + " has an nh column (cm^-2); use nh-map or dust-map for per-observation input");
+            }
+            targets = NhColumn.apply(targets, columns);
+        } else if (ebv == EbvSource.NH_MAP) {
+            var hi = maps.hiMap().get();
+            targets = targets.stream().map(t -> t.withEbv(Reddening.ebvFromNh(hi.nhCm2(t.raDeg(), t.decDeg()))))
+                    .toList();
+        }
+        List<String> origins = ebvOrigins(targets, ebv);
+        try {
+            resolver.resolve(targets, ebv.policy());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("EBV", ebv.optionName(), "a policy the input supports (" + e.getMessage()
+                    + ")");
+        }
+        TrainingSet training = training(request, reader);
+        RunParameters run = o.runParameters(threads);
+        ClassificationRun pipeline = new ClassificationRun(training, LearnerCatalogue.standard(o.trees()),
+                XrayAbsorption.loadDefault(), resolver);
+        return new PreparedClassification(request, targets, shape, training, run, sha256(hashed), origins, pipeline);
+    }
+
+    /**
+     * Runs a prepared classification.
+     *
+     * @param executor runs the work units (local threads or cluster members; the result does not depend on it)
+     * @param progress fraction of work units done
+     * @param runFacts run-specific provenance facts appended last (job id, cluster members, ...)
+     * @throws IllegalArgumentException when the pipeline refuses the data (e.g. a learner that cannot train on it)
+     */
+    public ClassificationOutput run(PreparedClassification prepared, UnitExecutor executor, ProgressListener progress,
+                                    Map<String, String> runFacts) {
+        Instant started = Instant.now();
+        ClassificationResult result = prepared.plan().execute(executor, progress);
+        List<ClassifiedSource> rows = new ArrayList<>(result.sources().size());
+        for (int i = 0; i < result.sources().size(); i++) {
+            rows.add(row(result.sources().get(i), prepared.ebvOrigins().get(i)));
+        }
+        Map<String, String> facts = facts(prepared, result.provenance());
+        facts.putAll(runFacts);
+        Provenance p = result.provenance();
+        RunProvenance provenance = new RunProvenance(softwareVersion, p.algorithm(), p.masterSeed(), p.draws(),
+                p.trainingSha256(), prepared.inputSha256(), started, Instant.now(), facts);
+        return new ClassificationOutput(rows, provenance);
+    }
+
+    /** {@link #prepare} then {@link #run} on local threads. */
+    public ClassificationOutput run(ClassificationRequest request, TableReader reader, int threads,
+                                    ProgressListener progress) throws OptionException {
+        PreparedClassification prepared = prepare(request, reader, threads);
+        return run(prepared, UnitExecutor.local(threads, null), progress, Map.of());
+    }
+
+    /** The facts every front door records, in a fixed order. */
+    private Map<String, String> facts(PreparedClassification prepared, Provenance p) {
+        ClassificationOptions o = prepared.request().options();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("input", prepared.request().input().displayName());
+        f.put("input_shape", prepared.shape().label());
+        f.put("ebv_source", o.ebvSource().optionName());
+        f.put("ebv_policy", p.ebvPolicy());
+        if (prepared.ebvOrigins().stream().anyMatch(s -> s.startsWith("dust-map"))) {
+            f.putAll(maps.dustMap().get().description().entries("dust_map"));
+        }
+        if (prepared.ebvOrigins().stream().anyMatch(s -> s.equals("hi-map"))) {
+            f.putAll(maps.hiMap().get().description().entries("hi_map"));
+        }
+        f.put("ct_threshold", Double.toString(o.ctThreshold()));
+        f.put("trees", Integer.toString(o.trees()));
+        f.put("training_set_origin", p.trainingOrigin());
+        f.put("training_set_size", Integer.toString(p.trainingSize()));
+        f.put("feature_schema", p.featureSchemaId());
+        f.put("draws_per_unit", Integer.toString(p.drawsPerUnit()));
+        f.put("targets_per_forest", Integer.toString(o.targetsPerForest()));
+        f.put("ebv_grid_step", Double.toString(o.ebvGridStep()));
+        f.put("xray_noise", p.xrayNoise());
+        f.put("core_version", p.version());
+        return f;
+    }
+
+    private static ClassifiedSource row(SourceResult r, String ebvOrigin) {
+        ProbabilitySummary p = r.probabilities();
+        return new ClassifiedSource(r.name(), r.raDeg(), r.decDeg(), p.mean(), p.std(), p.median(),
+                p.lower2Sigma(), p.upper2Sigma(), r.decision().predicted(), r.decision().ct(), r.ebvUsed(),
+                ebvOrigin);
+    }
+
+    /** Where each source's E(B-V) comes from under {@code ebv}. */
+    static List<String> ebvOrigins(List<SourceMeasurements> targets, EbvSource ebv) {
+        List<String> out = new ArrayList<>(targets.size());
+        for (SourceMeasurements s : targets) {
+            boolean fromTable = ebv.usesTableValue() && !Double.isNaN(s.ebv());
+            out.add(fromTable ? "table" : switch (ebv) {
+                case DUST_MAP, TABLE_ELSE_DUST_MAP -> "dust-map";
+                case DUST_MAP_AV, TABLE_ELSE_DUST_MAP_AV -> "dust-map-av";
+                case HI_MAP, TABLE_ELSE_HI_MAP, NH_MAP -> "hi-map";
+                case NH_COLUMN -> "nh-column";
+                case NONE -> "none";
+                case TABLE -> "table";
+            });
+        }
+        return out;
+    }
+
+    private TrainingSet training(ClassificationRequest request, TableReader reader) throws OptionException {
+        if (request.training().isEmpty()) {
+            return shippedTraining.get();
+        }
+        InputTable file = request.training().get();
+        TrainingSet t;
+        try {
+            t = TrainingSetReader.read(reader.columns(file), file.displayName());
+        } catch (IllegalArgumentException e) {
+            throw OptionException.of("TRAINING", e.getMessage());
+        }
+        Map<SourceClass, Integer> counts = t.classCounts();
+        if (counts.size() < 2) {
+            throw OptionException.of("TRAINING", "the training set has " + counts.size()
+                    + " class(es); at least 2 classes are needed");
+        }
+        for (Map.Entry<SourceClass, Integer> e : counts.entrySet()) {
+            if (e.getValue() < MIN_PER_CLASS) {
+                throw OptionException.of("TRAINING", "class " + e.getKey().label() + " has " + e.getValue()
+                        + " source(s); each class needs at least " + MIN_PER_CLASS
+                        + " (SMOTE oversampling uses 4 neighbours)");
+            }
+        }
+        return t;
+    }
+
+    /** Whether a table holds CSC per-observation detections (obsid and flux_aper90_* columns). */
+    public static boolean isPerObservation(List<String> columns) {
+        boolean obsid = false;
+        boolean aperture = false;
+        for (String c : columns) {
+            String n = c.toLowerCase(Locale.ROOT);
+            obsid |= n.equals("obsid");
+            aperture |= n.startsWith("flux_aper90_");
+        }
+        return obsid && aperture;
+    }
+
+    /** SHA-256 over the files' bytes in order, hex. */
+    static String sha256(List<InputTable> files) throws OptionException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[65536];
+            for (InputTable f : files) {
+                try (InputStream in = Files.newInputStream(f.file())) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        md.update(buf, 0, n);
+                    }
+                } catch (IOException e) {
+                    throw OptionException.of(f.option(), "cannot read the file: " + e.getMessage());
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.muwclass.classification;
+
+import java.util.List;
+import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.pipeline.ClassificationPlan;
+import org.muwclass.core.pipeline.ClassificationRun;
+import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.training.TrainingSet;
+
+/**
+ * A classification whose inputs have been read and feature-extracted once: the targets, the training set and the
+ * core plan, ready to run (or to quote). The plan is built on first use and then kept, so a job's estimate and its
+ * execution share one.
+ */
+public final class PreparedClassification {
+
+    /** The two input layouts. */
+    public enum InputShape {
+        /** A source-level table with the training-set columns. */
+        SOURCES,
+        /** CSC per-observation detections with nearest-counterpart tables, feature-extracted first. */
+        DETECTIONS;
+
+        /** "sources" or "detections", as recorded in the provenance. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final ClassificationRequest request;
+    private final List<SourceMeasurements> targets;
+    private final InputShape shape;
+    private final TrainingSet training;
+    private final RunParameters run;
+    private final String inputSha256;
+    private final List<String> ebvOrigins;
+    private final ClassificationRun pipeline;
+    private ClassificationPlan plan;
+
+    PreparedClassification(ClassificationRequest request, List<SourceMeasurements> targets, InputShape shape,
+                           TrainingSet training, RunParameters run, String inputSha256, List<String> ebvOrigins,
+                           ClassificationRun pipeline) {
+        this.request = request;
+        this.targets = List.copyOf(targets);
+        this.shape = shape;
+        this.training = training;
+        this.run = run;
+        this.inputSha256 = inputSha256;
+        this.ebvOrigins = List.copyOf(ebvOrigins);
+        this.pipeline = pipeline;
+    }
+
+    public ClassificationRequest request() {
+        return request;
+    }
+
+    /** The sources to classify, in input order (E(B-V) filled in for nh-column and nh-map). */
+    public List<SourceMeasurements> targets() {
+        return targets;
+    }
+
+    public InputShape shape() {
+        return shape;
+    }
+
+    public TrainingSet training() {
+        return training;
+    }
+
+    /** The core run parameters. */
+    public RunParameters run() {
+        return run;
+    }
+
+    /** SHA-256 of the input table's bytes followed by the counterpart tables' bytes, hex. */
+    public String inputSha256() {
+        return inputSha256;
+    }
+
+    /** Per source: where its E(B-V) came from ("table", "dust-map", "hi-map", "nh-column", "none", ...). */
+    public List<String> ebvOrigins() {
+        return ebvOrigins;
+    }
+
+    /** The core work plan (E(B-V) tasks x forests as work units); built once, then shared. */
+    public synchronized ClassificationPlan plan() {
+        if (plan == null) {
+            plan = pipeline.plan(targets, run);
+        }
+        return plan;
+    }
+}

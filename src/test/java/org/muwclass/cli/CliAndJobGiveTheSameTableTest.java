@@ -1,0 +1,141 @@
+package org.muwclass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muwclass.core.pipeline.Provenance;
+import org.muwclass.service.classify.ClassifyJobKind;
+import org.muwclass.service.uws.Caller;
+import org.muwclass.service.uws.ExecutionPhase;
+import org.muwclass.service.uws.JobFiles;
+import org.muwclass.service.uws.JobLimits;
+import org.muwclass.service.uws.JobManager;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.uws.JobRecord;
+import org.muwclass.service.uws.JobStore;
+import org.muwclass.service.dali.UploadedFile;
+import org.muwclass.tables.ClassificationTable;
+import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.TableFormat;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Issue 14 item 5: the CLI ({@code muwclass classify}) and the UWS job ({@code /classify}) are one classification
+ * service, so the same input, seed and settings give bit-identical result tables, whatever the thread counts, and the
+ * same provenance apart from the run-specific facts (times, job id).
+ */
+class CliAndJobGiveTheSameTableTest {
+
+    /** Provenance facts that differ between two runs by design. */
+    private static final Set<String> RUN_SPECIFIC = Set.of("started_utc", "finished_utc", "job_id");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameInputSeedAndSettingsGiveBitIdenticalRows() throws Exception {
+        // six TD sources; rows without an ebv value take the dust map, the others their table value
+        List<String> td = Files.readAllLines(Path.of(getClass().getResource("/muwclass/TD.csv").toURI()),
+                StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(List.of(td.get(0) + ",ebv"));
+        for (int r = 1; r <= 6; r++) {
+            lines.add(td.get(r) + (r % 2 == 1 ? ",0.3" : ","));
+        }
+        Path input = Files.writeString(dir.resolve("six.csv"), String.join("\n", lines) + "\n");
+        String[][] settings = {{"DRAWS", "4"}, {"TREES", "5"}, {"SEED", "11"}, {"TARGETS_PER_FOREST", "2"},
+            {"XRAY_NOISE", "independent"}, {"EBV", "table-else-dust-map"}, {"CT_THRESHOLD", "1.5"}};
+
+        Path cliOut = dir.resolve("cli.vot");
+        List<String> args = new ArrayList<>(List.of("classify", "--input", input.toString(), "--output",
+                cliOut.toString(), "--threads", "2"));
+        for (String[] s : settings) {
+            args.add("--" + s[0].toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            args.add(s[1]);
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), 0);
+        assertEquals(0, new Main(new LocalPipeline(), console, false).run(args.toArray(new String[0])),
+                err.toString(StandardCharsets.UTF_8));
+
+        Path jobOut = runJob(settings, input);
+
+        List<ClassifiedSource> cli = ClassificationTable.read(TableFiles.read(cliOut, TableFormat.VOTABLE));
+        List<ClassifiedSource> job = ClassificationTable.read(TableFiles.read(jobOut, TableFormat.VOTABLE));
+        assertEquals(6, cli.size());
+        assertEquals(cli, job, "bit-identical rows (Double.compare on every value)");
+        assertEquals(List.of("table", "dust-map", "table", "dust-map", "table", "dust-map"),
+                cli.stream().map(ClassifiedSource::ebvOrigin).toList(), "E(B-V) origin per source");
+        assertEquals(0.3, cli.get(0).ebvMag(), 0.0, "the table's value");
+
+        Map<String, String> cliFacts = infos(cliOut);
+        Map<String, String> jobFacts = infos(jobOut);
+        assertEquals("independent", cliFacts.get("xray_noise"));
+        assertEquals("1.5", cliFacts.get("ct_threshold"));
+        assertEquals("dust_ebv_SFD_healpix_lowres.fits", cliFacts.get("dust_map"));
+        RUN_SPECIFIC.forEach(k -> {
+            cliFacts.remove(k);
+            jobFacts.remove(k);
+        });
+        assertEquals(cliFacts, jobFacts, "same provenance apart from times and job id");
+    }
+
+    private Path runJob(String[][] settings, Path input) throws Exception {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:same" + System.nanoTime()
+                + ";DATABASE_TO_LOWER=TRUE", "sa", "");
+        JobFiles files = new JobFiles(dir.resolve("jobs"));
+        JobManager manager = new JobManager(new JobStore(pool, files), files, List.of(new ClassifyJobKind(100, 1000,
+                1, "MUWCLASS-VO " + Provenance.softwareVersion())), new JobLimits(1, 10, Duration.ofSeconds(600),
+                Duration.ofSeconds(600), Duration.ofDays(1), Duration.ofSeconds(60), Duration.ofSeconds(3600)),
+                Clock.systemUTC());
+        try {
+            manager.start();
+            List<String> kv = new ArrayList<>(List.of("PHASE", "RUN"));
+            for (String[] s : settings) {
+                kv.addAll(List.of(s));
+            }
+            Path staging = manager.files().newStagingDirectory();
+            Path copy = Files.copy(input, staging.resolve("INPUT"));
+            UploadedFile upload = new UploadedFile("INPUT", "six.csv", "text/csv", copy, Files.size(copy));
+            JobRecord job = manager.create(ClassifyJobKind.NAME, Caller.anonymous("127.0.0.1"),
+                    DaliParameters.of(kv.toArray(new String[0])), List.of(upload));
+            while (job.phase().isActive()) {
+                job = manager.await(ClassifyJobKind.NAME, job.id(), null, Duration.ofSeconds(60), null);
+            }
+            assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+            return Files.copy(manager.resultFile(job, "result"), dir.resolve("job.vot"));
+        } finally {
+            manager.close();
+            pool.dispose();
+        }
+    }
+
+    private static Map<String, String> infos(Path votable) throws Exception {
+        NodeList infos = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(votable.toFile())
+                .getElementsByTagName("INFO");
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < infos.getLength(); i++) {
+            Element e = (Element) infos.item(i);
+            m.put(e.getAttribute("name"), e.getAttribute("value"));
+        }
+        return m;
+    }
+}
