@@ -13,6 +13,7 @@ import org.muwclass.service.db.Database;
 import org.muwclass.service.db.SqlDialect;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoConfigReader;
+import org.muwclass.service.tap.PositionIndexes;
 import org.muwclass.service.tap.TapDatabaseSetup;
 import org.muwclass.service.tap.adql.AdqlTables;
 import org.muwclass.service.tap.query.TapQueryRunner;
@@ -166,6 +167,7 @@ public final class ConeSearchBenchmark {
     private static void fill(Database db, TableDescriptor bench, int rows) throws Exception {
         ClassifiedSourcesStore store = new ClassifiedSourcesStore(db, bench);
         store.createIfMissing();
+        PositionIndexes.create(db, bench);
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             try (var rs = s.executeQuery("SELECT COUNT(*) FROM bench.classified_sources")) {
                 rs.next();
@@ -175,6 +177,7 @@ public final class ConeSearchBenchmark {
             }
             s.execute("DROP TABLE bench.classified_sources");
             store.createIfMissing();
+            PositionIndexes.create(db, bench);
             c.setAutoCommit(false);
             String[] classes = {"AGN", "CV", "HM-STAR", "HMXB", "LM-STAR", "LMXB", "NS", "YSO"};
             SplittableRandom rnd = new SplittableRandom(SEED);

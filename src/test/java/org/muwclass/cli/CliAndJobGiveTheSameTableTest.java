@@ -26,10 +26,10 @@ import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobLimits;
 import org.muwclass.service.uws.JobManager;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobStore;
-import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.dali.UploadedFile;
 import org.muwclass.tables.ClassificationTable;
 import org.muwclass.tables.ClassifiedSource;
 import org.muwclass.tables.TableFiles;
@@ -116,7 +116,7 @@ class CliAndJobGiveTheSameTableTest {
             Path copy = Files.copy(input, staging.resolve("INPUT"));
             UploadedFile upload = new UploadedFile("INPUT", "six.csv", "text/csv", copy, Files.size(copy));
             JobRecord job = manager.create(ClassifyJobKind.NAME, Caller.anonymous("127.0.0.1"),
-                    JobParameters.of(kv.toArray(new String[0])), List.of(upload));
+                    DaliParameters.of(kv.toArray(new String[0])), List.of(upload));
             while (job.phase().isActive()) {
                 job = manager.await(ClassifyJobKind.NAME, job.id(), null, Duration.ofSeconds(60), null);
             }

@@ -13,7 +13,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.muwclass.core.model.SourceClass;
-import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.app.ServiceRuntime;
 
 /** Small JSON summaries of the training set for the web pages. */
 @Path("api/training-set")

@@ -11,7 +11,7 @@ import org.muwclass.core.model.MwBand;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.service.db.ClassifiedSourcesStore;
-import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.app.ServiceRuntime;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.tables.ClassifiedSource;
 

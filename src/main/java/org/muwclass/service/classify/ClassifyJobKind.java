@@ -45,7 +45,7 @@ import org.muwclass.service.uws.JobInput;
 import org.muwclass.service.uws.JobKind;
 import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.UploadReferences;
-import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.dali.UploadedFile;
 import org.muwclass.tables.Checksums;
 import org.muwclass.tables.ClassificationTable;
 import org.muwclass.tables.ClassifiedSource;

@@ -28,11 +28,11 @@ import org.muwclass.service.uws.ErrorType;
 import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobManager;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.ParameterException;
-import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.dali.UploadedFile;
 import org.muwclass.tables.MediaTypes;
 
 /**
@@ -211,7 +211,7 @@ public final class DemoFieldRuns {
             for (MwCatalog c : MwCatalog.values()) {
                 uploads.add(copy(field, c.suffix(), c.suffix().toUpperCase(Locale.ROOT), staging));
             }
-            JobParameters parameters = JobParameters.of("PHASE", "RUN", "RUNID", "demo-" + field,
+            DaliParameters parameters = DaliParameters.of("PHASE", "RUN", "RUNID", "demo-" + field,
                     "DRAWS", Integer.toString(settings.draws()), "SEED", Long.toString(settings.seed()),
                     "ALGORITHM", settings.algorithm(), "TREES", Integer.toString(settings.trees()),
                     "PUBLISH", "yes", "EXECUTIONDURATION", "0");

@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.config.DemoSettings;
-import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.app.ServiceRuntime;
 import org.muwclass.service.uws.JobManager;
-import org.muwclass.service.uws.http.UwsService;
+import org.muwclass.service.app.UwsService;
 
 /**
  * Starts {@link DemoFieldRuns} on a background thread after the job service is up, so the demo fields are classified

@@ -12,7 +12,7 @@ import org.muwclass.core.training.ColumnTable;
 import org.muwclass.core.training.CsvColumnTable;
 import org.muwclass.tables.StarColumnTable;
 import org.muwclass.service.uws.ParameterException;
-import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.dali.UploadedFile;
 import org.muwclass.service.config.UploadSettings;
 import org.muwclass.tables.Compression;
 import org.muwclass.tables.ReadLimits;

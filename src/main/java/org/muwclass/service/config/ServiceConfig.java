@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * All runtime settings of the service, read once at start-up from MicroProfile Config (system properties,
  * environment variables such as {@code MUWCLASS_DATA_DIR}, or {@code META-INF/microprofile-config.properties}).
- * Property names and defaults are listed in {@link ServiceConfigProducer} and in the README.
+ * Property names and defaults are listed in {@code org.muwclass.service.app.ServiceConfigProducer} and in the README.
  *
  * @param dataDir                 directory for the embedded database and job files
  * @param dbUrl                   JDBC URL (H2 file database by default, or jdbc:postgresql://...)

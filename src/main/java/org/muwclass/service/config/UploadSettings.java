@@ -82,7 +82,7 @@ public record UploadSettings(long tapRows, long classifyRows, Duration readTime,
     }
 
     /** Makes {@code settings} what {@link #current()} returns (the producer does this at start-up). */
-    static void install(UploadSettings settings) {
+    public static void install(UploadSettings settings) {
         installed = settings;
     }
 

@@ -7,11 +7,9 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.meta.ColumnDescriptor;
 import org.muwclass.service.meta.TableDescriptor;
-import org.muwclass.service.tap.adql.SkyIndex;
 
 /**
  * The published table of classified sources ({@code muwclass.classified_sources}): created empty at start-up and
@@ -45,8 +43,8 @@ public final class ClassifiedSourcesStore {
     }
 
     /**
-     * Creates the table and its indexes unless they exist. On PostgreSQL the position also gets the pgSphere GiST
-     * expression index that the translated CONTAINS/INTERSECTS predicates use.
+     * Creates the table and its column indexes unless they exist. The position indexes that ADQL geometry uses are
+     * TAP's ({@code org.muwclass.service.tap.PositionIndexes}).
      */
     public void createIfMissing() throws SQLException {
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
@@ -58,43 +56,6 @@ public final class ClassifiedSourcesStore {
                             + table.name() + " (" + col.name() + ")");
                 }
             }
-        }
-        if (database.dialect() == SqlDialect.POSTGRESQL) {
-            createSphereIndex(database, table);
-        } else {
-            createSkyCellIndex(database, table);
-        }
-    }
-
-    /**
-     * H2: adds the invisible generated HEALPix cell column {@value SkyIndex#COLUMN} of a table with ra/dec columns and
-     * its B-tree index, unless they exist (the values of existing rows are computed now, new rows' at insert). The
-     * translated cone searches select their candidate rows with it ({@link SkyIndex}). Needs the H2 functions
-     * registered first.
-     */
-    public static void createSkyCellIndex(Database database, TableDescriptor table) throws SQLException {
-        try (Connection c = database.connection(); Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS " + SkyIndex.COLUMN + " "
-                    + SkyIndex.h2ColumnDefinition());
-            s.execute("CREATE INDEX IF NOT EXISTS " + table.simpleName() + "_" + SkyIndex.COLUMN + "_idx ON "
-                    + table.name() + " (" + SkyIndex.COLUMN + ")");
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        }
-    }
-
-    /**
-     * Creates the pgSphere GiST expression index on {@code spoint(radians(ra), radians(dec))} of a table with ra/dec
-     * columns (the expression VOLLT's PgSphereTranslator emits, so the planner can match it).
-     */
-    public static void createSphereIndex(Database database, TableDescriptor table) {
-        try (Connection c = database.connection(); Statement s = c.createStatement()) {
-            s.execute("CREATE INDEX IF NOT EXISTS " + table.simpleName() + "_spoint_gist ON " + table.name()
-                    + " USING gist (spoint(radians(ra), radians(dec)))");
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "No pgSphere index on " + table.name() + " (is the pg_sphere extension installed"
-                    + " in this database?): " + e.getMessage());
         }
     }
 

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.app.ServiceRuntime;
 import org.muwclass.service.vosi.Availability;
 import org.muwclass.service.vosi.AvailabilityResource;
 

@@ -68,10 +68,11 @@ public final class TapDatabaseSetup {
         TableDescriptor classified = voConfig.table(ClassifiedSourcesStore.TABLE).orElseThrow(() ->
                 new IllegalStateException("vo-config does not describe " + ClassifiedSourcesStore.TABLE));
         new ClassifiedSourcesStore(database, classified).createIfMissing();
+        PositionIndexes.create(database, classified);
         if (database.dialect() == SqlDialect.POSTGRESQL) {
             for (TableDescriptor t : voConfig.tables()) {
                 if (t.column("ra").isPresent() && t.column("dec").isPresent()) {
-                    ClassifiedSourcesStore.createSphereIndex(database, t);
+                    PositionIndexes.createSphereIndex(database, t);
                 }
             }
         }
@@ -84,7 +85,7 @@ public final class TapDatabaseSetup {
         if (database.dialect() == SqlDialect.H2) {
             for (TableDescriptor t : published.tables()) {
                 if (AdqlTables.hasSkyPosition(t)) {
-                    ClassifiedSourcesStore.createSkyCellIndex(database, t);
+                    PositionIndexes.createSkyCellIndex(database, t);
                 }
             }
         }

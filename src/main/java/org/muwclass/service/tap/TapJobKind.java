@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.muwclass.service.tap.query.QueryCancel;
 import org.muwclass.service.tap.query.TapException;
 import org.muwclass.service.tap.query.TapQueryRunner;
@@ -16,7 +13,7 @@ import org.muwclass.service.uws.JobContext;
 import org.muwclass.service.uws.JobFailedException;
 import org.muwclass.service.uws.JobInput;
 import org.muwclass.service.uws.JobKind;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 
 /**
  * TAP queries as UWS jobs (/tap/async): the parameters are checked when the job is created, the ADQL when it runs
@@ -24,7 +21,7 @@ import org.muwclass.service.uws.JobParameters;
  * job's result "result".
  */
 @ApplicationScoped
-public class TapJobKind implements JobKind<Map<String, List<String>>> {
+public class TapJobKind implements JobKind<DaliParameters> {
 
     public static final String NAME = "tap";
 
@@ -41,17 +38,17 @@ public class TapJobKind implements JobKind<Map<String, List<String>>> {
      * error (taplint checks this), so validation happens in {@link #execute}.
      */
     @Override
-    public Map<String, List<String>> parse(JobInput input) {
-        return asMap(input.parameters());
+    public DaliParameters parse(JobInput input) {
+        return input.parameters();
     }
 
     @Override
-    public Duration estimate(Map<String, List<String>> parameters) {
+    public Duration estimate(DaliParameters parameters) {
         return Duration.ofSeconds(5);
     }
 
     @Override
-    public void execute(Map<String, List<String>> parameters, JobContext context) throws Exception {
+    public void execute(DaliParameters parameters, JobContext context) throws Exception {
         context.checkpoint();
         TapQueryRunner.UploadSource uploads = part -> {
             var file = context.input().upload(part);
@@ -82,13 +79,5 @@ public class TapJobKind implements JobKind<Map<String, List<String>>> {
             // the message says what to fix (or what failed); TAP clients show it from /error
             throw new JobFailedException(e.getMessage(), org.muwclass.service.uws.ErrorType.FATAL, e);
         }
-    }
-
-    static Map<String, List<String>> asMap(JobParameters params) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (JobParameters.Parameter p : params.asList()) {
-            map.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>()).add(p.value());
-        }
-        return map;
     }
 }

@@ -5,17 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.muwclass.service.uws.JobManager;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.ResultNames;
-import org.muwclass.service.uws.http.UwsService;
-import java.util.Map;
+import org.muwclass.service.app.UwsService;
 import org.muwclass.service.config.ServiceConfig;
-import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.app.ServiceRuntime;
 import org.muwclass.service.meta.VoMetadata;
 import org.muwclass.service.tap.adql.AdqlTables;
 import org.muwclass.service.tap.query.TapException;
@@ -106,7 +105,7 @@ public class TapService {
     }
 
     /** Validated request parameters with the configured MAXREC default and limit. */
-    public TapRequest request(Map<String, List<String>> params) throws TapException {
-        return TapRequest.from(params, config().maxrecDefault(), config().maxrecLimit());
+    public TapRequest request(DaliParameters params) throws TapException {
+        return TapRequest.of(params, config().maxrecDefault(), config().maxrecLimit());
     }
 }

@@ -1,13 +1,10 @@
 package org.muwclass.service.uws;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import org.muwclass.service.dali.PartNames;
+import org.muwclass.service.dali.StagingDirectory;
 
 /**
  * The job directories: {@code <root>/<jobId>/uploads/<part>}, {@code results/<name>} and {@code work/}, plus
@@ -53,32 +50,11 @@ public final class JobFiles {
 
     /** Whether a part name can be stored (letters, digits, '.', '_', '-'; up to 100 characters). */
     public static boolean isStorableName(String name) {
-        return ResultNames.isValid(name);
+        return PartNames.isValid(name);
     }
 
     /** Deletes a directory tree; missing files are fine. */
     public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // deleted concurrently: fine
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
+        StagingDirectory.deleteTree(dir);
     }
 }

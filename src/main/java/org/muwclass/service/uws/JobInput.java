@@ -3,12 +3,14 @@ package org.muwclass.service.uws;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
 
 /**
  * What a client sent for a job: its parameters (without the UWS control parameters PHASE, RUNID,
  * EXECUTIONDURATION, DESTRUCTION) and its uploaded files by part name.
  */
-public record JobInput(JobParameters parameters, Map<String, UploadedFile> uploads) {
+public record JobInput(DaliParameters parameters, Map<String, UploadedFile> uploads) {
 
     public JobInput {
         Objects.requireNonNull(parameters, "parameters");

@@ -29,6 +29,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.config.QuotaSettings;
 import org.muwclass.service.config.WaitSettings;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
 
 /**
  * The facade the UWS resources use: creation, phase changes, reading, WAIT, destruction, and running jobs of every
@@ -201,7 +203,7 @@ public final class JobManager implements AutoCloseable {
      * @throws JobRequestException.StorageQuotaExceeded the uploads exceed the caller's byte quota (HTTP 413)
      * @throws JobRequestException.ServiceFull          the service holds its global limit (HTTP 503)
      */
-    public JobRecord create(String kind, Caller caller, JobParameters parameters, List<UploadedFile> uploads)
+    public JobRecord create(String kind, Caller caller, DaliParameters parameters, List<UploadedFile> uploads)
             throws ParameterException, JobRequestException {
         return create(kind, caller.owner(), caller.quotaKey(), parameters, uploads, null);
     }
@@ -212,12 +214,12 @@ public final class JobManager implements AutoCloseable {
      * so the job (and rows it published, which its destruction withdraws) can be kept for good. No client quota
      * applies; the global ones do.
      */
-    public JobRecord createForService(String kind, String owner, JobParameters parameters, List<UploadedFile> uploads,
+    public JobRecord createForService(String kind, String owner, DaliParameters parameters, List<UploadedFile> uploads,
                                       Instant destruction) throws ParameterException, JobRequestException {
         return create(kind, owner, null, parameters, uploads, Objects.requireNonNull(destruction, "destruction"));
     }
 
-    private JobRecord create(String kind, String owner, String quotaKey, JobParameters parameters,
+    private JobRecord create(String kind, String owner, String quotaKey, DaliParameters parameters,
                              List<UploadedFile> uploads, Instant fixedDestruction)
             throws ParameterException, JobRequestException {
         JobKind<?> jobKind = requireKind(kind);
@@ -235,7 +237,7 @@ public final class JobManager implements AutoCloseable {
                 : parameters.get("DESTRUCTION").isPresent()
                 ? times.destruction(parameters.get("DESTRUCTION").get(), now, null)
                 : now.plus(limits.destructionDefault());
-        JobParameters kindParameters = parameters.without(CONTROL_PARAMETERS);
+        DaliParameters kindParameters = parameters.without(CONTROL_PARAMETERS);
         quotas.checkParameterCount(kindParameters.asList().size());
         checkPartNames(uploads);
         Duration estimate = jobKind.validate(new JobInput(kindParameters, byPart(uploads))).orElse(null);
@@ -389,14 +391,14 @@ public final class JobManager implements AutoCloseable {
     }
 
     /** Adds or replaces parameters (and uploads) of a PENDING job, validating the result like a creation. */
-    public JobRecord updateParameters(String kind, String id, String caller, JobParameters update,
+    public JobRecord updateParameters(String kind, String id, String caller, DaliParameters update,
                                       List<UploadedFile> uploads) throws JobRequestException, ParameterException {
         JobRecord job = get(kind, id, caller);
         if (job.phase() != ExecutionPhase.PENDING) {
             throw new JobRequestException.WrongPhase("Parameters can only be changed while the job is PENDING; job "
                     + id + " is " + job.phase());
         }
-        JobParameters merged = job.parameters().updatedWith(update.without(CONTROL_PARAMETERS));
+        DaliParameters merged = job.parameters().updatedWith(update.without(CONTROL_PARAMETERS));
         quotas.checkParameterCount(merged.asList().size());
         checkPartNames(uploads);
         Map<String, UploadedFile> allUploads = new LinkedHashMap<>(job.input().uploads());

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
 
 /**
  * A snapshot of one job as stored.
@@ -29,7 +31,7 @@ import java.util.Optional;
 public record JobRecord(String id, String kind, String runId, String ownerId, ExecutionPhase phase,
                         Instant creationTime, Instant startTime, Instant endTime, Duration executionDuration,
                         Instant destruction, Duration estimate, ErrorSummary error, Progress progress,
-                        JobParameters parameters, List<UploadedFile> uploads, List<ResultInfo> results) {
+                        DaliParameters parameters, List<UploadedFile> uploads, List<ResultInfo> results) {
 
     public JobRecord {
         Objects.requireNonNull(id, "id");
@@ -39,7 +41,7 @@ public record JobRecord(String id, String kind, String runId, String ownerId, Ex
         Objects.requireNonNull(executionDuration, "executionDuration");
         Objects.requireNonNull(destruction, "destruction");
         progress = progress == null ? Progress.NONE : progress;
-        parameters = parameters == null ? JobParameters.EMPTY : parameters;
+        parameters = parameters == null ? DaliParameters.EMPTY : parameters;
         uploads = List.copyOf(uploads);
         results = List.copyOf(results);
     }

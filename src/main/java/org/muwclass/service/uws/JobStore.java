@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
 
 /**
  * Job records in the database (schema {@code uws}, portable SQL for H2 and PostgreSQL). Times are stored as epoch
@@ -118,7 +120,7 @@ public final class JobStore {
         }
     }
 
-    private static void writeParameters(Connection c, String id, JobParameters parameters) throws SQLException {
+    private static void writeParameters(Connection c, String id, DaliParameters parameters) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM uws.job_parameters WHERE job_id = ?")) {
             del.setString(1, id);
             del.executeUpdate();
@@ -126,7 +128,7 @@ public final class JobStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO uws.job_parameters (job_id, seq, name, param_value) VALUES (?,?,?,?)")) {
             int seq = 0;
-            for (JobParameters.Parameter p : parameters.asList()) {
+            for (DaliParameters.Parameter p : parameters.asList()) {
                 ps.setString(1, id);
                 ps.setInt(2, seq++);
                 ps.setString(3, p.name());
@@ -202,7 +204,7 @@ public final class JobStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    jobs.add(read(rs, JobParameters.EMPTY, List.of(), List.of()));
+                    jobs.add(read(rs, DaliParameters.EMPTY, List.of(), List.of()));
                 }
             }
         }
@@ -216,7 +218,7 @@ public final class JobStore {
                 + JOB_COLUMNS + " FROM uws.jobs WHERE phase IN ('QUEUED', 'EXECUTING') ORDER BY creation_time")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    jobs.add(read(rs, JobParameters.EMPTY, List.of(), List.of()));
+                    jobs.add(read(rs, DaliParameters.EMPTY, List.of(), List.of()));
                 }
             }
         }
@@ -358,7 +360,7 @@ public final class JobStore {
     }
 
     /** Replaces parameters and adds uploads, only while the job is PENDING. */
-    public boolean updatePending(String id, JobParameters parameters, List<UploadedFile> newUploads,
+    public boolean updatePending(String id, DaliParameters parameters, List<UploadedFile> newUploads,
                                  Duration estimate) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -471,18 +473,18 @@ public final class JobStore {
         }
     }
 
-    private static JobParameters parameters(Connection c, String id) throws SQLException {
-        List<JobParameters.Parameter> list = new ArrayList<>();
+    private static DaliParameters parameters(Connection c, String id) throws SQLException {
+        List<DaliParameters.Parameter> list = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT name, param_value FROM uws.job_parameters WHERE job_id = ? ORDER BY seq")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new JobParameters.Parameter(rs.getString(1), rs.getString(2)));
+                    list.add(new DaliParameters.Parameter(rs.getString(1), rs.getString(2)));
                 }
             }
         }
-        return JobParameters.of(list);
+        return DaliParameters.of(list);
     }
 
     private List<UploadedFile> uploads(Connection c, String id) throws SQLException {
@@ -515,7 +517,7 @@ public final class JobStore {
         return list;
     }
 
-    private static JobRecord read(ResultSet rs, JobParameters parameters, List<UploadedFile> uploads,
+    private static JobRecord read(ResultSet rs, DaliParameters parameters, List<UploadedFile> uploads,
                                   List<ResultInfo> results) throws SQLException {
         String errorType = rs.getString("error_type");
         ErrorSummary error = errorType == null ? null

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.muwclass.service.dali.DaliParameters;
 
 /**
  * What a job whose quote (its estimated execution time) exceeds its execution duration gets (issue 15 item 5): by
@@ -31,7 +32,7 @@ record QuoteLimits(boolean autoExtend, Duration maxDuration) {
      * @param parameters its parameters (to name smaller values of {@link #WORK_PARAMETERS} that fit)
      * @throws JobFailedException when refused; the message names the quote, the duration and what would fit
      */
-    Duration check(Duration quote, Duration duration, JobParameters parameters) throws JobFailedException {
+    Duration check(Duration quote, Duration duration, DaliParameters parameters) throws JobFailedException {
         Optional<String> refusal = refusal(quote, duration, parameters);
         if (refusal.isPresent()) {
             throw new JobFailedException(refusal.get());
@@ -49,7 +50,7 @@ record QuoteLimits(boolean autoExtend, Duration maxDuration) {
     }
 
     /** Why a job with this quote and duration is refused, or empty when it may run. */
-    Optional<String> refusal(Duration quote, Duration duration, JobParameters parameters) {
+    Optional<String> refusal(Duration quote, Duration duration, DaliParameters parameters) {
         if (fits(quote, duration) || (autoExtend && quote.compareTo(maxDuration) <= 0)) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.muwclass.service.dali.UploadedFile;
 
 /**
  * Resolves DALI/TAP {@code UPLOAD=name,param:part} references (several separated by ';', or repeated UPLOAD

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.app.ServiceRuntime;
 
 /**
  * VOSI availability of the whole service; the TAP resource serves the same document at /tap/availability. One

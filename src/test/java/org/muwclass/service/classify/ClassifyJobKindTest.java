@@ -24,11 +24,11 @@ import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobLimits;
 import org.muwclass.service.uws.JobManager;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobStore;
 import org.muwclass.service.uws.ParameterException;
-import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.dali.UploadedFile;
 import org.muwclass.tables.ClassificationTable;
 import org.muwclass.tables.ClassifiedSource;
 import org.muwclass.tables.TableFiles;
@@ -79,7 +79,7 @@ class ClassifyJobKindTest {
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private JobRecord runToEnd(JobParameters params, List<UploadedFile> uploads) throws Exception {
+    private JobRecord runToEnd(DaliParameters params, List<UploadedFile> uploads) throws Exception {
         JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, params, uploads);
         while (job.phase().isActive()) {
             job = manager.await(ClassifyJobKind.NAME, job.id(), null, Duration.ofSeconds(60), null);
@@ -89,7 +89,7 @@ class ClassifyJobKindTest {
 
     @Test
     void classifiesAnUploadedCsvWithProvenanceAndSummary() throws Exception {
-        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
                 "EBV", "none"), List.of(upload("INPUT", "three.csv", "text/csv", tdRows(1, 4))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
         assertEquals(List.of("result", "summary.png"), job.results().stream().map(r -> r.name()).toList());
@@ -112,7 +112,7 @@ class ClassifyJobKindTest {
         assertEquals(2, job.progress().total(), "one E(B-V) bin x 2 draws");
 
         // same seed, same answer
-        JobRecord again = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
+        JobRecord again = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
                 "EBV", "none"), List.of(upload("INPUT", "three.csv", "text/csv", tdRows(1, 4))));
         assertEquals(rows, ClassificationTable.read(TableFiles.read(manager.resultFile(again, "result"),
                 TableFormat.VOTABLE)));
@@ -120,7 +120,7 @@ class ClassifyJobKindTest {
 
     @Test
     void equivalentDrawsWithSharedForestsOnAnEbvGridRecordTheEstimator() throws Exception {
-        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "EQUIVALENT_DRAWS", "3", "TARGETS_PER_FOREST", "4",
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "EQUIVALENT_DRAWS", "3", "TARGETS_PER_FOREST", "4",
                 "EBV_GRID", "0.1", "TREES", "5", "SEED", "7"),
                 List.of(upload("INPUT", "three.csv", "text/csv", tdRows(1, 4))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
@@ -139,42 +139,42 @@ class ClassifyJobKindTest {
     void badParametersAreRefusedAtCreationAndBadTablesFailTheJobWithClearMessages() throws Exception {
         UploadedFile good = upload("INPUT", "t.csv", null, tdRows(1, 3));
         assertEquals("Parameter DRAWS: '5000' is not allowed; expected an integer from 1 to 1000",
-                refused(JobParameters.of("DRAWS", "5000"), good).getMessage());
+                refused(DaliParameters.of("DRAWS", "5000"), good).getMessage());
         assertEquals("Parameter EBV_GRID: '0.25 mag' is not allowed; expected a finite number, 0 or more",
-                refused(JobParameters.of("EBV_GRID", "0.25 mag"), good).getMessage());
+                refused(DaliParameters.of("EBV_GRID", "0.25 mag"), good).getMessage());
         assertEquals("Parameter EBV_GRID: '2' is not allowed; expected 0 (the paper's 0.025 mag E(B-V) bins) or a"
-                + " relative grid step from 0.01 to 1.0", refused(JobParameters.of("EBV_GRID", "2"), good).getMessage());
+                + " relative grid step from 0.01 to 1.0", refused(DaliParameters.of("EBV_GRID", "2"), good).getMessage());
         assertEquals("Parameter EQUIVALENT_DRAWS: '100' is not allowed; expected not together with DRAWS: give one",
-                refused(JobParameters.of("EQUIVALENT_DRAWS", "100", "DRAWS", "10"), good).getMessage());
+                refused(DaliParameters.of("EQUIVALENT_DRAWS", "100", "DRAWS", "10"), good).getMessage());
         assertEquals("Parameter EQUIVALENT_DRAWS: '5000' is not allowed; expected at most what 1000 forests per"
                 + " E(B-V) task give with TARGETS_PER_FOREST=1 (1000)",
-                refused(JobParameters.of("EQUIVALENT_DRAWS", "5000"), good).getMessage());
+                refused(DaliParameters.of("EQUIVALENT_DRAWS", "5000"), good).getMessage());
         // the limit bounds forests per task: 20 realisations per forest allow 20 times the values
         assertEquals("Parameter DRAWS: '20001' is not allowed; expected an integer from 1 to 20000",
-                refused(JobParameters.of("DRAWS", "20001", "TARGETS_PER_FOREST", "20"), good).getMessage());
-        assertTrue(refused(JobParameters.of("ALGORITHM", "deepnet"), good).getMessage()
+                refused(DaliParameters.of("DRAWS", "20001", "TARGETS_PER_FOREST", "20"), good).getMessage());
+        assertTrue(refused(DaliParameters.of("ALGORITHM", "deepnet"), good).getMessage()
                 .startsWith("Parameter ALGORITHM: 'deepnet' is not allowed; expected one of "));
-        assertTrue(refused(JobParameters.of("EBV", "nh"), good).getMessage().contains("table-else-dust-map"));
+        assertTrue(refused(DaliParameters.of("EBV", "nh"), good).getMessage().contains("table-else-dust-map"));
         assertEquals("Parameter PUBLISH: 'yes' is not allowed; expected no: this service has no table to publish"
-                + " classifications into", refused(JobParameters.of("PUBLISH", "yes"), good).getMessage());
-        assertTrue(refused(JobParameters.EMPTY).getMessage().startsWith("Parameter INPUT: an input table is required"));
-        ParameterException noFormat = refused(JobParameters.EMPTY,
+                + " classifications into", refused(DaliParameters.of("PUBLISH", "yes"), good).getMessage());
+        assertTrue(refused(DaliParameters.EMPTY).getMessage().startsWith("Parameter INPUT: an input table is required"));
+        ParameterException noFormat = refused(DaliParameters.EMPTY,
                 upload("INPUT", "data.bin", "application/octet-stream", tdRows(1, 3)));
         assertTrue(noFormat.getMessage().contains("INPUT_FORMAT"), noFormat.getMessage());
-        String truncated = failsAtExecution(JobParameters.of("INPUT_FORMAT", "votable"),
+        String truncated = failsAtExecution(DaliParameters.of("INPUT_FORMAT", "votable"),
                 upload("INPUT", "t.vot", null, "<?xml version=\"1.0\"?><VOTABLE><RESOURCE><TABLE><FIELD name=\"a\""
                         .getBytes(StandardCharsets.UTF_8)));
         assertTrue(truncated.startsWith("Parameter INPUT: the uploaded file 't.vot' is not a readable"
                 + " votable table"), truncated);
-        String negative = failsAtExecution(JobParameters.EMPTY, upload("INPUT", "neg.csv", null,
+        String negative = failsAtExecution(DaliParameters.EMPTY, upload("INPUT", "neg.csv", null,
                 new String(tdRows(1, 2), StandardCharsets.UTF_8).replace(",2e-15,1e-15,", ",2e-15,-1e-15,")
                         .getBytes(StandardCharsets.UTF_8)));
         assertTrue(negative.startsWith("Parameter INPUT: ") && negative.contains("e_Fs"),
                 negative);
-        String columns = failsAtExecution(JobParameters.EMPTY, upload("INPUT", "cols.csv", null,
+        String columns = failsAtExecution(DaliParameters.EMPTY, upload("INPUT", "cols.csv", null,
                 "name,ra,dec\nA,10,20\n".getBytes(StandardCharsets.UTF_8)));
         assertTrue(columns.contains("Missing required column"), columns);
-        String tooFew = failsAtExecution(JobParameters.EMPTY, good, upload("TRAINING", "td.csv", null,
+        String tooFew = failsAtExecution(DaliParameters.EMPTY, good, upload("TRAINING", "td.csv", null,
                 tdRows(1, 40)));
         assertTrue(tooFew.matches("Parameter TRAINING: (the training set has 1 class\\(es\\).*|class .* has"
                 + " \\d source\\(s\\); each class needs at least 5.*)"), tooFew);
@@ -184,13 +184,13 @@ class ClassifyJobKindTest {
      * Table contents are read in the worker, not in the request thread (review H5): creation succeeds and the job
      * ends in ERROR with the message creation used to give. Returns that message.
      */
-    private String failsAtExecution(JobParameters p, UploadedFile... uploads) throws Exception {
-        JobRecord job = runToEnd(p.updatedWith(JobParameters.of("PHASE", "RUN")), List.of(uploads));
+    private String failsAtExecution(DaliParameters p, UploadedFile... uploads) throws Exception {
+        JobRecord job = runToEnd(p.updatedWith(DaliParameters.of("PHASE", "RUN")), List.of(uploads));
         assertEquals(ExecutionPhase.ERROR, job.phase(), "the job fails at execution");
         return job.error().message();
     }
 
-    private ParameterException refused(JobParameters p, UploadedFile... uploads) {
+    private ParameterException refused(DaliParameters p, UploadedFile... uploads) {
         return assertThrows(ParameterException.class,
                 () -> manager.create(ClassifyJobKind.NAME, ANON, p, List.of(uploads)));
     }
@@ -217,7 +217,7 @@ class ClassifyJobKindTest {
                 new JobLimits(1, 10, Duration.ofSeconds(600), Duration.ofSeconds(600), Duration.ofDays(1),
                         Duration.ofSeconds(60), Duration.ofSeconds(3600)), Clock.systemUTC());
         manager.start();
-        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "EBV", "none",
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "EBV", "none",
                 "PUBLISH", "yes"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
         List<java.util.Map<String, Object>> rows = table.get(job.id());
@@ -237,7 +237,7 @@ class ClassifyJobKindTest {
     void nhColumnGivesTheEbvUsed() throws Exception {
         String[] lines = new String(tdRows(1, 3), StandardCharsets.UTF_8).split("\n");
         String csv = lines[0] + ",NH\n" + lines[1] + ",6.851e21\n" + lines[2] + ",6.851e20\n";
-        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
                 List.of(upload("INPUT", "nh.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
         List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
@@ -246,11 +246,11 @@ class ClassifyJobKindTest {
         assertEquals(0.1, rows.get(1).ebvMag(), 1e-12);
         assertEquals(2, job.progress().total(), "two E(B-V) bins x 1 draw");
 
-        String negative = failsAtExecution(JobParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
+        String negative = failsAtExecution(DaliParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
                 (lines[0] + ",NH\n" + lines[1] + ",-5\n").getBytes(StandardCharsets.UTF_8)));
         assertEquals("Parameter INPUT: column 'NH', row 1: '-5' is not allowed with EBV=nh-column; expected a finite"
                 + " N_H >= 0 in cm^-2", negative);
-        String none = failsAtExecution(JobParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
+        String none = failsAtExecution(DaliParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
                 tdRows(1, 2)));
         assertTrue(none.startsWith("Parameter EBV: 'nh-column' is not allowed; expected an INPUT with"
                 + " an N_H column"), none);
@@ -265,7 +265,7 @@ class ClassifyJobKindTest {
             files.add(upload(cat.toUpperCase(java.util.Locale.ROOT), "NGC3532_" + cat + ".csv", "text/csv",
                     Files.readAllBytes(demo.resolve("NGC3532_" + cat + ".csv"))));
         }
-        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, JobParameters.of("DRAWS", "10"), files);
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, DaliParameters.of("DRAWS", "10"), files);
         assertEquals(ExecutionPhase.PENDING, job.phase());
         assertNull(job.estimate(), "the input is not read in the request thread, so no estimate yet");
         assertTrue(manager.quote(job).isEmpty());
@@ -286,9 +286,9 @@ class ClassifyJobKindTest {
     @Test
     void xrayNoiseIsAParameterSharedWithTheCli() throws Exception {
         assertEquals("Parameter XRAY_NOISE: 'both' is not allowed; expected one of shared, independent",
-                refused(JobParameters.of("XRAY_NOISE", "both"), upload("INPUT", "t.csv", null, tdRows(1, 3)))
+                refused(DaliParameters.of("XRAY_NOISE", "both"), upload("INPUT", "t.csv", null, tdRows(1, 3)))
                         .getMessage());
-        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "3", "EBV", "none",
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "3", "EBV", "none",
                 "XRAY_NOISE", "independent"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
         String xml = Files.readString(manager.resultFile(job, "result"));
@@ -300,7 +300,7 @@ class ClassifyJobKindTest {
     void cscNhGalIsReadIn1e20PerSquareCentimetre() throws Exception {
         String[] lines = new String(tdRows(1, 2), StandardCharsets.UTF_8).split("\n");
         String csv = lines[0] + ",nh_gal\n" + lines[1] + ",68.51\n";
-        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "nh-column"),
                 List.of(upload("INPUT", "csc.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
         ClassifiedSource row = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
@@ -312,14 +312,14 @@ class ClassifyJobKindTest {
     /** Issue 17 item 5: the tables are read once per job, and the estimate and the execution share one plan. */
     @Test
     void inputsAreReadOnceAndThePlanIsBuiltOnce() throws Exception {
-        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, JobParameters.of("DRAWS", "2", "TREES", "3"),
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, DaliParameters.of("DRAWS", "2", "TREES", "3"),
                 List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
         ClassifyJobKind kind = new ClassifyJobKind(100, 1000, 1, "test");
         ClassifyPlan first = kind.parse(job.input());
         ClassifyPlan second = kind.parse(job.input());
         assertTrue(first.prepared() == second.prepared(), "the second parse reuses the first read");
         assertTrue(first.prepared().plan() == second.prepared().plan(), "one core plan");
-        ClassifyPlan other = kind.parse(new org.muwclass.service.uws.JobInput(JobParameters.of("DRAWS", "3", "TREES",
+        ClassifyPlan other = kind.parse(new org.muwclass.service.uws.JobInput(DaliParameters.of("DRAWS", "3", "TREES",
                 "3"), job.input().uploads()));
         assertTrue(other.prepared() != first.prepared(), "other options, another read");
     }
@@ -336,7 +336,7 @@ class ClassifyJobKindTest {
                 Duration.ofSeconds(600), Duration.ofDays(1), Duration.ofSeconds(60), Duration.ofSeconds(3600)),
                 Clock.systemUTC());
         manager.start();
-        JobRecord job = runToEnd(JobParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "dust-map"),
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "1", "TREES", "3", "EBV", "dust-map"),
                 List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
         assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
         List<ClassifiedSource> rows = ClassificationTable.read(TableFiles.read(manager.resultFile(job, "result"),
@@ -356,7 +356,7 @@ class ClassifyJobKindTest {
     /** Two members build the job's plan from the stored input: same units, and units run on one merge on the other. */
     @Test
     void membersBuildTheSamePlanFromTheStoredInput() throws Exception {
-        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, JobParameters.of("DRAWS", "3", "TREES", "3",
+        JobRecord job = manager.create(ClassifyJobKind.NAME, ANON, DaliParameters.of("DRAWS", "3", "TREES", "3",
                 "EBV", "none"), List.of(upload("INPUT", "two.csv", "text/csv", tdRows(1, 3))));
         org.muwclass.core.pipeline.ClassificationPlan a = new ClassifyJobKind(100, 1000, 1, "a").plan(job.input());
         org.muwclass.core.pipeline.ClassificationPlan b = new ClassifyJobKind(100, 1000, 2, "b").plan(job.input());

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.muwclass.service.dali.UploadedFile;
 
 /**
  * A job kind for tests: UNITS work units of MS milliseconds each, then a text result "result" that sums the

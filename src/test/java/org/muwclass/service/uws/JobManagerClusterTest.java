@@ -16,6 +16,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.muwclass.service.dali.DaliParameters;
 
 /** Two job managers sharing one database and one job directory, as cluster members do. */
 class JobManagerClusterTest {
@@ -81,7 +82,7 @@ class JobManagerClusterTest {
         JobManager a = member("A");
         JobManager b = member("B");
         JobRecord job = executing(a, a.create(KIND, ANON,
-                JobParameters.of("PHASE", "RUN", "UNITS", "40", "MS", "50"), List.of()));
+                DaliParameters.of("PHASE", "RUN", "UNITS", "40", "MS", "50"), List.of()));
         assertEquals("A", new JobOwners(pool).owner(job.id()).orElseThrow());
 
         a.close(); // A goes away mid-job: the job stays EXECUTING in the database
@@ -98,7 +99,7 @@ class JobManagerClusterTest {
     void aStartingMemberLeavesOtherMembersJobsAloneAndAnAbortElsewhereStopsThem() throws Exception {
         JobManager a = member("A");
         JobRecord job = executing(a, a.create(KIND, ANON,
-                JobParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "20"), List.of()));
+                DaliParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "20"), List.of()));
         JobManager b = member("B"); // the single-instance restart rule would set the job to ERROR here
         Thread.sleep(300);
         assertEquals(ExecutionPhase.EXECUTING, b.get(KIND, job.id(), null).phase());
@@ -107,8 +108,8 @@ class JobManagerClusterTest {
         assertEquals(ExecutionPhase.ABORTED, a.get(KIND, job.id(), null).phase());
         Thread.sleep(2500); // A looks at its jobs in the database every second
         // A stops the execution and frees its worker and queue slot: two more jobs fit in A's queue of 2 and run
-        JobRecord next = a.create(KIND, ANON, JobParameters.of("PHASE", "RUN"), List.of());
-        a.create(KIND, ANON, JobParameters.of("PHASE", "RUN"), List.of());
+        JobRecord next = a.create(KIND, ANON, DaliParameters.of("PHASE", "RUN"), List.of());
+        a.create(KIND, ANON, DaliParameters.of("PHASE", "RUN"), List.of());
         assertEquals(ExecutionPhase.COMPLETED, end(a, next).phase());
         assertEquals(ExecutionPhase.ABORTED, a.get(KIND, job.id(), null).phase(), "stays aborted");
     }

@@ -23,6 +23,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
 
 /** The job machinery end to end on an embedded H2 database, without an application server. */
 class JobManagerTest {
@@ -90,11 +92,11 @@ class JobManagerTest {
     @Test
     void jobRunsToCompletionWithResultAndProgress() throws Exception {
         start(2, 10);
-        JobRecord job = manager.create(KIND, ANON, JobParameters.of("UNITS", "4", "RUNID", "r1"), List.of());
+        JobRecord job = manager.create(KIND, ANON, DaliParameters.of("UNITS", "4", "RUNID", "r1"), List.of());
         assertEquals(ExecutionPhase.PENDING, job.phase(), "created without PHASE=RUN");
         assertEquals("r1", job.runId());
         assertEquals(Duration.ofMillis(20), job.estimate(), "estimate from the kind");
-        assertEquals(JobParameters.of("UNITS", "4"), job.parameters(), "RUNID is not a kind parameter");
+        assertEquals(DaliParameters.of("UNITS", "4"), job.parameters(), "RUNID is not a kind parameter");
         manager.run(KIND, job.id(), null);
         JobRecord done = waitForEnd(job);
         assertEquals(ExecutionPhase.COMPLETED, done.phase());
@@ -111,7 +113,7 @@ class JobManagerTest {
         start(1, 10);
         Path staging = manager.files().newStagingDirectory();
         Path f = Files.writeString(staging.resolve("INPUT"), "12345");
-        JobRecord job = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN"),
+        JobRecord job = manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN"),
                 List.of(new UploadedFile("INPUT", "t.csv", "text/csv", f, 5)));
         assertFalse(Files.exists(f), "moved out of staging");
         assertEquals(dir.resolve("jobs").resolve(job.id()).resolve("uploads/INPUT"), job.uploads().get(0).path());
@@ -123,13 +125,13 @@ class JobManagerTest {
     void badParameterRefusesCreationAndNamesTheParameter() throws Exception {
         start(1, 10);
         ParameterException e = assertThrows(ParameterException.class,
-                () -> manager.create(KIND, ANON, JobParameters.of("UNITS", "0"), List.of()));
+                () -> manager.create(KIND, ANON, DaliParameters.of("UNITS", "0"), List.of()));
         assertEquals("Parameter UNITS: '0' is not allowed; expected an integer from 1 to 10000", e.getMessage());
         ParameterException p = assertThrows(ParameterException.class,
-                () -> manager.create(KIND, ANON, JobParameters.of("PHASE", "ABORT"), List.of()));
+                () -> manager.create(KIND, ANON, DaliParameters.of("PHASE", "ABORT"), List.of()));
         assertEquals("PHASE", p.parameter());
         assertThrows(ParameterException.class,
-                () -> manager.create(KIND, ANON, JobParameters.of("DESTRUCTION", "tomorrow"), List.of()));
+                () -> manager.create(KIND, ANON, DaliParameters.of("DESTRUCTION", "tomorrow"), List.of()));
         assertTrue(manager.list(JobFilter.all(KIND, null)).isEmpty(), "no job was created");
     }
 
@@ -137,11 +139,11 @@ class JobManagerTest {
     void failuresGiveErrorSummaries() throws Exception {
         start(2, 10);
         JobRecord failed = waitForEnd(manager.create(KIND, ANON,
-                JobParameters.of("PHASE", "RUN", "FAIL", "Column 'x', row 2: NaN is not allowed"), List.of()));
+                DaliParameters.of("PHASE", "RUN", "FAIL", "Column 'x', row 2: NaN is not allowed"), List.of()));
         assertEquals(ExecutionPhase.ERROR, failed.phase());
         assertEquals(ErrorSummary.fatal("Column 'x', row 2: NaN is not allowed"), failed.error());
         JobRecord crashed = waitForEnd(manager.create(KIND, ANON,
-                JobParameters.of("PHASE", "RUN", "CRASH", "1"), List.of()));
+                DaliParameters.of("PHASE", "RUN", "CRASH", "1"), List.of()));
         assertEquals(ExecutionPhase.ERROR, crashed.phase());
         assertTrue(crashed.error().message().startsWith("Internal error while executing the job"),
                 crashed.error().message());
@@ -150,7 +152,7 @@ class JobManagerTest {
     @Test
     void abortStopsAnExecutingJob() throws Exception {
         start(1, 10);
-        JobRecord job = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10"),
+        JobRecord job = manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10"),
                 List.of());
         JobRecord executing = manager.await(KIND, job.id(), null, LONG_WAIT, ExecutionPhase.QUEUED);
         if (executing.phase() == ExecutionPhase.QUEUED) {
@@ -165,13 +167,13 @@ class JobManagerTest {
         assertTrue(aborted.results().isEmpty());
         // the worker is free again: a new job completes
         assertEquals(ExecutionPhase.COMPLETED, waitForEnd(manager.create(KIND, ANON,
-                JobParameters.of("PHASE", "RUN"), List.of())).phase());
+                DaliParameters.of("PHASE", "RUN"), List.of())).phase());
     }
 
     @Test
     void executionDurationIsEnforcedEvenForCodeThatIgnoresStops() throws Exception {
         start(1, 10);
-        JobRecord job = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN", "EXECUTIONDURATION", "1",
+        JobRecord job = manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN", "EXECUTIONDURATION", "1",
                 "UNITS", "300", "MS", "10", "IGNORESTOP", "1"), List.of());
         assertEquals(Duration.ofSeconds(1), job.executionDuration());
         long t0 = System.nanoTime();
@@ -186,13 +188,13 @@ class JobManagerTest {
     @Test
     void fullQueueRefusesRunningJobsButNotPendingOnes() throws Exception {
         start(1, 2);
-        JobParameters slow = JobParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10");
+        DaliParameters slow = DaliParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10");
         JobRecord a = manager.create(KIND, ANON, slow, List.of());
         manager.create(KIND, ANON, slow, List.of());
         JobRequestException.QueueFull full = assertThrows(JobRequestException.QueueFull.class,
                 () -> manager.create(KIND, ANON, slow, List.of()));
         assertTrue(full.getMessage().contains("2 jobs are already queued or executing"), full.getMessage());
-        JobRecord pending = manager.create(KIND, ANON, JobParameters.of("UNITS", "1"), List.of());
+        JobRecord pending = manager.create(KIND, ANON, DaliParameters.of("UNITS", "1"), List.of());
         assertThrows(JobRequestException.QueueFull.class, () -> manager.run(KIND, pending.id(), null));
         assertEquals(ExecutionPhase.PENDING, manager.get(KIND, pending.id(), null).phase());
         manager.abort(KIND, a.id(), null);
@@ -206,7 +208,7 @@ class JobManagerTest {
     void quoteOfAnExecutingJobFollowsItsMeasuredProgress() throws Exception {
         start(1, 10);
         // the kind's estimate says an hour; the job really takes about 2 s
-        JobRecord job = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN", "UNITS", "200", "MS", "10",
+        JobRecord job = manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN", "UNITS", "200", "MS", "10",
                 "EST_MS", "3600000"), List.of());
         JobRecord running = manager.get(KIND, job.id(), null);
         long until = System.currentTimeMillis() + 20_000;
@@ -224,7 +226,7 @@ class JobManagerTest {
     @Test
     void destructionRemovesRowsAndFiles() throws Exception {
         start(1, 10);
-        JobRecord job = waitForEnd(manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN"), List.of()));
+        JobRecord job = waitForEnd(manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN"), List.of()));
         Path jobDir = dir.resolve("jobs").resolve(job.id());
         assertTrue(Files.exists(jobDir.resolve("results/result")));
         Instant later = manager.setDestruction(KIND, job.id(), null, "2999-01-01T00:00:00Z");
@@ -239,20 +241,20 @@ class JobManagerTest {
     @Test
     void deleteRemovesAnExecutingJob() throws Exception {
         start(1, 10);
-        JobRecord job = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10"),
+        JobRecord job = manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10"),
                 List.of());
         manager.await(KIND, job.id(), null, LONG_WAIT, ExecutionPhase.QUEUED);
         manager.delete(KIND, job.id(), null);
         assertThrows(JobRequestException.NotFound.class, () -> manager.get(KIND, job.id(), null));
         assertEquals(ExecutionPhase.COMPLETED, waitForEnd(manager.create(KIND, ANON,
-                JobParameters.of("PHASE", "RUN"), List.of())).phase(), "queue slot and worker freed");
+                DaliParameters.of("PHASE", "RUN"), List.of())).phase(), "queue slot and worker freed");
     }
 
     @Test
     void ownedJobsAreInvisibleToOthers() throws Exception {
         start(1, 10);
-        JobRecord alices = manager.create(KIND, new Caller("alice", Set.of(), "127.0.0.1"), JobParameters.EMPTY, List.of());
-        JobRecord open = manager.create(KIND, ANON, JobParameters.EMPTY, List.of());
+        JobRecord alices = manager.create(KIND, new Caller("alice", Set.of(), "127.0.0.1"), DaliParameters.EMPTY, List.of());
+        JobRecord open = manager.create(KIND, ANON, DaliParameters.EMPTY, List.of());
         assertThrows(JobRequestException.Forbidden.class, () -> manager.get(KIND, alices.id(), "bob"));
         assertThrows(JobRequestException.Forbidden.class, () -> manager.get(KIND, alices.id(), null));
         assertThrows(JobRequestException.Forbidden.class, () -> manager.abort(KIND, alices.id(), "bob"));
@@ -269,11 +271,11 @@ class JobManagerTest {
     @Test
     void listFiltersByPhaseAfterAndLast() throws Exception {
         start(1, 10);
-        JobRecord first = manager.create(KIND, ALICE, JobParameters.EMPTY, List.of());
+        JobRecord first = manager.create(KIND, ALICE, DaliParameters.EMPTY, List.of());
         Thread.sleep(5);
-        JobRecord second = waitForEnd(manager.create(KIND, ALICE, JobParameters.of("PHASE", "RUN"), List.of()));
+        JobRecord second = waitForEnd(manager.create(KIND, ALICE, DaliParameters.of("PHASE", "RUN"), List.of()));
         Thread.sleep(5);
-        JobRecord third = manager.create(KIND, ALICE, JobParameters.EMPTY, List.of());
+        JobRecord third = manager.create(KIND, ALICE, DaliParameters.EMPTY, List.of());
         assertEquals(List.of(first.id(), second.id(), third.id()),
                 manager.list(JobFilter.all(KIND, "alice")).stream().map(JobRecord::id).toList(), "oldest first");
         assertEquals(Set.of(first.id(), third.id()), ids(manager.list(new JobFilter(KIND, "alice",
@@ -289,7 +291,7 @@ class JobManagerTest {
     @Test
     void waitReturnsAtOnceForPendingFinishedOrOtherPhaseAndBlocksOtherwise() throws Exception {
         start(1, 10);
-        JobRecord pending = manager.create(KIND, ANON, JobParameters.EMPTY, List.of());
+        JobRecord pending = manager.create(KIND, ANON, DaliParameters.EMPTY, List.of());
         long t0 = System.nanoTime();
         assertEquals(ExecutionPhase.PENDING, manager.await(KIND, pending.id(), null, Duration.ofSeconds(10),
                 ExecutionPhase.EXECUTING).phase());
@@ -305,7 +307,7 @@ class JobManagerTest {
         assertTrue(pendingMs >= 250 && pendingMs < 5000, "the service's own WAIT blocks, so loops do not spin: "
                 + pendingMs + " ms");
 
-        JobRecord slow = manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10"),
+        JobRecord slow = manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN", "UNITS", "1000", "MS", "10"),
                 List.of());
         JobRecord executing = manager.await(KIND, slow.id(), null, LONG_WAIT, ExecutionPhase.QUEUED);
         assertEquals(ExecutionPhase.EXECUTING, executing.phase());
@@ -333,19 +335,19 @@ class JobManagerTest {
     @Test
     void parametersChangeOnlyWhilePending() throws Exception {
         start(1, 10);
-        JobRecord job = manager.create(KIND, ANON, JobParameters.of("UNITS", "2"), List.of());
-        JobRecord changed = manager.updateParameters(KIND, job.id(), null, JobParameters.of("units", "5"), List.of());
-        assertEquals(JobParameters.of("units", "5"), changed.parameters());
+        JobRecord job = manager.create(KIND, ANON, DaliParameters.of("UNITS", "2"), List.of());
+        JobRecord changed = manager.updateParameters(KIND, job.id(), null, DaliParameters.of("units", "5"), List.of());
+        assertEquals(DaliParameters.of("units", "5"), changed.parameters());
         assertEquals(Duration.ofMillis(25), changed.estimate());
         assertThrows(ParameterException.class, () -> manager.updateParameters(KIND, job.id(), null,
-                JobParameters.of("UNITS", "x"), List.of()));
+                DaliParameters.of("UNITS", "x"), List.of()));
         assertEquals(Duration.ofSeconds(7200), manager.setExecutionDuration(KIND, job.id(), null, "0"),
                 "0 (unlimited) gets the limit");
         manager.run(KIND, job.id(), null);
         JobRecord done = waitForEnd(job);
         assertEquals("units=5 uploaded=0", CountingJobKind.read(manager, done));
         assertThrows(JobRequestException.WrongPhase.class, () -> manager.updateParameters(KIND, job.id(), null,
-                JobParameters.of("UNITS", "1"), List.of()));
+                DaliParameters.of("UNITS", "1"), List.of()));
         assertThrows(JobRequestException.WrongPhase.class,
                 () -> manager.setExecutionDuration(KIND, job.id(), null, "10"));
     }
@@ -353,9 +355,9 @@ class JobManagerTest {
     @Test
     void restartRequeuesQueuedJobsAndFailsInterruptedOnes() throws Exception {
         start(1, 10);
-        JobRecord completed = waitForEnd(manager.create(KIND, ANON, JobParameters.of("PHASE", "RUN"), List.of()));
-        JobRecord wasExecuting = manager.create(KIND, ANON, JobParameters.EMPTY, List.of());
-        JobRecord wasQueued = manager.create(KIND, ANON, JobParameters.of("UNITS", "2"), List.of());
+        JobRecord completed = waitForEnd(manager.create(KIND, ANON, DaliParameters.of("PHASE", "RUN"), List.of()));
+        JobRecord wasExecuting = manager.create(KIND, ANON, DaliParameters.EMPTY, List.of());
+        JobRecord wasQueued = manager.create(KIND, ANON, DaliParameters.of("UNITS", "2"), List.of());
         manager.close();
         // what a killed process leaves behind: phases set, no thread running them
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muwclass.service.config.QuotaSettings;
 import org.muwclass.service.config.WaitSettings;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
 
 /** Review findings H4, H5, H6 (job side), M1, M2, M3: races, quotas, WAIT, stopping and clean-up. */
 class JobSafetyTest {
@@ -83,7 +85,7 @@ class JobSafetyTest {
     }
 
     private JobRecord executingBlockingJob(Caller caller) throws Exception {
-        JobRecord job = manager.create("block", caller, JobParameters.of("PHASE", "RUN"), List.of());
+        JobRecord job = manager.create("block", caller, DaliParameters.of("PHASE", "RUN"), List.of());
         assertTrue(blocking.started.await(20, TimeUnit.SECONDS), "the job started");
         return manager.get("block", job.id(), null);
     }
@@ -96,7 +98,7 @@ class JobSafetyTest {
         ExecutorService pool16 = Executors.newFixedThreadPool(16);
         try {
             for (int round = 0; round < 15; round++) {
-                JobRecord job = manager.create("count", ALICE, JobParameters.of("UNITS", "1", "MS", "0"), List.of());
+                JobRecord job = manager.create("count", ALICE, DaliParameters.of("UNITS", "1", "MS", "0"), List.of());
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> runs = new ArrayList<>();
                 for (int t = 0; t < 16; t++) {
@@ -126,7 +128,7 @@ class JobSafetyTest {
         }
         assertEquals(0, manager.slotsInUse(), "every slot came back");
         for (int i = 0; i < 3; i++) {
-            manager.create("count", BOB, JobParameters.of("PHASE", "RUN", "UNITS", "1"), List.of());
+            manager.create("count", BOB, DaliParameters.of("PHASE", "RUN", "UNITS", "1"), List.of());
         }
     }
 
@@ -136,30 +138,30 @@ class JobSafetyTest {
     void aClientOverItsJobQuotaGets429WhileOthersAreUnaffected() throws Exception {
         start(new QuotaSettings(3, 2, 1L << 30, 1000, 1L << 40, 42, 100));
         for (int i = 0; i < 3; i++) {
-            manager.create("count", ALICE, JobParameters.EMPTY, List.of());
+            manager.create("count", ALICE, DaliParameters.EMPTY, List.of());
         }
         JobRequestException.QuotaExceeded e = assertThrows(JobRequestException.QuotaExceeded.class,
-                () -> manager.create("count", ALICE, JobParameters.EMPTY, List.of()));
+                () -> manager.create("count", ALICE, DaliParameters.EMPTY, List.of()));
         assertEquals("Too many jobs: this client already has 3 jobs PENDING, QUEUED or EXECUTING, its limit"
                 + " (muwclass.jobs.quota.jobs = 3); delete finished or unneeded jobs, or try again later",
                 e.getMessage());
         assertEquals(42, e.retryAfterSeconds());
-        JobRecord bobs = manager.create("count", BOB, JobParameters.EMPTY, List.of());
+        JobRecord bobs = manager.create("count", BOB, DaliParameters.EMPTY, List.of());
         assertEquals(ExecutionPhase.PENDING, bobs.phase(), "another client is not affected");
     }
 
     @Test
     void aClientOverItsActiveQuotaCannotQueueMore() throws Exception {
         start(new QuotaSettings(10, 2, 1L << 30, 1000, 1L << 40, 60, 100));
-        JobParameters slow = JobParameters.of("UNITS", "1000", "MS", "10");
-        JobRecord a = manager.create("count", ALICE, slow.updatedWith(JobParameters.of("PHASE", "RUN")), List.of());
-        manager.create("count", ALICE, slow.updatedWith(JobParameters.of("PHASE", "RUN")), List.of());
+        DaliParameters slow = DaliParameters.of("UNITS", "1000", "MS", "10");
+        JobRecord a = manager.create("count", ALICE, slow.updatedWith(DaliParameters.of("PHASE", "RUN")), List.of());
+        manager.create("count", ALICE, slow.updatedWith(DaliParameters.of("PHASE", "RUN")), List.of());
         JobRecord third = manager.create("count", ALICE, slow, List.of());
         JobRequestException.QuotaExceeded e = assertThrows(JobRequestException.QuotaExceeded.class,
                 () -> manager.run("count", third.id(), null));
         assertTrue(e.getMessage().contains("(muwclass.jobs.quota.active = 2)"), e.getMessage());
         assertThrows(JobRequestException.QuotaExceeded.class, () -> manager.create("count", ALICE,
-                JobParameters.of("PHASE", "RUN"), List.of()));
+                DaliParameters.of("PHASE", "RUN"), List.of()));
         manager.abort("count", a.id(), null);
         manager.run("count", third.id(), null);
         assertTrue(manager.get("count", third.id(), null).phase().holdsQueueSlot(), "queued once a slot is free");
@@ -171,17 +173,17 @@ class JobSafetyTest {
         Path staging = manager.files().newStagingDirectory();
         Path f = Files.write(staging.resolve("big"), new byte[150]);
         JobRequestException.StorageQuotaExceeded big = assertThrows(JobRequestException.StorageQuotaExceeded.class,
-                () -> manager.create("count", ALICE, JobParameters.EMPTY,
+                () -> manager.create("count", ALICE, DaliParameters.EMPTY,
                         List.of(new UploadedFile("DATA", "big.bin", null, f, 150))));
         assertEquals("Too much data: this client stores 0 bytes of uploads and results and this request adds 150;"
                 + " the limit is 100 bytes (muwclass.jobs.quota.bytes). Delete jobs you no longer need",
                 big.getMessage());
         assertEquals(0, manager.list(new JobFilter("count", null, Set.of(), null, null)).size(), "nothing stored");
-        manager.create("count", ALICE, JobParameters.EMPTY, List.of());
-        manager.create("count", BOB, JobParameters.EMPTY, List.of());
-        manager.create("count", Caller.anonymous("10.0.0.3"), JobParameters.EMPTY, List.of());
+        manager.create("count", ALICE, DaliParameters.EMPTY, List.of());
+        manager.create("count", BOB, DaliParameters.EMPTY, List.of());
+        manager.create("count", Caller.anonymous("10.0.0.3"), DaliParameters.EMPTY, List.of());
         JobRequestException.ServiceFull full = assertThrows(JobRequestException.ServiceFull.class,
-                () -> manager.create("count", Caller.anonymous("10.0.0.4"), JobParameters.EMPTY, List.of()));
+                () -> manager.create("count", Caller.anonymous("10.0.0.4"), DaliParameters.EMPTY, List.of()));
         assertTrue(full.getMessage().contains("(muwclass.jobs.global.jobs)"), full.getMessage());
         assertEquals(60, full.retryAfterSeconds());
     }
@@ -190,24 +192,24 @@ class JobSafetyTest {
     void parameterCountPerJobIsCapped() throws Exception {
         start(new QuotaSettings(10, 5, 1L << 30, 1000, 1L << 40, 60, 3));
         ParameterException tooMany = assertThrows(ParameterException.class, () -> manager.create("count", ALICE,
-                JobParameters.of("A", "1", "B", "2", "C", "3", "D", "4", "PHASE", "RUN"), List.of()));
+                DaliParameters.of("A", "1", "B", "2", "C", "3", "D", "4", "PHASE", "RUN"), List.of()));
         assertEquals("Parameter (parameters): '4' is not allowed; expected at most 3 parameters per job"
                 + " (muwclass.jobs.quota.parameters)", tooMany.getMessage());
-        JobRecord job = manager.create("count", ALICE, JobParameters.of("A", "1"), List.of());
-        manager.updateParameters("count", job.id(), null, JobParameters.of("B", "1"), List.of());
-        manager.updateParameters("count", job.id(), null, JobParameters.of("C", "1"), List.of());
+        JobRecord job = manager.create("count", ALICE, DaliParameters.of("A", "1"), List.of());
+        manager.updateParameters("count", job.id(), null, DaliParameters.of("B", "1"), List.of());
+        manager.updateParameters("count", job.id(), null, DaliParameters.of("C", "1"), List.of());
         for (int i = 0; i < 50; i++) {
-            manager.updateParameters("count", job.id(), null, JobParameters.of("C", Integer.toString(i)), List.of());
+            manager.updateParameters("count", job.id(), null, DaliParameters.of("C", Integer.toString(i)), List.of());
         }
         assertThrows(ParameterException.class, () -> manager.updateParameters("count", job.id(), null,
-                JobParameters.of("E", "1"), List.of()));
+                DaliParameters.of("E", "1"), List.of()));
         assertEquals(3, manager.get("count", job.id(), null).parameters().asList().size());
     }
 
     @Test
     void destructionCannotBePushedBeyondCreationPlusTheLifetime() throws Exception {
         start(QuotaSettings.UNLIMITED);
-        JobRecord job = manager.create("count", ALICE, JobParameters.of("DESTRUCTION", "2999-01-01T00:00:00Z"),
+        JobRecord job = manager.create("count", ALICE, DaliParameters.of("DESTRUCTION", "2999-01-01T00:00:00Z"),
                 List.of());
         Instant latest = job.creationTime().plus(Duration.ofDays(7));
         assertFalse(job.destruction().isAfter(latest), "capped at creation");
@@ -269,14 +271,14 @@ class JobSafetyTest {
         }
         assertTrue(blocking.published.isEmpty(), "an aborted job keeps no published rows");
         assertEquals(ExecutionPhase.COMPLETED, waitForEnd("count", manager.create("count", BOB,
-                JobParameters.of("PHASE", "RUN", "UNITS", "1"), List.of())).phase(), "the one worker is free");
+                DaliParameters.of("PHASE", "RUN", "UNITS", "1"), List.of())).phase(), "the one worker is free");
     }
 
     @Test
     void theExecutionDurationCancelsTheRunningWorkAtOnce() throws Exception {
         start(1, 1, QuotaSettings.UNLIMITED, WaitSettings.DEFAULT);
         long t0 = System.nanoTime();
-        JobRecord job = manager.create("block", ALICE, JobParameters.of("PHASE", "RUN", "EXECUTIONDURATION", "1"),
+        JobRecord job = manager.create("block", ALICE, DaliParameters.of("PHASE", "RUN", "EXECUTIONDURATION", "1"),
                 List.of());
         assertTrue(blocking.left.await(10, TimeUnit.SECONDS), "the thread left at the deadline, not after 60 s");
         assertTrue(System.nanoTime() - t0 < 8_000_000_000L);
@@ -316,8 +318,8 @@ class JobSafetyTest {
     @Test
     void startRemovesCrashLeftoversAndWithdrawsRowsOfJobsCutOffWhileExecuting() throws Exception {
         start(QuotaSettings.UNLIMITED);
-        JobRecord kept = manager.create("count", ALICE, JobParameters.EMPTY, List.of());
-        JobRecord cut = manager.create("block", ALICE, JobParameters.EMPTY, List.of());
+        JobRecord kept = manager.create("count", ALICE, DaliParameters.EMPTY, List.of());
+        JobRecord cut = manager.create("block", ALICE, DaliParameters.EMPTY, List.of());
         manager.close();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE uws.jobs SET phase = 'EXECUTING', start_time = 1 WHERE job_id = '" + cut.id()
@@ -349,7 +351,7 @@ class JobSafetyTest {
     void aRunCreationIsStoredQueuedSoNoCrashLeavesItPending() throws Exception {
         start(1, 10, QuotaSettings.UNLIMITED, WaitSettings.DEFAULT);
         JobRecord blocker = executingBlockingJob(ALICE);
-        JobRecord queued = manager.create("count", ALICE, JobParameters.of("PHASE", "RUN"), List.of());
+        JobRecord queued = manager.create("count", ALICE, DaliParameters.of("PHASE", "RUN"), List.of());
         assertEquals(ExecutionPhase.QUEUED, queued.phase());
         manager.close(); // as if killed: the row says QUEUED, so the next start queues it again
         manager = null;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.muwclass.service.dali.DaliParameters;
 
 class JobWaitersTest {
 
@@ -38,7 +39,7 @@ class JobWaitersTest {
 
     private static JobRecord job(String id, ExecutionPhase phase) {
         return new JobRecord(id, "count", null, null, phase, Instant.now(), null, null, Duration.ofSeconds(60),
-                Instant.now().plusSeconds(3600), null, null, Progress.NONE, JobParameters.EMPTY, List.of(), List.of());
+                Instant.now().plusSeconds(3600), null, null, Progress.NONE, DaliParameters.EMPTY, List.of(), List.of());
     }
 
     @Test

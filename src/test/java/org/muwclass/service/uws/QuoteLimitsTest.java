@@ -13,6 +13,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.muwclass.service.dali.DaliParameters;
 
 /** A job whose quote exceeds its execution duration: refused with the numbers, or given a duration covering it. */
 class QuoteLimitsTest {
@@ -40,8 +41,8 @@ class QuoteLimitsTest {
     void aQuoteWithinTheDurationRunsWithItsOwnDuration() throws Exception {
         QuoteLimits refuse = new QuoteLimits(false, MAX);
         assertEquals(Duration.ofSeconds(600), refuse.check(Duration.ofSeconds(600), Duration.ofSeconds(600),
-                JobParameters.EMPTY));
-        assertEquals(Duration.ZERO, refuse.check(Duration.ofDays(9), Duration.ZERO, JobParameters.EMPTY),
+                DaliParameters.EMPTY));
+        assertEquals(Duration.ZERO, refuse.check(Duration.ofDays(9), Duration.ZERO, DaliParameters.EMPTY),
                 "zero is unlimited");
     }
 
@@ -49,7 +50,7 @@ class QuoteLimitsTest {
     void refusalNamesQuoteDurationAndSmallerSettings() {
         QuoteLimits refuse = new QuoteLimits(false, MAX);
         JobFailedException e = assertThrows(JobFailedException.class, () -> refuse.check(Duration.ofSeconds(6600),
-                Duration.ofSeconds(3600), JobParameters.of("EQUIVALENT_DRAWS", "1000", "TARGETS_PER_FOREST", "20")));
+                Duration.ofSeconds(3600), DaliParameters.of("EQUIVALENT_DRAWS", "1000", "TARGETS_PER_FOREST", "20")));
         assertEquals("The job's quote is 6600 s, more than its execution duration of 3600 s (EXECUTIONDURATION), so"
                 + " it was not started. Ask for EXECUTIONDURATION=7200 (at most 7200 s), or ask for less work: about"
                 + " 44% of it fits in 3600 s (e.g. EQUIVALENT_DRAWS=436).", e.getMessage());
@@ -59,7 +60,7 @@ class QuoteLimitsTest {
     void aQuoteBeyondTheLargestDurationIsRefusedEvenWithAutoExtension() {
         QuoteLimits extend = new QuoteLimits(true, MAX);
         JobFailedException e = assertThrows(JobFailedException.class, () -> extend.check(Duration.ofSeconds(9000),
-                Duration.ofSeconds(3600), JobParameters.of("DRAWS", "500")));
+                Duration.ofSeconds(3600), DaliParameters.of("DRAWS", "500")));
         assertEquals("The job's quote is 9000 s, more than its execution duration of 3600 s (EXECUTIONDURATION), so"
                 + " it was not started. Even the longest execution duration (7200 s) is too short; ask for less work:"
                 + " about 32% of it fits in 3600 s (e.g. DRAWS=160).", e.getMessage());
@@ -69,8 +70,8 @@ class QuoteLimitsTest {
     void autoExtensionCoversTheQuoteWithAMarginUpToTheLargestDuration() throws Exception {
         QuoteLimits extend = new QuoteLimits(true, MAX);
         assertEquals(Duration.ofSeconds(5000), extend.check(Duration.ofSeconds(4000), Duration.ofSeconds(3600),
-                JobParameters.EMPTY));
-        assertEquals(MAX, extend.check(Duration.ofSeconds(7000), Duration.ofSeconds(3600), JobParameters.EMPTY),
+                DaliParameters.EMPTY));
+        assertEquals(MAX, extend.check(Duration.ofSeconds(7000), Duration.ofSeconds(3600), DaliParameters.EMPTY),
                 "1.25 x 7000 s is beyond the largest duration: it gets the largest");
     }
 
@@ -78,7 +79,7 @@ class QuoteLimitsTest {
     void aQuoteKnownAtCreationIsRefusedAtCreation() throws Exception {
         start(false, new Measured());
         ParameterException e = assertThrows(ParameterException.class, () -> manager.create("count", ANON,
-                JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2", "DRAWS", "40"), List.of()));
+                DaliParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2", "DRAWS", "40"), List.of()));
         assertEquals("Parameter EXECUTIONDURATION: The job's quote is 5 s, more than its execution duration of 2 s"
                 + " (EXECUTIONDURATION), so it was not started. Ask for EXECUTIONDURATION=7 (at most 7200 s), or ask"
                 + " for less work: about 32% of it fits in 2 s (e.g. DRAWS=12).", e.getMessage());
@@ -87,7 +88,7 @@ class QuoteLimitsTest {
     @Test
     void aQuoteKnownAtCreationGetsALongerDurationWhenTheOperatorAllowsIt() throws Exception {
         start(true, new Measured());
-        JobRecord job = manager.create("count", ANON, JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
+        JobRecord job = manager.create("count", ANON, DaliParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
                 "UNITS", "2", "PHASE", "RUN"), List.of());
         assertEquals(Duration.ofSeconds(7), job.executionDuration());
         assertEquals(ExecutionPhase.COMPLETED, waitForEnd(job).phase());
@@ -96,7 +97,7 @@ class QuoteLimitsTest {
     @Test
     void aQuoteKnownOnlyAtStartIsRefusedBeforeAnyWork() throws Exception {
         start(false, new LateEstimate());
-        JobRecord job = manager.create("late", ANON, JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
+        JobRecord job = manager.create("late", ANON, DaliParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
                 "UNITS", "2", "PHASE", "RUN"), List.of());
         JobRecord end = waitForEnd(job);
         assertEquals(ExecutionPhase.ERROR, end.phase());
@@ -110,7 +111,7 @@ class QuoteLimitsTest {
     @Test
     void aQuoteKnownOnlyAtStartRaisesTheDurationWhenTheOperatorAllowsIt() throws Exception {
         start(true, new LateEstimate());
-        JobRecord job = manager.create("late", ANON, JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "1",
+        JobRecord job = manager.create("late", ANON, DaliParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "1",
                 "UNITS", "3", "MS", "600", "PHASE", "RUN"), List.of());
         JobRecord end = waitForEnd(job);
         assertEquals(ExecutionPhase.COMPLETED, end.phase(), "1.8 s of work outlived the asked-for 1 s");
@@ -138,7 +139,7 @@ class QuoteLimitsTest {
     @Test
     void aKindWithAPlaceholderEstimateIsNotHeldToIt() throws Exception {
         start(false, new CountingJobKind());
-        JobRecord job = manager.create("count", ANON, JobParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
+        JobRecord job = manager.create("count", ANON, DaliParameters.of("EST_MS", "5000", "EXECUTIONDURATION", "2",
                 "UNITS", "2", "PHASE", "RUN"), List.of());
         assertEquals(Duration.ofSeconds(2), job.executionDuration());
         assertEquals(ExecutionPhase.COMPLETED, waitForEnd(job).phase());

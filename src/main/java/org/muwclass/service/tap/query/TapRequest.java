@@ -2,10 +2,9 @@ package org.muwclass.service.tap.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.tables.TableFormat;
 
 /**
@@ -41,13 +40,15 @@ public record TapRequest(String query, TableFormat format, int maxrec, List<Uplo
     }
 
     /**
-     * @param params        request parameters, names in any case (first value of each is used)
+     * The TAP request of a DALI parameter list, as read from a sync request or stored with an async job.
+     *
+     * @param params        request parameters, names in any case (the first value of a repeated name is used;
+     *                      every UPLOAD value counts)
      * @param maxrecDefault rows returned when MAXREC is absent
      * @param maxrecLimit   hard row limit
      * @throws TapException (user error) naming the parameter and what is allowed
      */
-    public static TapRequest from(Map<String, List<String>> params, int maxrecDefault, int maxrecLimit)
-            throws TapException {
+    public static TapRequest of(DaliParameters params, int maxrecDefault, int maxrecLimit) throws TapException {
         String request = param(params, "REQUEST");
         if (request != null && !request.equalsIgnoreCase("doQuery")) {
             throw TapException.user("REQUEST=" + request + " is not supported; use REQUEST=doQuery (or leave it out)");
@@ -90,47 +91,37 @@ public record TapRequest(String query, TableFormat format, int maxrec, List<Uplo
         return new TapRequest(query, format, maxrec, uploads(params));
     }
 
-    private static List<Upload> uploads(Map<String, List<String>> params) throws TapException {
+    private static List<Upload> uploads(DaliParameters params) throws TapException {
         List<Upload> out = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            if (!e.getKey().equalsIgnoreCase("UPLOAD")) {
-                continue;
-            }
-            for (String value : e.getValue()) {
-                for (String item : value.split(";")) {
-                    if (item.isBlank()) {
-                        continue;
-                    }
-                    Matcher mt = UPLOAD_ITEM.matcher(item);
-                    if (!mt.matches()) {
-                        throw TapException.user("UPLOAD item '" + item.trim() + "' is not valid; use "
-                                + "UPLOAD=name,param:partname with a multipart part called partname");
-                    }
-                    String name = mt.group(1);
-                    String uri = mt.group(2);
-                    boolean http = uri.startsWith("http://") || uri.startsWith("https://");
-                    if (!http && (!uri.startsWith("param:") || uri.length() == 6)) {
-                        throw TapException.user("UPLOAD " + name + ": '" + uri + "' is not accepted; send the VOTable "
-                                + "inline (UPLOAD=" + name + ",param:partname with the table in the multipart part "
-                                + "partname) or give the URL of a result of this service's own jobs");
-                    }
-                    if (out.stream().anyMatch(u -> u.name().equalsIgnoreCase(name))) {
-                        throw TapException.user("UPLOAD table name '" + name + "' is given twice");
-                    }
-                    out.add(http ? new Upload(name, null, uri) : new Upload(name, uri.substring(6)));
+        for (String value : params.all("UPLOAD")) {
+            for (String item : value.split(";")) {
+                if (item.isBlank()) {
+                    continue;
                 }
+                Matcher mt = UPLOAD_ITEM.matcher(item);
+                if (!mt.matches()) {
+                    throw TapException.user("UPLOAD item '" + item.trim() + "' is not valid; use "
+                            + "UPLOAD=name,param:partname with a multipart part called partname");
+                }
+                String name = mt.group(1);
+                String uri = mt.group(2);
+                boolean http = uri.startsWith("http://") || uri.startsWith("https://");
+                if (!http && (!uri.startsWith("param:") || uri.length() == 6)) {
+                    throw TapException.user("UPLOAD " + name + ": '" + uri + "' is not accepted; send the VOTable "
+                            + "inline (UPLOAD=" + name + ",param:partname with the table in the multipart part "
+                            + "partname) or give the URL of a result of this service's own jobs");
+                }
+                if (out.stream().anyMatch(u -> u.name().equalsIgnoreCase(name))) {
+                    throw TapException.user("UPLOAD table name '" + name + "' is given twice");
+                }
+                out.add(http ? new Upload(name, null, uri) : new Upload(name, uri.substring(6)));
             }
         }
         return out;
     }
 
     /** First value of a parameter, name matched case-insensitively; null when absent. */
-    public static String param(Map<String, List<String>> params, String name) {
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            if (e.getKey().toUpperCase(Locale.ROOT).equals(name) && !e.getValue().isEmpty()) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
+    private static String param(DaliParameters params, String name) {
+        return params.first(name).orElse(null);
     }
 }

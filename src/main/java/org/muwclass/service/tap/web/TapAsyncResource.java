@@ -1,12 +1,11 @@
 package org.muwclass.service.tap.web;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.muwclass.service.tap.TapJobKind;
-import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.uws.http.UwsJobsResource;
+import org.muwclass.service.uws.http.UwsRequestContext;
 import org.muwclass.tables.MediaTypes;
+import org.muwclass.service.tap.query.ResultWriter;
 
 /**
  * /tap/async: the UWS 1.1 job list of TAP queries, returned by {@link TapResource}'s sub-resource locator. A failed
@@ -25,8 +24,8 @@ public class TapAsyncResource extends UwsJobsResource {
     }
 
     @Override
-    public Response error(String id, HttpHeaders headers, SecurityContext security) {
-        Response r = super.error(id, headers, security);
+    public Response error(String id, UwsRequestContext rc) {
+        Response r = super.error(id, rc);
         if (r.getStatus() == Response.Status.OK.getStatusCode() && r.getEntity() instanceof String message) {
             return Response.ok(ResultWriter.errorDocument(message), MediaTypes.VOTABLE).build();
         }

@@ -19,35 +19,33 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.muwclass.service.config.SecuritySettings;
-import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.config.QuerySettings;
+import org.muwclass.service.config.SecuritySettings;
+import org.muwclass.service.dali.BadRequestException;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.RequestBody;
+import org.muwclass.service.dali.StagingDirectory;
+import org.muwclass.service.dali.UploadTooLargeException;
+import org.muwclass.service.dali.UploadedFile;
+import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.tap.TapService;
 import org.muwclass.service.tap.query.QueryCancel;
-import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.tap.query.TapException;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
-import org.muwclass.service.uws.JobFiles;
-import org.muwclass.service.uws.JobParameters;
-import org.muwclass.service.uws.UploadedFile;
-import org.muwclass.service.uws.http.BadRequestException;
-import org.muwclass.service.uws.http.RequestBody;
-import org.muwclass.service.uws.http.UploadTooLargeException;
 import org.muwclass.service.vosi.Availability;
 import org.muwclass.service.vosi.AvailabilityResource;
 import org.muwclass.tables.MediaTypes;
+import org.muwclass.service.tap.query.ResultWriter;
 
 /**
  * The TAP 1.1 service at /tap: sync queries, the async job list, and the VOSI/DALI documents. Thin: request
- * parsing is {@link RequestBody}/{@link TapRequest}, querying is {@link TapQueryRunner}.
+ * reading is {@link RequestBody} (DALI), {@link TapRequest#of} checks the parameters once, querying is
+ * {@link TapQueryRunner}.
  */
 @Path("tap")
 @RequestScoped
@@ -84,8 +82,15 @@ public class TapResource {
     @GET
     @Path("sync")
     public Response syncGet() {
-        Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
-        return sync(params, TapQueryRunner.UploadSource.NONE);
+        DaliParameters params;
+        try {
+            params = RequestBody.queryParameters(uri.getRequestUri().getRawQuery());
+        } catch (BadRequestException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (UploadTooLargeException e) {
+            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        }
+        return sync(params, TapQueryRunner.UploadSource.NONE, () -> { });
     }
 
     @POST
@@ -104,23 +109,17 @@ public class TapResource {
         if (syncQueries.full()) { // refused at once: no staging directory, no body read, no request thread held
             return syncFull();
         }
-        java.nio.file.Path staging;
+        StagingDirectory staging;
         try {
-            staging = Files.createDirectories(tap.config().dataDir().resolve("tmp"))
-                    .resolve("sync-" + java.util.UUID.randomUUID());
-            Files.createDirectories(staging);
+            staging = StagingDirectory.createIn(tap.config().dataDir().resolve("tmp"), "sync-");
         } catch (IOException e) {
             return fault(e);
         }
         try {
             RequestBody req = RequestBody.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body,
-                    queryParameters(), staging, tap.config().uploadLimitBytes());
-            Map<String, List<String>> params = asMap(req.parameters());
-            if (params.isEmpty() && request != null && !request.getParameterMap().isEmpty()) {
-                // the servlet container already consumed a form body
-                request.getParameterMap().forEach((k, v) -> params.put(k, List.of(v)));
-                RequestBody.checkParameters(asList(params)); // the same count and value checks as a parsed body
-            }
+                    RequestBody.queryParameters(uri.getRequestUri().getRawQuery()),
+                    request == null ? null : request::getParameterMap, staging.path(),
+                    tap.config().uploadLimitBytes());
             TapQueryRunner.UploadSource uploads = part -> {
                 for (UploadedFile f : req.files()) {
                     if (f.partName().equals(part)) {
@@ -129,15 +128,15 @@ public class TapResource {
                 }
                 return null;
             };
-            return sync(params, uploads, () -> JobFiles.deleteTree(staging));
+            return sync(req.parameters(), uploads, staging::close);
         } catch (BadRequestException e) {
-            JobFiles.deleteTree(staging);
+            staging.close();
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         } catch (UploadTooLargeException e) {
-            JobFiles.deleteTree(staging);
+            staging.close();
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            JobFiles.deleteTree(staging);
+            staging.close();
             return fault(e);
         }
     }
@@ -153,17 +152,13 @@ public class TapResource {
                         + "/async")).build();
     }
 
-    private Response sync(Map<String, List<String>> params, TapQueryRunner.UploadSource uploads) {
-        return sync(params, uploads, () -> { });
-    }
-
     /**
      * Runs the query now; rows stream from the cursor after the status line is sent. At most
      * muwclass.tap.sync.concurrency run at once (more: 503 with Retry-After), each for at most
      * muwclass.tap.sync.timeout.s, rows written included (then: 400 saying to use /tap/async, or a cut-off stream when
      * rows were being written).
      */
-    private Response sync(Map<String, List<String>> params, TapQueryRunner.UploadSource uploads, Runnable cleanup) {
+    private Response sync(DaliParameters params, TapQueryRunner.UploadSource uploads, Runnable cleanup) {
         if (!tap.runtime().ready()) {
             cleanup.run();
             return error(Response.Status.SERVICE_UNAVAILABLE, "The service is not ready");
@@ -278,26 +273,6 @@ public class TapResource {
     /** The TAP base URL, from muwclass.http.base.url: never from the request's Host header. */
     private String tapUrl() {
         return security.url("tap");
-    }
-
-    private JobParameters queryParameters() {
-        List<JobParameters.Parameter> list = new ArrayList<>();
-        uri.getQueryParameters().forEach((n, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(n, v))));
-        return JobParameters.of(list);
-    }
-
-    private static List<JobParameters.Parameter> asList(Map<String, List<String>> params) {
-        List<JobParameters.Parameter> list = new ArrayList<>();
-        params.forEach((k, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(k, v))));
-        return list;
-    }
-
-    private static Map<String, List<String>> asMap(JobParameters params) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (JobParameters.Parameter p : params.asList()) {
-            map.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.value());
-        }
-        return map;
     }
 
     private static Response error(Response.Status status, String message) {

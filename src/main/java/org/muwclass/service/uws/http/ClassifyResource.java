@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 
 /** UWS 1.1 classification jobs at /classify (job kind "classify"). */
 @Path("classify")
@@ -27,12 +27,12 @@ public class ClassifyResource extends UwsJobsResource {
      * runs, which do not come through HTTP, are unaffected.
      */
     @Override
-    protected void authorize(JobParameters parameters, SecurityContext security) throws NotPermittedException {
+    protected void authorize(DaliParameters parameters, SecurityContext security) throws NotPermittedException {
         checkPublish(parameters, security, security().operatorRole());
     }
 
     /** Refuses PUBLISH=yes unless {@code security} has {@code role}; the message names both. */
-    static void checkPublish(JobParameters parameters, SecurityContext security, String role)
+    static void checkPublish(DaliParameters parameters, SecurityContext security, String role)
             throws NotPermittedException {
         for (String v : parameters.all("PUBLISH")) {
             if (publishes(v) && (security == null || !security.isUserInRole(role))) {

@@ -1,7 +1,7 @@
 package org.muwclass.service.uws.http;
 
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,40 +10,37 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.muwclass.service.app.UwsService;
 import org.muwclass.service.config.SecuritySettings;
+import org.muwclass.service.dali.BadRequestException;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.RequestBody;
+import org.muwclass.service.dali.StagingDirectory;
+import org.muwclass.service.dali.UploadTooLargeException;
 import org.muwclass.service.security.AuthenticationFilter;
-import org.muwclass.service.security.Callers;
-import org.muwclass.service.uws.Caller;
 import org.muwclass.service.uws.ExecutionPhase;
-import org.muwclass.service.uws.JobFiles;
 import org.muwclass.service.uws.JobFilter;
 import org.muwclass.service.uws.JobManager;
-import org.muwclass.service.uws.JobParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.ParameterException;
@@ -60,6 +57,10 @@ import org.muwclass.service.uws.xml.UwsDocuments;
  * owner's job, or a parameter the caller's roles do not allow), 404, 409 (wrong phase),
  * 413 (upload too large, or the client's byte quota), 429 (the client's job quota, with Retry-After) or 503
  * (queue or service full, with Retry-After).
+ *
+ * <p>Why over 400 lines: UWS 1.1 defines 18 endpoints per job list and each is a method here; the request reading is
+ * shared ({@link UwsRequestContext}, {@code withBody}, {@code setFromBody}) and the job logic is in
+ * {@link JobManager}, so what remains is one short mapping per endpoint plus the WAIT grouping.
  */
 public abstract class UwsJobsResource {
 
@@ -90,9 +91,9 @@ public abstract class UwsJobsResource {
     // ------------------------------------------------------------ job list
 
     @GET
-    public Response list(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
+    public Response list(@BeanParam UwsRequestContext rc) {
         return handle(() -> {
-            JobParameters q = query(uri);
+            DaliParameters q = rc.query();
             Set<ExecutionPhase> phases = EnumSet.noneOf(ExecutionPhase.class);
             for (String p : q.all("PHASE")) {
                 phases.add(ExecutionPhase.parse("PHASE", p));
@@ -105,27 +106,18 @@ public abstract class UwsJobsResource {
             if (q.get("LAST").isPresent()) {
                 last = parseInt("LAST", q.get("LAST").get(), 0, Integer.MAX_VALUE, "a whole number, 0 or more");
             }
-            List<JobRecord> jobs = manager().list(new JobFilter(kind(), owner(headers, security), phases, after,
-                    last));
-            return xml(UwsDocuments.jobs(jobs, listUrl(uri)));
+            List<JobRecord> jobs = manager().list(new JobFilter(kind(), rc.owner(), phases, after, last));
+            return xml(UwsDocuments.jobs(jobs, listUrl()));
         });
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers,
-                           @Context SecurityContext security, @Context HttpServletRequest request) {
-        return handle(() -> {
-            JobManager m = manager();
-            java.nio.file.Path staging = m.files().newStagingDirectory();
-            try {
-                RequestBody req = readBody(body, uri, headers, request, staging);
-                authorize(req.parameters(), security);
-                JobRecord job = m.create(kind(), caller(security, request), req.parameters(), req.files());
-                return seeOther(jobUrl(uri, job.id()));
-            } finally {
-                JobFiles.deleteTree(staging);
-            }
+    public Response create(InputStream body, @BeanParam UwsRequestContext rc) {
+        return withBody(body, rc, null, (m, req) -> {
+            authorize(req.parameters(), rc.security());
+            JobRecord job = m.create(kind(), rc.caller(), req.parameters(), req.files());
+            return seeOther(jobUrl(job.id()));
         });
     }
 
@@ -137,21 +129,21 @@ public abstract class UwsJobsResource {
      */
     @GET
     @Path("{id}")
-    public void job(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
-                    @Context SecurityContext security, @Suspended AsyncResponse response) {
-        String url = jobUrl(uri, id);
+    public void job(@PathParam("id") String id, @BeanParam UwsRequestContext rc,
+                    @Suspended AsyncResponse response) {
+        String url = jobUrl(id);
         Response now = handle(() -> {
-            JobParameters q = query(uri);
+            DaliParameters q = rc.query();
             JobManager m = manager();
+            String owner = rc.owner();
             if (q.get("WAIT").isEmpty()) {
-                return jobDocument(m, m.get(kind(), id, owner(headers, security)), url);
+                return jobDocument(m, m.get(kind(), id, owner), url);
             }
             int wait = parseInt("WAIT", q.get("WAIT").get(), -1, Integer.MAX_VALUE,
                     "a number of seconds, or -1 for the longest wait (" + m.waitSettings().maxWait().toSeconds()
                             + " s, muwclass.jobs.wait.limit.s)");
             ExecutionPhase phase = q.get("PHASE").isPresent() ? ExecutionPhase.parse("PHASE", q.get("PHASE").get())
                     : null;
-            String owner = owner(headers, security);
             // a burst of identical WAITs reads the job once, not once per request (WaitGroups)
             WaitGroups.Entry entry = WAITS.enter(new WaitGroups.Key(kind(), id, owner, phase, wait),
                     m.waitSettings().maxWaiters(), m::waitersHeld);
@@ -220,53 +212,42 @@ public abstract class UwsJobsResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
-    public Response postJob(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
-                            @Context HttpHeaders headers, @Context SecurityContext security,
-                            @Context HttpServletRequest request) {
-        return handle(() -> {
-            JobManager m = manager();
-            String owner = owner(headers, security);
-            m.get(kind(), id, owner);
-            java.nio.file.Path staging = m.files().newStagingDirectory();
-            try {
-                RequestBody req = readBody(body, uri, headers, request, staging);
-                JobParameters p = req.parameters();
-                Optional<String> action = p.get("ACTION");
-                if (action.isPresent()) {
-                    if (!action.get().trim().equalsIgnoreCase("DELETE")) {
-                        throw new ParameterException("ACTION", action.get(), "DELETE");
-                    }
-                    m.delete(kind(), id, owner);
-                    return seeOther(listUrl(uri));
+    public Response postJob(@PathParam("id") String id, InputStream body, @BeanParam UwsRequestContext rc) {
+        String owner = rc.owner();
+        return withBody(body, rc, id, (m, req) -> {
+            DaliParameters p = req.parameters();
+            Optional<String> action = p.get("ACTION");
+            if (action.isPresent()) {
+                if (!action.get().trim().equalsIgnoreCase("DELETE")) {
+                    throw new ParameterException("ACTION", action.get(), "DELETE");
                 }
-                JobParameters kindParams = p.without(JobManager.CONTROL_PARAMETERS);
-                authorize(kindParams, security);
-                if (!kindParams.isEmpty() || !req.files().isEmpty()) {
-                    m.updateParameters(kind(), id, owner, kindParams, req.files());
-                }
-                if (p.get("EXECUTIONDURATION").isPresent()) {
-                    m.setExecutionDuration(kind(), id, owner, p.get("EXECUTIONDURATION").get());
-                }
-                if (p.get("DESTRUCTION").isPresent()) {
-                    m.setDestruction(kind(), id, owner, p.get("DESTRUCTION").get());
-                }
-                if (p.get("PHASE").isPresent()) {
-                    changePhase(m, id, owner, p.get("PHASE").get());
-                }
-                return seeOther(jobUrl(uri, id));
-            } finally {
-                JobFiles.deleteTree(staging);
+                m.delete(kind(), id, owner);
+                return seeOther(listUrl());
             }
+            DaliParameters kindParams = p.without(JobManager.CONTROL_PARAMETERS);
+            authorize(kindParams, rc.security());
+            if (!kindParams.isEmpty() || !req.files().isEmpty()) {
+                m.updateParameters(kind(), id, owner, kindParams, req.files());
+            }
+            if (p.get("EXECUTIONDURATION").isPresent()) {
+                m.setExecutionDuration(kind(), id, owner, p.get("EXECUTIONDURATION").get());
+            }
+            if (p.get("DESTRUCTION").isPresent()) {
+                m.setDestruction(kind(), id, owner, p.get("DESTRUCTION").get());
+            }
+            if (p.get("PHASE").isPresent()) {
+                changePhase(m, id, owner, p.get("PHASE").get());
+            }
+            return seeOther(jobUrl(id));
         });
     }
 
     @DELETE
     @Path("{id}")
-    public Response deleteJob(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
-                              @Context SecurityContext security) {
+    public Response deleteJob(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
         return handle(() -> {
-            manager().delete(kind(), id, owner(headers, security));
-            return seeOther(listUrl(uri));
+            manager().delete(kind(), id, rc.owner());
+            return seeOther(listUrl());
         });
     }
 
@@ -274,75 +255,52 @@ public abstract class UwsJobsResource {
 
     @GET
     @Path("{id}/phase")
-    public Response phase(@PathParam("id") String id, @Context HttpHeaders headers,
-                          @Context SecurityContext security) {
-        return handle(() -> text(job(id, headers, security).phase().name()));
+    public Response phase(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
+        return handle(() -> text(job(id, rc).phase().name()));
     }
 
     @POST
     @Path("{id}/phase")
     @Consumes(MediaType.WILDCARD)
-    public Response postPhase(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
-                              @Context HttpHeaders headers, @Context SecurityContext security,
-                              @Context HttpServletRequest request) {
-        return handle(() -> {
-            JobParameters p = readSimpleBody(body, uri, headers, request);
-            String phase = p.get("PHASE").orElseThrow(() -> new ParameterException("PHASE", null, "RUN or ABORT"));
-            changePhase(manager(), id, owner(headers, security), phase);
-            return seeOther(jobUrl(uri, id));
-        });
+    public Response postPhase(@PathParam("id") String id, InputStream body, @BeanParam UwsRequestContext rc) {
+        return setFromBody(id, body, rc, "PHASE", "RUN or ABORT", (m, owner, v) -> changePhase(m, id, owner, v));
     }
 
     @GET
     @Path("{id}/executionduration")
-    public Response executionDuration(@PathParam("id") String id, @Context HttpHeaders headers,
-                                      @Context SecurityContext security) {
-        return handle(() -> text(Long.toString(job(id, headers, security).executionDuration().toSeconds())));
+    public Response executionDuration(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
+        return handle(() -> text(Long.toString(job(id, rc).executionDuration().toSeconds())));
     }
 
     @POST
     @Path("{id}/executionduration")
     @Consumes(MediaType.WILDCARD)
-    public Response postExecutionDuration(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
-                                          @Context HttpHeaders headers, @Context SecurityContext security,
-                                          @Context HttpServletRequest request) {
-        return handle(() -> {
-            JobParameters p = readSimpleBody(body, uri, headers, request);
-            String v = p.get("EXECUTIONDURATION").orElseThrow(() -> new ParameterException("EXECUTIONDURATION", null,
-                    "a whole number of seconds"));
-            manager().setExecutionDuration(kind(), id, owner(headers, security), v);
-            return seeOther(jobUrl(uri, id));
-        });
+    public Response postExecutionDuration(@PathParam("id") String id, InputStream body,
+                                          @BeanParam UwsRequestContext rc) {
+        return setFromBody(id, body, rc, "EXECUTIONDURATION", "a whole number of seconds",
+                (m, owner, v) -> m.setExecutionDuration(kind(), id, owner, v));
     }
 
     @GET
     @Path("{id}/destruction")
-    public Response destruction(@PathParam("id") String id, @Context HttpHeaders headers,
-                                @Context SecurityContext security) {
-        return handle(() -> text(UwsDocuments.format(job(id, headers, security).destruction())));
+    public Response destruction(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
+        return handle(() -> text(UwsDocuments.format(job(id, rc).destruction())));
     }
 
     @POST
     @Path("{id}/destruction")
     @Consumes(MediaType.WILDCARD)
-    public Response postDestruction(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
-                                    @Context HttpHeaders headers, @Context SecurityContext security,
-                                    @Context HttpServletRequest request) {
-        return handle(() -> {
-            JobParameters p = readSimpleBody(body, uri, headers, request);
-            String v = p.get("DESTRUCTION").orElseThrow(() -> new ParameterException("DESTRUCTION", null,
-                    "an ISO-8601 time"));
-            manager().setDestruction(kind(), id, owner(headers, security), v);
-            return seeOther(jobUrl(uri, id));
-        });
+    public Response postDestruction(@PathParam("id") String id, InputStream body,
+                                    @BeanParam UwsRequestContext rc) {
+        return setFromBody(id, body, rc, "DESTRUCTION", "an ISO-8601 time",
+                (m, owner, v) -> m.setDestruction(kind(), id, owner, v));
     }
 
     @GET
     @Path("{id}/error")
-    public Response error(@PathParam("id") String id, @Context HttpHeaders headers,
-                          @Context SecurityContext security) {
+    public Response error(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
         return handle(() -> {
-            JobRecord job = job(id, headers, security);
+            JobRecord job = job(id, rc);
             if (job.error() == null) {
                 return plain(Response.Status.NOT_FOUND, "Job " + id + " has no error (phase " + job.phase() + ")");
             }
@@ -352,66 +310,51 @@ public abstract class UwsJobsResource {
 
     @GET
     @Path("{id}/quote")
-    public Response quote(@PathParam("id") String id, @Context HttpHeaders headers,
-                          @Context SecurityContext security) {
+    public Response quote(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
         return handle(() -> {
-            JobRecord job = job(id, headers, security);
+            JobRecord job = job(id, rc);
             return text(manager().quote(job).map(UwsDocuments::format).orElse(""));
         });
     }
 
     @GET
     @Path("{id}/owner")
-    public Response owner(@PathParam("id") String id, @Context HttpHeaders headers,
-                          @Context SecurityContext security) {
+    public Response owner(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
         return handle(() -> {
-            String owner = job(id, headers, security).ownerId();
+            String owner = job(id, rc).ownerId();
             return text(owner == null ? "" : owner);
         });
     }
 
     @GET
     @Path("{id}/parameters")
-    public Response parameters(@PathParam("id") String id, @Context HttpHeaders headers,
-                               @Context SecurityContext security) {
-        return handle(() -> xml(UwsDocuments.parameters(job(id, headers, security))));
+    public Response parameters(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
+        return handle(() -> xml(UwsDocuments.parameters(job(id, rc))));
     }
 
     @POST
     @Path("{id}/parameters")
     @Consumes(MediaType.WILDCARD)
-    public Response postParameters(@PathParam("id") String id, InputStream body, @Context UriInfo uri,
-                                   @Context HttpHeaders headers, @Context SecurityContext security,
-                                   @Context HttpServletRequest request) {
-        return handle(() -> {
-            JobManager m = manager();
-            String owner = owner(headers, security);
-            m.get(kind(), id, owner);
-            java.nio.file.Path staging = m.files().newStagingDirectory();
-            try {
-                RequestBody req = readBody(body, uri, headers, request, staging);
-                authorize(req.parameters(), security);
-                m.updateParameters(kind(), id, owner, req.parameters(), req.files());
-                return seeOther(jobUrl(uri, id));
-            } finally {
-                JobFiles.deleteTree(staging);
-            }
+    public Response postParameters(@PathParam("id") String id, InputStream body, @BeanParam UwsRequestContext rc) {
+        return withBody(body, rc, id, (m, req) -> {
+            authorize(req.parameters(), rc.security());
+            m.updateParameters(kind(), id, rc.owner(), req.parameters(), req.files());
+            return seeOther(jobUrl(id));
         });
     }
 
     @GET
     @Path("{id}/results")
-    public Response results(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
-                            @Context SecurityContext security) {
-        return handle(() -> xml(UwsDocuments.results(job(id, headers, security), jobUrl(uri, id))));
+    public Response results(@PathParam("id") String id, @BeanParam UwsRequestContext rc) {
+        return handle(() -> xml(UwsDocuments.results(job(id, rc), jobUrl(id))));
     }
 
     @GET
     @Path("{id}/results/{name}")
     public Response result(@PathParam("id") String id, @PathParam("name") String name,
-                           @Context HttpHeaders headers, @Context SecurityContext security) {
+                           @BeanParam UwsRequestContext rc) {
         return handle(() -> {
-            JobRecord job = job(id, headers, security);
+            JobRecord job = job(id, rc);
             Optional<ResultInfo> r = job.result(name);
             if (r.isEmpty()) {
                 return plain(Response.Status.NOT_FOUND, "Job " + id + " has no result '" + name + "'");
@@ -440,29 +383,15 @@ public abstract class UwsJobsResource {
         return uws().manager();
     }
 
-    private JobRecord job(String id, HttpHeaders headers, SecurityContext security) throws JobRequestException {
-        return manager().get(kind(), id, owner(headers, security));
-    }
-
-    /** The owner id of the request (null: anonymous), as {@link AuthenticationFilter} established it. */
-    protected String owner(HttpHeaders headers, SecurityContext security) {
-        return caller(security, null).owner();
-    }
-
-    /**
-     * Who sends the request: identity and roles from the principal {@link AuthenticationFilter} set, the address
-     * from {@code request} (null: unknown).
-     */
-    protected static Caller caller(SecurityContext security, HttpServletRequest request) {
-        return Callers.of(security == null ? null : security.getUserPrincipal(),
-                request == null ? null : request.getRemoteAddr());
+    private JobRecord job(String id, UwsRequestContext rc) throws JobRequestException {
+        return manager().get(kind(), id, rc.owner());
     }
 
     /**
      * Refuses job parameters the caller's roles do not allow, before anything is stored. The default allows all;
      * {@link ClassifyResource} requires the operator role for PUBLISH=yes.
      */
-    protected void authorize(JobParameters parameters, SecurityContext security) throws NotPermittedException {
+    protected void authorize(DaliParameters parameters, SecurityContext security) throws NotPermittedException {
     }
 
     /** The security settings (base URL, operator role). */
@@ -475,10 +404,48 @@ public abstract class UwsJobsResource {
         return s;
     }
 
-    private RequestBody readBody(InputStream body, UriInfo uri, HttpHeaders headers, HttpServletRequest request,
-                                 java.nio.file.Path staging) throws Exception {
+    /** A change of one job made from the request body (then answered with 303 to the job). */
+    @FunctionalInterface
+    private interface BodyAction {
+        Response apply(JobManager manager, RequestBody request) throws Exception;
+    }
+
+    /** A change of one job property from one body parameter. */
+    @FunctionalInterface
+    private interface PropertyChange {
+        void apply(JobManager manager, String owner, String value) throws Exception;
+    }
+
+    /**
+     * Reads the body into a staging directory deleted afterwards and runs {@code action} on it. With a job id the
+     * job is looked up first, so an unknown or another owner's job is refused before the body is read.
+     */
+    private Response withBody(InputStream body, UwsRequestContext rc, String jobId, BodyAction action) {
+        return handle(() -> {
+            JobManager m = manager();
+            if (jobId != null) {
+                m.get(kind(), jobId, rc.owner());
+            }
+            try (StagingDirectory staging = StagingDirectory.of(m.files().newStagingDirectory())) {
+                return action.apply(m, readBody(body, rc, staging.path()));
+            }
+        });
+    }
+
+    /** POST of one property (PHASE, EXECUTIONDURATION, DESTRUCTION): the parameter is required; 303 to the job. */
+    private Response setFromBody(String id, InputStream body, UwsRequestContext rc, String name, String allowed,
+                                 PropertyChange change) {
+        return withBody(body, rc, null, (m, req) -> {
+            String value = req.parameters().get(name).orElseThrow(() -> new ParameterException(name, null, allowed));
+            change.apply(m, rc.owner(), value);
+            return seeOther(jobUrl(id));
+        });
+    }
+
+    private RequestBody readBody(InputStream body, UwsRequestContext rc, java.nio.file.Path staging)
+            throws Exception {
         long limit = uws().config().uploadLimitBytes();
-        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        String length = rc.header(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > limit + RequestBody.MAX_FIELD_BYTES) {
@@ -488,47 +455,17 @@ public abstract class UwsJobsResource {
                 // let the body parser count
             }
         }
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        RequestBody req = RequestBody.read(contentType, body, query(uri), staging, limit);
-        if (req.parameters().isEmpty() && req.files().isEmpty() && request != null
-                && !request.getParameterMap().isEmpty()) {
-            // the servlet container already consumed a form body: take its parameters
-            List<JobParameters.Parameter> params = new ArrayList<>();
-            for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
-                for (String v : e.getValue()) {
-                    params.add(new JobParameters.Parameter(e.getKey(), v));
-                }
-            }
-            RequestBody.checkParameters(params); // the same count and value checks as a body we parse
-            return new RequestBody(JobParameters.of(params), List.of());
-        }
-        return req;
-    }
-
-    private JobParameters readSimpleBody(InputStream body, UriInfo uri, HttpHeaders headers,
-                                         HttpServletRequest request) throws Exception {
-        java.nio.file.Path staging = manager().files().newStagingDirectory();
-        try {
-            return readBody(body, uri, headers, request, staging).parameters();
-        } finally {
-            JobFiles.deleteTree(staging);
-        }
-    }
-
-    private static JobParameters query(UriInfo uri) {
-        List<JobParameters.Parameter> list = new ArrayList<>();
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
-        q.forEach((name, values) -> values.forEach(v -> list.add(new JobParameters.Parameter(name, v))));
-        return JobParameters.of(list);
+        return RequestBody.read(rc.header(HttpHeaders.CONTENT_TYPE), body, rc.query(), rc.containerForm(), staging,
+                limit);
     }
 
     /** The job list's URL, from muwclass.http.base.url: never from the request's Host header. */
-    private String listUrl(UriInfo uri) {
+    private String listUrl() {
         return security().url(listPath());
     }
 
     /** A job's URL, from muwclass.http.base.url: never from the request's Host header. */
-    private String jobUrl(UriInfo uri, String id) {
+    private String jobUrl(String id) {
         return security().url(listPath() + "/" + id);
     }
 

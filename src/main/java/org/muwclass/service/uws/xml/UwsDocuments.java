@@ -10,11 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.muwclass.service.uws.ErrorSummary;
 import org.muwclass.service.uws.ExecutionPhase;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.Progress;
 import org.muwclass.service.uws.ResultInfo;
-import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.dali.UploadedFile;
+import org.muwclass.service.dali.XmlChars;
 
 /**
  * Builds the UWS documents from job records. {@code jobUrl} is the absolute URL of the job (e.g.
@@ -80,7 +81,7 @@ public final class UwsDocuments {
     /** Parameters as given, then one entry per uploaded file (value: the client's file name). */
     public static ParametersElement parameters(JobRecord job) {
         ParametersElement e = new ParametersElement();
-        for (JobParameters.Parameter p : job.parameters().asList()) {
+        for (DaliParameters.Parameter p : job.parameters().asList()) {
             ParameterElement pe = new ParameterElement();
             pe.id = XmlChars.clean(p.name());
             pe.value = XmlChars.clean(p.value());

@@ -19,6 +19,7 @@ import org.muwclass.service.db.Database;
 import org.muwclass.service.db.SqlDialect;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoConfigReader;
+import org.muwclass.service.tap.PositionIndexes;
 import org.muwclass.service.tap.TapDatabaseSetup;
 
 /**
@@ -41,6 +42,7 @@ class SkyIndexConeTest {
         db = Database.open("jdbc:h2:mem:skyindex" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE", "sa", "");
         TapDatabaseSetup.registerH2Functions(db);
         new ClassifiedSourcesStore(db, t).createIfMissing();
+        PositionIndexes.create(db, t);
         compiler = new AdqlCompiler(List.of(AdqlTables.of(t)), SqlDialect.H2);
         SplittableRandom rnd = new SplittableRandom(SEED);
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(

@@ -1,28 +1,20 @@
 package org.muwclass.service.tap.query;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.muwclass.tables.TableFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.tables.TableFormat;
+
 /** DALI/TAP parameter rules: case-insensitive names, defaults and limits, format aliases, inline uploads. */
 class TapRequestTest {
 
-    private static Map<String, List<String>> params(String... nv) {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (int i = 0; i < nv.length; i += 2) {
-            m.computeIfAbsent(nv[i], k -> new java.util.ArrayList<>()).add(nv[i + 1]);
-        }
-        return m;
-    }
-
     private static TapRequest parse(String... nv) throws TapException {
-        return TapRequest.from(params(nv), 100, 1000);
+        return TapRequest.of(DaliParameters.of(nv), 100, 1000);
     }
 
     @Test
@@ -97,5 +89,14 @@ class TapRequestTest {
         assertTrue(org.muwclass.service.tap.TapService.ResultRef.parse("http://example.org/data.vot").isEmpty());
         assertTrue(org.muwclass.service.tap.TapService.ResultRef.parse(
                 "http://h/tap/async/J/results/../../../etc/passwd").isEmpty());
+    }
+
+    @Test
+    void theFirstValueOfARepeatedNameCountsAndEveryUploadValueIsRead() throws TapException {
+        TapRequest r = TapRequest.of(DaliParameters.of("LANG", "ADQL", "query", "SELECT a FROM TAP_UPLOAD.t",
+                "QUERY", "SELECT nothing", "upload", "t,param:p1", "UPLOAD", "u,param:p2;v,param:p3"), 100, 1000);
+        assertEquals("SELECT a FROM TAP_UPLOAD.t", r.query());
+        assertEquals(List.of(new TapRequest.Upload("t", "p1"), new TapRequest.Upload("u", "p2"),
+                new TapRequest.Upload("v", "p3")), r.uploads());
     }
 }

@@ -8,7 +8,7 @@ import java.security.Principal;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.security.AuthenticatedUser;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 
 class PublishCheckTest {
 
@@ -44,17 +44,17 @@ class PublishCheckTest {
         assertEquals("PUBLISH=yes is refused: publishing into muwclass.classified_sources needs the role 'operator'"
                 + " (muwclass.auth.operator.role); this request is anonymous. Leave PUBLISH out or send PUBLISH=no to"
                 + " classify without publishing.", assertThrows(NotPermittedException.class,
-                () -> ClassifyResource.checkPublish(JobParameters.of("PUBLISH", "yes"), anonymous, "operator"))
+                () -> ClassifyResource.checkPublish(DaliParameters.of("PUBLISH", "yes"), anonymous, "operator"))
                 .getMessage());
         assertEquals("PUBLISH=TRUE is refused: publishing into muwclass.classified_sources needs the role 'operator'"
                 + " (muwclass.auth.operator.role), which pat does not have. Leave PUBLISH out or send PUBLISH=no to"
                 + " classify without publishing.", assertThrows(NotPermittedException.class,
-                () -> ClassifyResource.checkPublish(JobParameters.of("publish", " TRUE "), plain, "operator"))
+                () -> ClassifyResource.checkPublish(DaliParameters.of("publish", " TRUE "), plain, "operator"))
                 .getMessage());
         assertThrows(NotPermittedException.class, () -> ClassifyResource.checkPublish(
-                JobParameters.of("PUBLISH", "no", "PUBLISH", "1"), plain, "operator"), "any value asking counts");
-        ClassifyResource.checkPublish(JobParameters.of("PUBLISH", "yes"), operator, "operator");
-        ClassifyResource.checkPublish(JobParameters.of("PUBLISH", "no", "DRAWS", "5"), anonymous, "operator");
-        ClassifyResource.checkPublish(JobParameters.EMPTY, anonymous, "operator");
+                DaliParameters.of("PUBLISH", "no", "PUBLISH", "1"), plain, "operator"), "any value asking counts");
+        ClassifyResource.checkPublish(DaliParameters.of("PUBLISH", "yes"), operator, "operator");
+        ClassifyResource.checkPublish(DaliParameters.of("PUBLISH", "no", "DRAWS", "5"), anonymous, "operator");
+        ClassifyResource.checkPublish(DaliParameters.EMPTY, anonymous, "operator");
     }
 }

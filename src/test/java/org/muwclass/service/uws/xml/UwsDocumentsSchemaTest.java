@@ -19,11 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.uws.ErrorSummary;
 import org.muwclass.service.uws.ExecutionPhase;
-import org.muwclass.service.uws.JobParameters;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.Progress;
 import org.muwclass.service.uws.ResultInfo;
-import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.service.dali.UploadedFile;
 import org.muwclass.testsupport.XmlSchemas;
 import org.xml.sax.SAXException;
 
@@ -41,7 +41,7 @@ class UwsDocumentsSchemaTest {
     private static JobRecord pending() {
         return new JobRecord("abcdefghijklmnopqrstuv", "classify", null, null, ExecutionPhase.PENDING,
                 Instant.parse("2026-11-25T12:00:00Z"), null, null, Duration.ofSeconds(3600),
-                Instant.parse("2026-12-02T12:00:00Z"), null, null, Progress.NONE, JobParameters.EMPTY,
+                Instant.parse("2026-12-02T12:00:00Z"), null, null, Progress.NONE, DaliParameters.EMPTY,
                 List.of(), List.of());
     }
 
@@ -50,7 +50,7 @@ class UwsDocumentsSchemaTest {
                 Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:01Z"),
                 Instant.parse("2026-11-25T12:00:05.250Z"), Duration.ZERO, Instant.parse("2026-12-02T12:00:00Z"),
                 Duration.ofSeconds(4), ErrorSummary.fatal("Column 'flux_s', row 3: -1 is not allowed"),
-                new Progress(30, 100), JobParameters.of("DRAWS", "100", "SEED", "42"),
+                new Progress(30, 100), DaliParameters.of("DRAWS", "100", "SEED", "42"),
                 List.of(new UploadedFile("INPUT", "field.vot", "application/x-votable+xml", Path.of("x"), 10)),
                 List.of(new ResultInfo("result", "application/x-votable+xml", 1234),
                         new ResultInfo("summary.png", "image/png", 99)));
@@ -60,7 +60,7 @@ class UwsDocumentsSchemaTest {
         return new JobRecord("abcdefghijklmnopqrstuv", "classify", null, "alice", ExecutionPhase.EXECUTING,
                 Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:01Z"), null,
                 Duration.ofSeconds(3600), Instant.parse("2026-12-02T12:00:00Z"), null, null, progress,
-                JobParameters.EMPTY, List.of(), List.of());
+                DaliParameters.EMPTY, List.of(), List.of());
     }
 
     private static String xml(Object doc) throws Exception {

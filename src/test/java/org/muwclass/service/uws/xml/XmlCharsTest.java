@@ -14,11 +14,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.uws.ErrorSummary;
 import org.muwclass.service.uws.ExecutionPhase;
-import org.muwclass.service.uws.JobParameters;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.Progress;
-import org.muwclass.service.uws.UploadedFile;
 import org.w3c.dom.Document;
+import org.muwclass.service.dali.XmlChars;
+import org.muwclass.service.dali.DaliParameters;
+import org.muwclass.service.dali.UploadedFile;
 
 class XmlCharsTest {
 
@@ -38,7 +39,7 @@ class XmlCharsTest {
         JobRecord job = new JobRecord("abcdefghijklmnopqrstuv", "classify", "run\u0001\u0000x", "own\u0008er",
                 ExecutionPhase.ERROR, Instant.parse("2026-11-25T12:00:00Z"), null, null, Duration.ZERO,
                 Instant.parse("2026-12-02T12:00:00Z"), null, ErrorSummary.fatal("bad \u0002 value"), Progress.NONE,
-                JobParameters.of("P\u0003", "v\u0004"),
+                DaliParameters.of("P\u0003", "v\u0004"),
                 List.of(new UploadedFile("INPUT", "f\u0005.vot", "text/xml", Path.of("x"), 1)), List.of());
         String jobXml = xml(UwsDocuments.job(job, "http://h/classify/abcdefghijklmnopqrstuv", null));
         String listXml = xml(UwsDocuments.jobs(List.of(job), "http://h/classify"));

@@ -1,4 +1,4 @@
-package org.muwclass.service.uws.http;
+package org.muwclass.service.dali;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muwclass.service.config.UploadSettings;
-import org.muwclass.service.uws.JobParameters;
 
 /** The limits RequestBody enforces on forms and multipart bodies, and the values it refuses. */
 class RequestLimitsTest {
@@ -26,12 +25,12 @@ class RequestLimitsTest {
 
     private RequestBody form(String body, UploadSettings s) throws Exception {
         return RequestBody.read("application/x-www-form-urlencoded",
-                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), JobParameters.EMPTY, dir, 1000, s);
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), DaliParameters.EMPTY, dir, 1000, s);
     }
 
     private RequestBody multipart(String body, UploadSettings s) throws Exception {
         return RequestBody.read(MULTIPART, new ByteArrayInputStream(body.replace("\n", "\r\n")
-                .getBytes(StandardCharsets.UTF_8)), JobParameters.EMPTY, dir, 1000, s);
+                .getBytes(StandardCharsets.UTF_8)), DaliParameters.EMPTY, dir, 1000, s);
     }
 
     private static String part(String disposition, String content) {

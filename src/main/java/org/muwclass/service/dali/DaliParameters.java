@@ -1,4 +1,4 @@
-package org.muwclass.service.uws;
+package org.muwclass.service.dali;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The parameters of a job in the order given. Names are case-insensitive (DALI); values are kept as given.
- * A name may repeat (e.g. several UPLOAD values). Immutable.
+ * The parameters of a DALI request (a sync query, a job) in the order given. Names are case-insensitive (DALI 1.1
+ * section 3.1); values are kept as given. A name may repeat (e.g. several UPLOAD values). Immutable.
  */
-public final class JobParameters {
+public final class DaliParameters {
 
     /** One name=value pair. */
     public record Parameter(String name, String value) {
@@ -23,20 +23,20 @@ public final class JobParameters {
         }
     }
 
-    public static final JobParameters EMPTY = new JobParameters(List.of());
+    public static final DaliParameters EMPTY = new DaliParameters(List.of());
 
     private final List<Parameter> list;
 
-    private JobParameters(List<Parameter> list) {
+    private DaliParameters(List<Parameter> list) {
         this.list = List.copyOf(list);
     }
 
-    public static JobParameters of(List<Parameter> parameters) {
-        return new JobParameters(parameters);
+    public static DaliParameters of(List<Parameter> parameters) {
+        return new DaliParameters(parameters);
     }
 
     /** For tests and simple callers: name, value, name, value, ... */
-    public static JobParameters of(String... nameValues) {
+    public static DaliParameters of(String... nameValues) {
         if (nameValues.length % 2 != 0) {
             throw new IllegalArgumentException("name/value pairs expected");
         }
@@ -44,7 +44,7 @@ public final class JobParameters {
         for (int i = 0; i < nameValues.length; i += 2) {
             l.add(new Parameter(nameValues[i], nameValues[i + 1]));
         }
-        return new JobParameters(l);
+        return new DaliParameters(l);
     }
 
     public List<Parameter> asList() {
@@ -66,6 +66,16 @@ public final class JobParameters {
         return Optional.ofNullable(v);
     }
 
+    /** The first value given for {@code name} (case-insensitive), for protocols where the first one counts (TAP). */
+    public Optional<String> first(String name) {
+        for (Parameter p : list) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return Optional.of(p.value());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every value given for {@code name}, in order. */
     public List<String> all(String name) {
         List<String> values = new ArrayList<>();
@@ -85,23 +95,23 @@ public final class JobParameters {
     }
 
     /** These parameters without any named in {@code names} (case-insensitive). */
-    public JobParameters without(Set<String> names) {
+    public DaliParameters without(Set<String> names) {
         Set<String> upper = new LinkedHashSet<>();
         names.forEach(n -> upper.add(n.toUpperCase(Locale.ROOT)));
-        return new JobParameters(list.stream()
+        return new DaliParameters(list.stream()
                 .filter(p -> !upper.contains(p.name().toUpperCase(Locale.ROOT))).toList());
     }
 
     /** These parameters with the names in {@code update} replaced by its values (UWS POST to /parameters). */
-    public JobParameters updatedWith(JobParameters update) {
+    public DaliParameters updatedWith(DaliParameters update) {
         List<Parameter> merged = new ArrayList<>(without(update.names()).list);
         merged.addAll(update.list);
-        return new JobParameters(merged);
+        return new DaliParameters(merged);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JobParameters other && other.list.equals(list);
+        return o instanceof DaliParameters other && other.list.equals(list);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.muwclass.service.uws.http;
+package org.muwclass.service.app;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 import org.muwclass.service.config.QuotaSettings;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.config.WaitSettings;
-import org.muwclass.service.db.ServiceRuntime;
+import org.muwclass.service.app.ServiceRuntime;
 import org.muwclass.service.cluster.ClusterService;
 import org.muwclass.service.uws.JobCoordination;
 import org.muwclass.service.uws.JobFiles;

@@ -1,4 +1,4 @@
-package org.muwclass.service.uws.http;
+package org.muwclass.service.dali;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,10 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muwclass.service.uws.JobInput;
-import org.muwclass.service.uws.JobParameters;
 import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.UploadReferences;
-import org.muwclass.service.uws.UploadedFile;
 
 class RequestBodyTest {
 
@@ -45,7 +43,7 @@ class RequestBodyTest {
 
     private RequestBody read(byte[] body, long limit) throws Exception {
         return RequestBody.read("multipart/form-data; boundary=\"" + B + "\"", new ByteArrayInputStream(body),
-                JobParameters.of("PHASE", "RUN"), dir, limit);
+                DaliParameters.of("PHASE", "RUN"), dir, limit);
     }
 
     @Test
@@ -54,7 +52,7 @@ class RequestBodyTest {
         byte[] binary = ("a,b\r\n1,2\r\n--" + B.substring(0, 5) + "\r\r\n--x").getBytes(StandardCharsets.UTF_8);
         RequestBody r = read(multipart("DRAWS", null, "50", "INPUT", "C:\\data\\field.csv", binary,
                 "UPLOAD", null, "training,param:td"), 1_000_000);
-        assertEquals(JobParameters.of("PHASE", "RUN", "DRAWS", "50", "UPLOAD", "training,param:td"), r.parameters());
+        assertEquals(DaliParameters.of("PHASE", "RUN", "DRAWS", "50", "UPLOAD", "training,param:td"), r.parameters());
         assertEquals(1, r.files().size());
         UploadedFile f = r.files().get(0);
         assertEquals("INPUT", f.partName());
@@ -86,24 +84,24 @@ class RequestBodyTest {
     void urlEncodedBody() throws Exception {
         RequestBody r = RequestBody.read("application/x-www-form-urlencoded",
                 new ByteArrayInputStream("QUERY=SELECT+*+FROM+t+WHERE+x%3D1&LANG=ADQL&flag".getBytes(
-                        StandardCharsets.US_ASCII)), JobParameters.EMPTY, dir, 1000);
-        assertEquals(JobParameters.of("QUERY", "SELECT * FROM t WHERE x=1", "LANG", "ADQL", "flag", ""),
+                        StandardCharsets.US_ASCII)), DaliParameters.EMPTY, dir, 1000);
+        assertEquals(DaliParameters.of("QUERY", "SELECT * FROM t WHERE x=1", "LANG", "ADQL", "flag", ""),
                 r.parameters());
         assertThrows(BadRequestException.class, () -> RequestBody.read("application/json",
-                new ByteArrayInputStream(new byte[0]), JobParameters.EMPTY, dir, 1000));
+                new ByteArrayInputStream(new byte[0]), DaliParameters.EMPTY, dir, 1000));
     }
 
     @Test
     void uploadReferencesResolveOnlyInlineParts() throws Exception {
         UploadedFile td = new UploadedFile("td", "td.csv", null, dir.resolve("td"), 1);
-        JobInput in = new JobInput(JobParameters.of("UPLOAD", "training,param:td"), Map.of("td", td));
+        JobInput in = new JobInput(DaliParameters.of("UPLOAD", "training,param:td"), Map.of("td", td));
         assertEquals(Map.of("training", td), UploadReferences.resolve(in));
         ParameterException url = assertThrows(ParameterException.class, () -> UploadReferences.resolve(
-                new JobInput(JobParameters.of("UPLOAD", "t,http://evil/x.vot"), Map.of())));
+                new JobInput(DaliParameters.of("UPLOAD", "t,http://evil/x.vot"), Map.of())));
         assertEquals("UPLOAD", url.parameter());
         assertTrue(url.getMessage().contains("URLs are not fetched"), url.getMessage());
         ParameterException missing = assertThrows(ParameterException.class, () -> UploadReferences.resolve(
-                new JobInput(JobParameters.of("UPLOAD", "t,param:nothere"), Map.of("td", td))));
+                new JobInput(DaliParameters.of("UPLOAD", "t,param:nothere"), Map.of("td", td))));
         assertTrue(missing.getMessage().contains("no part called 'nothere'"), missing.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.muwclass.service.uws.http;
+package org.muwclass.service.dali;
 
 /** A request body beyond a size or count limit (HTTP 413); the message names the limit and its property. */
 public class UploadTooLargeException extends Exception {

@@ -1,4 +1,4 @@
-package org.muwclass.service.config;
+package org.muwclass.service.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.muwclass.service.config.DemoSettings;
+import org.muwclass.service.config.ServiceConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Builds the one {@link ServiceConfig} from MicroProfile Config. */

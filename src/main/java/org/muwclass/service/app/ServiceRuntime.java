@@ -1,4 +1,4 @@
-package org.muwclass.service.db;
+package org.muwclass.service.app;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +15,16 @@ import java.util.logging.Logger;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.config.ServiceConfig;
+import org.muwclass.service.db.Database;
+import org.muwclass.service.db.TableLoader;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoConfigReader;
 import org.muwclass.service.meta.VoMetadata;
 
 /**
- * Start-up of the service: opens the database, reads the VO metadata and loads the shipped training set on first
- * start. Holds what the protocol layer needs afterwards and whether the service is ready.
+ * Start-up of the service: opens the database, reads the VO metadata, loads the shipped training set on first
+ * start and lets the {@link MetadataPublisher} (TAP) install its tables. Holds what the protocol layer needs
+ * afterwards and whether the service is ready.
  */
 @ApplicationScoped
 public class ServiceRuntime {
@@ -37,6 +40,9 @@ public class ServiceRuntime {
 
     @Inject
     QuerySettings querySettings;
+
+    @Inject
+    MetadataPublisher publisher;
 
     private volatile Database database;
     private volatile VoMetadata metadata;
@@ -59,7 +65,7 @@ public class ServiceRuntime {
             database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(),
                     querySettings.storePoolSize());
             loadTrainingSetOnce();
-            publishedMetadata = org.muwclass.service.tap.TapDatabaseSetup.install(database, metadata, querySettings);
+            publishedMetadata = publisher.install(database, metadata);
             upSince = Instant.now();
             LOG.info(() -> "MUWCLASS-VO ready: database " + database.dialect() + ", data in " + config.dataDir());
         } catch (Exception e) {
@@ -144,12 +150,12 @@ public class ServiceRuntime {
     }
 
     /**
-     * Replaces the metadata after a table is added at run time (e.g. a published job result) and rewrites
-     * TAP_SCHEMA to match.
+     * Replaces the metadata after a table is added at run time (e.g. a published job result) and republishes it
+     * (TAP_SCHEMA rewritten to match).
      */
     public synchronized void updateMetadata(VoMetadata updated) throws java.sql.SQLException {
         metadata = updated;
-        publishedMetadata = org.muwclass.service.tap.TapDatabaseSetup.refreshTapSchema(database, updated);
+        publishedMetadata = publisher.refresh(database, updated);
     }
 
     public ServiceConfig config() {

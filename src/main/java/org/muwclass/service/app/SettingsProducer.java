@@ -1,4 +1,4 @@
-package org.muwclass.service.config;
+package org.muwclass.service.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -6,6 +6,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.muwclass.service.config.QuerySettings;
+import org.muwclass.service.config.QuotaSettings;
+import org.muwclass.service.config.SecuritySettings;
+import org.muwclass.service.config.ServiceConfig;
+import org.muwclass.service.config.UploadSettings;
+import org.muwclass.service.config.WaitSettings;
 
 /**
  * Builds each settings record of the protection layers from MicroProfile Config, once: the producers are

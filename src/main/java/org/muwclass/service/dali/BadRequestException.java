@@ -1,4 +1,4 @@
-package org.muwclass.service.uws.http;
+package org.muwclass.service.dali;
 
 /** A request that cannot be read (malformed multipart, unsupported content type); HTTP 400. */
 public class BadRequestException extends Exception {

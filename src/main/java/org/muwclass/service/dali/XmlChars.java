@@ -1,4 +1,4 @@
-package org.muwclass.service.uws.xml;
+package org.muwclass.service.dali;
 
 /**
  * The characters an XML 1.0 document can carry: tab, line feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and

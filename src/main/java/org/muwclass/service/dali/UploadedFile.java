@@ -1,4 +1,4 @@
-package org.muwclass.service.uws;
+package org.muwclass.service.dali;
 
 import java.nio.file.Path;
 import java.util.Objects;

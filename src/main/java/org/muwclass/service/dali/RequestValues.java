@@ -1,10 +1,7 @@
-package org.muwclass.service.uws.http;
+package org.muwclass.service.dali;
 
 import java.util.List;
 import java.util.Locale;
-import org.muwclass.service.uws.JobParameters;
-import org.muwclass.service.uws.UploadedFile;
-import org.muwclass.service.uws.xml.XmlChars;
 
 /**
  * Checks request values against what the job store and the UWS documents can hold, so that a long or odd value is a
@@ -27,9 +24,9 @@ public final class RequestValues {
     }
 
     /** @throws BadRequestException naming the first parameter or part that cannot be stored or shown */
-    public static void check(List<JobParameters.Parameter> parameters, List<UploadedFile> files)
+    public static void check(List<DaliParameters.Parameter> parameters, List<UploadedFile> files)
             throws BadRequestException {
-        for (JobParameters.Parameter p : parameters) {
+        for (DaliParameters.Parameter p : parameters) {
             text("A parameter name", p.name(), MAX_NAME_CHARS, shown(p.name()));
             int max = p.name().trim().toUpperCase(Locale.ROOT).equals("RUNID") ? MAX_RUNID_CHARS : MAX_VALUE_CHARS;
             text("Parameter " + shown(p.name()), p.value(), max, null);

@@ -1,4 +1,4 @@
-package org.muwclass.service.web;
+package org.muwclass.service.app;
 
 import jakarta.ws.rs.core.Application;
 
