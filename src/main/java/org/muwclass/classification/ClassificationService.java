@@ -33,7 +33,9 @@ import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.SourceResult;
 import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.training.ColumnTable;
+import org.muwclass.core.training.InputWarnings;
 import org.muwclass.core.training.SourceTableReader;
+import org.muwclass.core.training.TargetTable;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
 import org.muwclass.tables.ClassifiedSource;
@@ -101,9 +103,11 @@ public final class ClassificationService {
         ClassificationOptions o = request.options();
         ColumnTable columns = reader.columns(request.input());
         List<SourceMeasurements> targets;
+        TargetTable sourceLevel = null;
         PreparedClassification.InputShape shape;
         List<InputTable> hashed = new ArrayList<>(List.of(request.input()));
         if (isPerObservation(columns.columnNames())) {
+            // CSC detections in CSC's fixed units; sources that are not usable (remove_code != 0) are not targets
             shape = PreparedClassification.InputShape.DETECTIONS;
             CsvTable detections = reader.csv(request.input());
             Map<MwCatalog, CsvTable> counterparts = new EnumMap<>(MwCatalog.class);
@@ -119,13 +123,15 @@ public final class ClassificationService {
         } else {
             shape = PreparedClassification.InputShape.SOURCES;
             try {
-                targets = SourceTableReader.read(columns, false);
+                sourceLevel = SourceTableReader.readTargets(columns, o.noXray());
             } catch (IllegalArgumentException e) {
                 throw OptionException.of("INPUT", e.getMessage());
             }
-        }
-        if (targets.isEmpty()) {
-            throw OptionException.of("INPUT", "the table has no sources to classify");
+            targets = sourceLevel.sources();
+            if (targets.isEmpty()) {
+                throw OptionException.of("INPUT", "none of the " + sourceLevel.withoutXray().size() + " rows has"
+                        + " an X-ray flux (Fs, Fm or Fh); there is nothing to classify");
+            }
         }
         EbvSource ebv = o.ebvSource();
         if (ebv == EbvSource.NH_COLUMN) {
@@ -133,7 +139,7 @@ public final class ClassificationService {
                 throw new OptionException("EBV", ebv.optionName(), "nh-column only with a source-level INPUT that"
                         + " has an nh column (cm^-2); use nh-map or dust-map for per-observation input");
             }
-            targets = NhColumn.apply(targets, columns);
+            targets = NhColumn.apply(sourceLevel, columns);
         } else if (ebv == EbvSource.NH_MAP) {
             var hi = maps.hiMap().get();
             targets = targets.stream().map(t -> t.withEbv(Reddening.ebvFromNh(hi.nhCm2(t.raDeg(), t.decDeg()))))
@@ -150,7 +156,10 @@ public final class ClassificationService {
         RunParameters run = o.runParameters(threads);
         ClassificationRun pipeline = new ClassificationRun(training, LearnerCatalogue.standard(o.trees()),
                 XrayAbsorption.loadDefault(), resolver);
-        return new PreparedClassification(request, targets, shape, training, run, sha256(hashed), origins, pipeline);
+        List<TargetTable.Unclassified> withoutXray = sourceLevel == null ? List.of() : sourceLevel.withoutXray();
+        InputWarnings warnings = sourceLevel == null ? InputWarnings.none() : sourceLevel.warnings();
+        return new PreparedClassification(request, targets, withoutXray, warnings, pipeline.matches(targets), shape,
+                training, run, sha256(hashed), origins, pipeline);
     }
 
     /**
@@ -174,7 +183,8 @@ public final class ClassificationService {
         Provenance p = result.provenance();
         RunProvenance provenance = new RunProvenance(softwareVersion, p.algorithm(), p.masterSeed(), p.draws(),
                 p.trainingSha256(), prepared.inputSha256(), started, Instant.now(), facts);
-        return new ClassificationOutput(rows, provenance);
+        return new ClassificationOutput(rows, provenance, prepared.matches(),
+                prepared.request().options().trainingOverlap(), prepared.withoutXray());
     }
 
     /** {@link #prepare} then {@link #run} on local threads. */
@@ -207,6 +217,10 @@ public final class ClassificationService {
         f.put("targets_per_forest", Integer.toString(o.targetsPerForest()));
         f.put("ebv_grid_step", Double.toString(o.ebvGridStep()));
         f.put("xray_noise", p.xrayNoise());
+        f.put("no_xray", o.noXray().value());
+        f.put("training_overlap", o.trainingOverlap().value());
+        f.put("training_sources_matched", Integer.toString(prepared.matches().size()));
+        f.putAll(prepared.warnings().asProvenance());
         f.put("core_version", p.version());
         return f;
     }
