@@ -172,8 +172,8 @@ class ClassifyJobInputsTest {
         Map<String, String> blank = Map.of("Fs", "", "e_Fs", "", "Fm", "", "e_Fm", "", "Fh", "", "e_Fh", "");
         String csv = td.get(0) + "\n" + td.get(1) + "\n" + row(2, blank) + "\n" + td.get(3) + "\n";
         assertEquals("Parameter INPUT: Row 2 ('2CXO J000230.7+004959'): no X-ray flux; Fs, e_Fs, Fm, e_Fm, Fh, e_Fh"
-                + " are all empty, and a source needs a flux in at least one band (or NO_XRAY=flag to return such"
-                + " rows unclassified)", error(csv));
+                + " are all empty, and a source needs a flux in at least one band (or NO_XRAY=flag, --no-xray flag in"
+                + " the CLI, to return such rows unclassified)", error(csv));
 
         JobRecord job = run(csv, "NO_XRAY", "flag");
         StarTable t = result(job);
