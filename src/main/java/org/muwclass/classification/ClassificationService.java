@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.core.field.FieldFeatureExtractor;
+import org.muwclass.core.field.FieldFeatures;
+import org.muwclass.core.field.FieldSource;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
@@ -33,11 +35,11 @@ import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.SourceResult;
 import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.training.ColumnTable;
-import org.muwclass.core.training.InputWarnings;
 import org.muwclass.core.training.SourceTableReader;
 import org.muwclass.core.training.TargetTable;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.core.xray.XraySourceFeatures;
 import org.muwclass.tables.ClassifiedSource;
 import org.muwclass.tables.RunProvenance;
 
@@ -104,6 +106,7 @@ public final class ClassificationService {
         ColumnTable columns = reader.columns(request.input());
         List<SourceMeasurements> targets;
         TargetTable sourceLevel = null;
+        Map<String, String> warnings = new LinkedHashMap<>();
         PreparedClassification.InputShape shape;
         List<InputTable> hashed = new ArrayList<>(List.of(request.input()));
         if (isPerObservation(columns.columnNames())) {
@@ -115,11 +118,14 @@ public final class ClassificationService {
                 counterparts.put(c.getKey(), reader.csv(c.getValue()));
                 hashed.add(c.getValue());
             }
+            FieldFeatures field;
             try {
-                targets = FieldFeatureExtractor.extract(detections, counterparts).measurements();
+                field = FieldFeatureExtractor.extract(detections, counterparts);
             } catch (IllegalArgumentException e) {
                 throw OptionException.of("INPUT", "per-observation table: " + e.getMessage());
             }
+            targets = field.measurements();
+            warnings.putAll(removedFieldSources(field));
         } else {
             shape = PreparedClassification.InputShape.SOURCES;
             try {
@@ -128,6 +134,7 @@ public final class ClassificationService {
                 throw OptionException.of("INPUT", e.getMessage());
             }
             targets = sourceLevel.sources();
+            warnings.putAll(sourceLevel.warnings().asProvenance());
             if (targets.isEmpty()) {
                 throw OptionException.of("INPUT", "none of the " + sourceLevel.withoutXray().size() + " rows has"
                         + " an X-ray flux (Fs, Fm or Fh); there is nothing to classify");
@@ -157,7 +164,6 @@ public final class ClassificationService {
         ClassificationRun pipeline = new ClassificationRun(training, LearnerCatalogue.standard(o.trees()),
                 XrayAbsorption.loadDefault(), resolver);
         List<TargetTable.Unclassified> withoutXray = sourceLevel == null ? List.of() : sourceLevel.withoutXray();
-        InputWarnings warnings = sourceLevel == null ? InputWarnings.none() : sourceLevel.warnings();
         return new PreparedClassification(request, targets, withoutXray, warnings, pipeline.matches(targets), shape,
                 training, run, sha256(hashed), origins, pipeline);
     }
@@ -194,6 +200,28 @@ public final class ClassificationService {
         return run(prepared, UnitExecutor.local(threads, null), progress, Map.of());
     }
 
+    /**
+     * Sources of a per-observation field that feature extraction leaves out (docs/algorithm.md §2.6), as provenance
+     * entries: no band measured (remove_code 32) and master saturation/streak flag (remove_code 1).
+     */
+    static Map<String, String> removedFieldSources(FieldFeatures field) {
+        int noFlux = 0;
+        int flagged = 0;
+        for (FieldSource s : field.all()) {
+            int code = s.xray().removeCode();
+            noFlux += (code & XraySourceFeatures.REMOVE_NO_FLUX) != 0 ? 1 : 0;
+            flagged += (code & XraySourceFeatures.REMOVE_MASTER_FLAG) != 0 ? 1 : 0;
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        if (noFlux > 0) {
+            m.put("warnings.field_source_without_xray_flux", Integer.toString(noFlux));
+        }
+        if (flagged > 0) {
+            m.put("warnings.field_source_saturated_or_streak", Integer.toString(flagged));
+        }
+        return m;
+    }
+
     /** The facts every front door records, in a fixed order. */
     private Map<String, String> facts(PreparedClassification prepared, Provenance p) {
         ClassificationOptions o = prepared.request().options();
@@ -220,7 +248,7 @@ public final class ClassificationService {
         f.put("no_xray", o.noXray().value());
         f.put("training_overlap", o.trainingOverlap().value());
         f.put("training_sources_matched", Integer.toString(prepared.matches().size()));
-        f.putAll(prepared.warnings().asProvenance());
+        f.putAll(prepared.warnings());
         f.put("core_version", p.version());
         return f;
     }

@@ -1,11 +1,13 @@
 package org.muwclass.classification;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationRun;
 import org.muwclass.core.pipeline.RunParameters;
-import org.muwclass.core.training.InputWarnings;
 import org.muwclass.core.training.TargetTable;
 import org.muwclass.core.training.TrainingMatches;
 import org.muwclass.core.training.TrainingSet;
@@ -33,7 +35,7 @@ public final class PreparedClassification {
     private final ClassificationRequest request;
     private final List<SourceMeasurements> targets;
     private final List<TargetTable.Unclassified> withoutXray;
-    private final InputWarnings warnings;
+    private final Map<String, String> warnings;
     private final TrainingMatches matches;
     private final InputShape shape;
     private final TrainingSet training;
@@ -44,13 +46,14 @@ public final class PreparedClassification {
     private ClassificationPlan plan;
 
     PreparedClassification(ClassificationRequest request, List<SourceMeasurements> targets,
-                           List<TargetTable.Unclassified> withoutXray, InputWarnings warnings, TrainingMatches matches,
+                           List<TargetTable.Unclassified> withoutXray, Map<String, String> warnings,
+                           TrainingMatches matches,
                            InputShape shape, TrainingSet training, RunParameters run, String inputSha256,
                            List<String> ebvOrigins, ClassificationRun pipeline) {
         this.request = request;
         this.targets = List.copyOf(targets);
         this.withoutXray = List.copyOf(withoutXray);
-        this.warnings = warnings;
+        this.warnings = Collections.unmodifiableMap(new LinkedHashMap<>(warnings));
         this.matches = matches;
         this.shape = shape;
         this.training = training;
@@ -74,8 +77,12 @@ public final class PreparedClassification {
         return withoutXray;
     }
 
-    /** What the input reader repaired or converted (none for per-observation input). */
-    public InputWarnings warnings() {
+    /**
+     * What the input reader repaired, converted or left out, as provenance entries {@code warnings.<kind>=<count>}
+     * ({@link org.muwclass.core.training.InputWarnings} for source-level input; sources that feature extraction
+     * drops for per-observation input).
+     */
+    public Map<String, String> warnings() {
         return warnings;
     }
 
