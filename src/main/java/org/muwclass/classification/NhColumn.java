@@ -3,6 +3,8 @@ package org.muwclass.classification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.Reddening;
 import org.muwclass.core.training.ColumnTable;
@@ -42,7 +44,9 @@ final class NhColumn {
         }
         double[] nhCm2;
         try {
-            nhCm2 = org.muwclass.core.training.NhColumn.readCm2(table, col.get());
+            nhCm2 = org.muwclass.core.training.NhColumn.readCm2(new WithoutSetAsideRows(table, col.get(),
+                    targets.withoutXray().stream().map(TargetTable.Unclassified::row).collect(Collectors.toSet())),
+                    col.get());
         } catch (InvalidTableException e) {
             throw OptionException.of("INPUT", e.getMessage() + " (EBV=nh-column)");
         }
@@ -53,6 +57,37 @@ final class NhColumn {
             out.add(sources.get(i).withEbv(nhCm2[rows[i]] / Reddening.NH_PER_EBV));
         }
         return out;
+    }
+
+    /**
+     * The input table with the N_H cell of every row set aside without X-ray flux read as 0: such a row is not
+     * classified, so its N_H may be blank, while every other row keeps its input row number for messages.
+     */
+    private record WithoutSetAsideRows(ColumnTable table, int nhColumn, Set<Integer> aside)
+            implements ColumnTable {
+
+        @Override
+        public List<String> columnNames() {
+            return table.columnNames();
+        }
+
+        @Override
+        public Optional<String> unit(String column) {
+            return table.unit(column);
+        }
+
+        @Override
+        public int rowCount() {
+            return table.rowCount();
+        }
+
+        @Override
+        public Object cell(int row, int column) {
+            if (column == nhColumn && aside.contains(row)) {
+                return 0.0;
+            }
+            return table.cell(row, column);
+        }
     }
 
     /** The 0-based input row of every source, skipping the rows set aside without X-ray flux; O(rows). */

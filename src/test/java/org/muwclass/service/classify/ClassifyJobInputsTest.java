@@ -229,4 +229,20 @@ class ClassifyJobInputsTest {
         assertNull(info.get("warnings.no_xray_unclassified"), "only kinds that occurred");
         assertEquals("refuse", info.get("no_xray"));
     }
+
+    @Test
+    void nhColumnIsReadInItsUnitAndAFlaggedRowNeedsNoNh() throws Exception {
+        Map<String, String> blank = Map.of("Fs", "", "e_Fs", "", "Fm", "", "e_Fm", "", "Fh", "", "e_Fh", "");
+        String csv = td.get(0) + ",nh_gal\n" + td.get(1) + ",68.51\n" + row(2, blank) + ",\n" + td.get(3)
+                + ",6.851\n";
+        StarTable t = result(run(csv, "EBV", "nh-column", "NO_XRAY", "flag"));
+        assertEquals(1.0, ((Number) cell(t, 0, "ebv")).doubleValue(), 1e-12, "68.51 x 1e20 cm^-2 / 6.851e21");
+        assertEquals("no_xray", cell(t, 1, "input_flag"));
+        assertEquals(0.1, ((Number) cell(t, 2, "ebv")).doubleValue(), 1e-12, "the third input row's N_H");
+
+        String tiny = td.get(0) + ",NH\n" + td.get(1) + ",68.51\n";
+        assertEquals("Parameter INPUT: Column 'NH', row 1: 68.51 (cm^-2) is below 1e17 cm^-2, less than any Galactic"
+                + " line of sight; declare the column's unit (e.g. 1e20 cm-2) or give N_H in cm^-2 (EBV=nh-column)",
+                error(tiny, "EBV", "nh-column"));
+    }
 }
