@@ -94,8 +94,10 @@ public final class ClassificationService {
     }
 
     /**
-     * Reads the inputs and the training set once, extracts features from per-observation input, fills in E(B-V)
-     * for nh-column / nh-map, and checks that every source gets an E(B-V).
+     * Reads the inputs and the training set once: a source-level table through the unit- and range-checking reader
+     * (rows without X-ray flux refused or set aside per NO_XRAY, repairs counted as warnings), per-observation input
+     * through feature extraction; fills in E(B-V) for nh-column / nh-map, checks that every source gets an E(B-V),
+     * and finds the targets that are training sources (classified per TRAINING_OVERLAP).
      *
      * @param threads threads the work units will run on (results do not depend on it)
      * @throws OptionException naming the option (INPUT, TRAINING, EBV, ...) and what is wrong
