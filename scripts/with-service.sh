@@ -19,6 +19,8 @@ else
 fi
 LOG=${SERVICE_LOG:-$DATA/service.log}
 # scratch data: no background demo-field classification competing for the CPU (docs/uws.md)
+# the URLs the service writes (UWS hrefs, DataLink descriptors) must point at this port
+MUWCLASS_HTTP_BASE_URL=${MUWCLASS_HTTP_BASE_URL:-http://127.0.0.1:$PORT} \
 MUWCLASS_DEMO_PUBLISH=${MUWCLASS_DEMO_PUBLISH:-false} PORT=$PORT DATA_DIR=$DATA HEAP=${HEAP:-1g} setsid ./scripts/run.sh > "$LOG" 2>&1 &
 PID=$!
 cleanup() {

@@ -6,6 +6,9 @@
 #       (histogram and exact) vs Weka rf vs scikit-learn (scripts/bench/sklearn_fit.py), 11120 x 29; pin with taskset -c 1
 #   scripts/bench/bench.sh convergence [args]                    shared-forest vs full protocol (ConvergenceStudy)
 #   scripts/bench/bench.sh synthetic-field OUT.csv [n] [seed]    writes the synthetic Galactic-plane field
+#   scripts/bench/bench.sh GalacticPlaneFields OUT.csv [n] [fields] [seed]   issue 15's 2,000-source, 32-field plane table
+#   scripts/bench/bench.sh CostCalibration [threads] [repeats]   per-forest CPU for muwclass.work.forest.seconds
+#   scripts/bench/bench.sh QuantileError FIELD.csv [eq] [M] [grid] [threads]   bounded vs exact quantiles on a real run
 #   scripts/bench/bench.sh CLASS [args]                          any other main in org.muwclass.bench (a dotted name: any class)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

@@ -15,9 +15,9 @@ import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.service.meta.VoConfigReader;
 import org.muwclass.service.tap.TapDatabaseSetup;
 import org.muwclass.service.tap.adql.AdqlTables;
-import org.muwclass.service.tap.query.ResponseFormat;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.tables.TableFormat;
 
 /**
  * Cone-search latency of the TAP query path (ADQL check and translation, SQL, VOTable BINARY2 output) on a synthetic
@@ -97,7 +97,7 @@ public final class ConeSearchBenchmark {
             for (int i = -WARMUP; i < TIMED; i++) {
                 String adql = cone(rnd, radius);
                 long s = System.nanoTime();
-                try (TapQueryRunner.Result r = runner.run(new TapRequest(adql, ResponseFormat.VOTABLE, 1_000_000,
+                try (TapQueryRunner.Result r = runner.run(new TapRequest(adql, TableFormat.VOTABLE, 1_000_000,
                         List.of()), TapQueryRunner.UploadSource.NONE)) {
                     r.writeTo(OutputStream.nullOutputStream());
                     if (i >= 0) {
@@ -139,10 +139,25 @@ public final class ConeSearchBenchmark {
 
     private static final int P95 = (int) Math.ceil(0.95 * TIMED) - 1;
 
-    /** A cone at a position uniform on the sky. */
+    /** A cone at a position uniform on the sky (or the square POLYGON inscribed in it, with bench.polygon). */
     private static String cone(SplittableRandom rnd, double radius) {
         double ra = 360 * rnd.nextDouble();
         double dec = Math.toDegrees(Math.asin(2 * rnd.nextDouble() - 1));
+        if (Boolean.getBoolean("bench.polygon")) { // -Dbench.polygon=true: the square inscribed in the cone
+            StringBuilder p = new StringBuilder("POLYGON('ICRS'");
+            double d = Math.toRadians(dec);
+            double r = Math.toRadians(radius);
+            for (int k = 0; k < 4; k++) {
+                double pa = Math.toRadians(45 + 90 * k);
+                double sinDec = Math.sin(d) * Math.cos(r) + Math.cos(d) * Math.sin(r) * Math.cos(pa);
+                double ra2 = Math.toRadians(ra) + Math.atan2(Math.sin(pa) * Math.sin(r) * Math.cos(d),
+                        Math.cos(r) - Math.sin(d) * sinDec);
+                p.append(", ").append((Math.toDegrees(ra2) % 360 + 360) % 360).append(", ")
+                        .append(Math.toDegrees(Math.asin(sinDec)));
+            }
+            return "SELECT name, ra, dec, class, ct FROM bench.classified_sources WHERE "
+                    + "1 = CONTAINS(POINT('ICRS', ra, dec), " + p + "))";
+        }
         return "SELECT name, ra, dec, class, ct FROM bench.classified_sources WHERE "
                 + "1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', " + ra + ", " + dec + ", " + radius + "))";
     }

@@ -22,6 +22,18 @@ public final class ClassificationTable {
     private ClassificationTable() {
     }
 
+    /**
+     * The DataLink service descriptor of a published run's result table: ID from the {@code name} column (column 0),
+     * RUN_ID the run (the job id under which the rows are in {@code muwclass.classified_sources}).
+     *
+     * @param linksUrl absolute URL of the DataLink {links} endpoint
+     */
+    public static ServiceDescriptor dataLinkDescriptor(String linksUrl, String runId) {
+        return new ServiceDescriptor(ServiceDescriptor.DATALINK_LINKS, linksUrl, List.of(
+                ServiceDescriptor.Input.column("ID", 0, "datalink_id", "meta.id;meta.main"),
+                ServiceDescriptor.Input.constant("RUN_ID", runId, "meta.id")));
+    }
+
     /** Builds the table (in memory). */
     public static StarTable of(List<ClassifiedSource> sources) {
         List<ColumnInfo> cols = new ArrayList<>();

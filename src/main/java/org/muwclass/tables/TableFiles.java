@@ -1,6 +1,5 @@
 package org.muwclass.tables;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,18 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
-import uk.ac.starlink.ecsv.EcsvTableWriter;
-import uk.ac.starlink.fits.FitsTableWriter;
 import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.StarTableFactory;
-import uk.ac.starlink.table.StarTableWriter;
 import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.TableFormatException;
-import uk.ac.starlink.table.formats.CsvTableWriter;
+import uk.ac.starlink.util.DataSource;
 import uk.ac.starlink.util.FileDataSource;
-import uk.ac.starlink.votable.DataFormat;
-import uk.ac.starlink.votable.VOTableVersion;
-import uk.ac.starlink.votable.VOTableWriter;
 
 /**
  * Reads and writes table files through STIL with an explicit format (never auto-detection, which also accepts URLs
@@ -39,12 +31,12 @@ public final class TableFiles {
     public static StarTable read(Path file, TableFormat format) throws IOException {
         requireFile(file);
         try {
-            if (format == TableFormat.VOTABLE || format == TableFormat.VOTABLE_TABLEDATA) {
+            if (format.isVotable()) {
                 try (InputStream in = new FileDataSource(file.toFile()).getInputStream()) {
                     return SafeVoTable.read(in, ReadLimits.NONE, file.toString());
                 }
             }
-            return new StarTableFactory(true).makeStarTable(new FileDataSource(file.toFile()), format.inputHandler());
+            return make(new FileDataSource(file.toFile()), format);
         } catch (TableFormatException e) {
             throw new IOException(file + " is not a readable " + format.formatName() + " table: " + e.getMessage(), e);
         }
@@ -64,7 +56,7 @@ public final class TableFiles {
         Compression.refuse(file, what);
         StarTable table;
         try {
-            if (format == TableFormat.VOTABLE || format == TableFormat.VOTABLE_TABLEDATA) {
+            if (format.isVotable()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     return SafeVoTable.read(in, limits, what);
                 }
@@ -73,7 +65,7 @@ public final class TableFiles {
             // never inflate: STIL's data sources decompress by themselves unless told not to
             FileDataSource raw = new FileDataSource(file.toFile());
             raw.setCompression(uk.ac.starlink.util.Compression.NONE);
-            table = new StarTableFactory(true).makeStarTable(raw, format.inputHandler());
+            table = make(raw, format);
             // FITS and CSV rows are bounded by the byte cap already; the count is checked once they are read
             deadline.checkRows(what, table.getRowCount());
             deadline.check(what);
@@ -83,6 +75,14 @@ public final class TableFiles {
         }
     }
 
+    /** Through the format's own STIL reader, random access; CSV and TSV without their comment header. */
+    private static StarTable make(DataSource source, TableFormat format) throws IOException {
+        DataSource in = format == TableFormat.CSV || format == TableFormat.TSV ? new CommentHeaderSource(source)
+                : source;
+        StarTable t = format.reader().makeStarTable(in, true, StoragePolicy.getDefaultPolicy());
+        return t.isRandom() ? t : StoragePolicy.getDefaultPolicy().randomTable(t);
+    }
+
     private static void requireFile(Path file) throws NoSuchFileException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
@@ -90,13 +90,18 @@ public final class TableFiles {
     }
 
     /**
-     * Writes {@code table} to {@code out} (not closed). For the VOTable formats each provenance entry becomes an
-     * {@code <INFO name=… value=…/>} in the RESOURCE, before the TABLE; CSV carries no provenance; FITS keeps the
-     * table's own parameters only.
+     * Writes {@code table} to {@code out} (not closed) with its provenance in the format's own place: VOTable INFO
+     * elements, FITS header cards, a CSV/TSV {@code #} comment header, ECSV meta (see {@link TableDocuments}).
      */
     public static void write(StarTable table, TableFormat format, Map<String, String> provenance, OutputStream out)
             throws IOException {
-        writer(format, provenance).writeStarTable(table, out);
+        write(table, format, TableAnnotations.of(provenance), out);
+    }
+
+    /** Writes {@code table} with its facts and, for VOTables, a DataLink service descriptor. */
+    public static void write(StarTable table, TableFormat format, TableAnnotations annotations, OutputStream out)
+            throws IOException {
+        TableDocuments.write(table, format, annotations, out);
     }
 
     /** Writes to a file, replacing it. */
@@ -108,39 +113,6 @@ public final class TableFiles {
         }
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
             write(table, format, provenance, out);
-        }
-    }
-
-    static StarTableWriter writer(TableFormat format, Map<String, String> provenance) {
-        return switch (format) {
-            case VOTABLE -> new InfoVOTableWriter(DataFormat.BINARY2, provenance);
-            case VOTABLE_TABLEDATA -> new InfoVOTableWriter(DataFormat.TABLEDATA, provenance);
-            case CSV -> new CsvTableWriter(true);
-            case FITS -> new FitsTableWriter();
-            case ECSV -> new EcsvTableWriter();
-        };
-    }
-
-    /** A VOTable 1.4 writer that adds INFO elements to the RESOURCE before the TABLE. */
-    private static final class InfoVOTableWriter extends VOTableWriter {
-        private final Map<String, String> infos;
-
-        InfoVOTableWriter(DataFormat data, Map<String, String> infos) {
-            super(data, true, VOTableVersion.V14);
-            this.infos = new java.util.LinkedHashMap<>(infos);
-        }
-
-        @Override
-        public void writePreTableXML(BufferedWriter w) throws IOException {
-            super.writePreTableXML(w);
-            for (Map.Entry<String, String> e : infos.entrySet()) {
-                w.write("<INFO name=\"" + xml(e.getKey()) + "\" value=\"" + xml(e.getValue()) + "\"/>");
-                w.newLine();
-            }
-        }
-
-        private static String xml(String s) {
-            return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
         }
     }
 }

@@ -116,7 +116,7 @@ class MainTest {
         assertEquals(Main.USAGE,
                 run("classify", "--input", "a.vot", "--output", "b.vot", "--output-format", "parquet"));
         assertTrue(err().contains("option '--output-format' of 'classify': 'parquet' is not allowed; expected one "
-                + "of votable, votable-tabledata, csv, fits, ecsv"), err());
+                + "of votable, votable-tabledata, csv, tsv, fits, ecsv"), err());
     }
 
     @Test

@@ -89,7 +89,9 @@ class ClassificationTableRoundTripTest {
         Path file = dir.resolve("out.csv");
         TableFiles.write(ClassificationTable.of(SOURCES), TableFormat.CSV, provenance().entries(), file);
         String text = Files.readString(file);
-        assertTrue(text.startsWith("name,ra,dec,P_AGN,"), text.substring(0, 40));
+        assertTrue(text.startsWith("# service_version: 0.1.0-test\n# algorithm: RandomForest(trees=100)\n"),
+                text.substring(0, 80));
+        assertTrue(text.contains("\n# note: quotes \" & <angle>\nname,ra,dec,P_AGN,"), "comment header, then names");
         assertTrue(text.contains(",0.9222,0.010465,"), "full precision written");
         // STIL's CSV reader guesses float columns from the text, so values come back to float precision only.
         List<ClassifiedSource> read = ClassificationTable.read(TableFiles.read(file, TableFormat.CSV));
@@ -115,7 +117,8 @@ class ClassificationTableRoundTripTest {
     void formatNamesAndExtensions() {
         assertEquals(TableFormat.VOTABLE_TABLEDATA, TableFormat.fromName("VOTable-TableData"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableFormat.fromName("xls"));
-        assertEquals("unknown table format 'xls'; allowed: votable, votable-tabledata, csv, fits, ecsv", e.getMessage());
+        assertEquals("unknown table format 'xls'; allowed: votable, votable-tabledata, csv, tsv, fits, ecsv",
+                e.getMessage());
         assertEquals(TableFormat.FITS, TableFormat.fromExtension(Path.of("a/b.FITS")).orElseThrow());
         assertEquals(TableFormat.VOTABLE, TableFormat.fromExtension(Path.of("x.vot")).orElseThrow());
         assertTrue(TableFormat.fromExtension(Path.of("x.txt")).isEmpty());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
+import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.training.TrainingSet;
@@ -32,6 +33,10 @@ public final class ClassificationPlan {
     private final List<WorkUnit> units;
     private final MonteCarloEngine engine;
     private final String estimator;
+    /** Where a run's units deliver their partial sums as they finish (a run's view of the plan), or null. */
+    private final StreamingAssembly sink;
+    /** What {@link #runUnit} returns once the sink has a unit's sums, so that executors hold nothing per unit. */
+    private static final ProbabilityAccumulator DELIVERED = new ProbabilityAccumulator(0, 1, false);
 
     /**
      * @param ebv           E(B-V) of each target's line of sight, mag
@@ -55,6 +60,23 @@ public final class ClassificationPlan {
         this.estimator = estimator;
         this.units = List.copyOf(MonteCarloEngine.units(tasks.size(), parameters.forestsPerTask(),
                 parameters.drawsPerUnit()));
+        this.sink = null;
+    }
+
+    /** The plan as one run sees it: units deliver their sums to {@code sink}. */
+    private ClassificationPlan(ClassificationPlan plan, StreamingAssembly sink) {
+        this.targets = plan.targets;
+        this.parameters = plan.parameters;
+        this.training = plan.training;
+        this.learnerName = plan.learnerName;
+        this.ebv = plan.ebv;
+        this.targetEbvUsed = plan.targetEbvUsed;
+        this.tasks = plan.tasks;
+        this.ebvUsed = plan.ebvUsed;
+        this.engine = plan.engine;
+        this.estimator = plan.estimator;
+        this.units = plan.units;
+        this.sink = sink;
     }
 
     public RunParameters parameters() {
@@ -75,15 +97,28 @@ public final class ClassificationPlan {
         return units;
     }
 
-    /** Runs one unit: its draws of its task. Checks the calling thread's interrupt flag between draws. */
+    /**
+     * Runs one unit: its draws of its task. Checks the calling thread's interrupt flag between draws. Within
+     * {@link #execute} the unit's sums go straight into the run's assembly and a placeholder is returned.
+     */
     public ProbabilityAccumulator runUnit(int index) {
         WorkUnit u = units.get(index);
-        return engine.runUnit(tasks.get(u.task()), u, parameters.keepQuantiles());
+        ProbabilityAccumulator partial = engine.runUnit(tasks.get(u.task()), u, parameters.keepQuantiles());
+        if (sink == null) {
+            return partial;
+        }
+        sink.accept(index, partial);
+        return DELIVERED;
     }
 
-    /** Runs every unit with {@code executor} and assembles the result. */
+    /**
+     * Runs every unit with {@code executor} and assembles the result. Units run on this JVM deliver their sums as
+     * they finish (memory bounded by the targets, not the values: {@link StreamingAssembly}); sums an executor
+     * brings back from elsewhere (a cluster) are assembled when it returns. Same bits either way.
+     */
     public ClassificationResult execute(UnitExecutor executor, ProgressListener progress) {
-        return assemble(executor.runAll(this, progress));
+        StreamingAssembly assembly = newAssembly();
+        return finish(assembly, executor.runAll(new ClassificationPlan(this, assembly), progress));
     }
 
     /**
@@ -92,10 +127,28 @@ public final class ClassificationPlan {
      * @param partials partial sums indexed by {@link WorkUnit#index()}
      */
     public ClassificationResult assemble(List<ProbabilityAccumulator> partials) {
-        ProbabilityAccumulator acc = targetSums(partials);
+        return finish(newAssembly(), partials);
+    }
+
+    private StreamingAssembly newAssembly() {
+        return new StreamingAssembly(tasks, units, targets.size(), parameters.keepQuantiles());
+    }
+
+    private ClassificationResult finish(StreamingAssembly assembly, List<ProbabilityAccumulator> partials) {
+        if (partials.size() != units.size()) {
+            throw new IllegalArgumentException(partials.size() + " partial sums for " + units.size() + " units");
+        }
+        for (int u = 0; u < units.size(); u++) {
+            if (!assembly.accepted(u)) {
+                assembly.accept(u, partials.get(u));
+            }
+        }
+        ProbabilityAccumulator acc = assembly.sums();
         SourceResult[] results = new SourceResult[targets.size()];
         for (int i = 0; i < results.length; i++) {
-            results[i] = ClassificationRun.result(targets.get(i), ebv[i], targetEbvUsed[i], acc.summary(i),
+            ProbabilitySummary summary = assembly.counts() == null ? acc.summary(i)
+                    : acc.summary(i, assembly.counts());
+            results[i] = ClassificationRun.result(targets.get(i), ebv[i], targetEbvUsed[i], summary,
                     parameters.ctThreshold());
         }
         Provenance prov = new Provenance(parameters.masterSeed(), parameters.draws(), parameters.drawsPerUnit(),
@@ -104,8 +157,12 @@ public final class ClassificationPlan {
         return new ClassificationResult(Arrays.asList(results), prov);
     }
 
-    /** One accumulator over all targets (in target order) from the units' partial sums, merged in unit order. */
-    ProbabilityAccumulator targetSums(List<ProbabilityAccumulator> partials) {
+    /**
+     * One accumulator over all targets (in target order) from the units' partial sums, merged in unit order, with
+     * every value kept when the run keeps quantiles (exact quantiles; memory grows with the values: for
+     * cross-validation and for validating {@link #assemble}'s bounded quantiles).
+     */
+    public ProbabilityAccumulator targetSums(List<ProbabilityAccumulator> partials) {
         return MonteCarloEngine.merge(tasks, units, partials, targets.size(), parameters.draws(),
                 parameters.keepQuantiles());
     }

@@ -39,9 +39,8 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
 
     /**
      * Costs of the shipped TD (2941 sources) with 100 trees, measured on the project's 2-core machine
-     * (docs/benchmarks.md): CPU s per forest and per target realisation as measured in whole classification runs with
-     * both cores busy (fastrf 0.50-0.53 s per forest; one thread alone is ~15% faster), rf scaled by the side-by-side
-     * draw ratio (7.8x). Other ensemble sizes scale linearly with the number of trees.
+     * (docs/benchmarks.md): CPU s per forest and per target realisation with both cores busy (fastrf: see
+     * {@link #FAST_FOREST_SECONDS}), rf scaled by the side-by-side draw ratio (7.8x). Other ensemble sizes scale linearly with the number of trees.
      *
      * @param algorithm catalogue name ("fastrf" or "rf"; anything else gets the rf numbers)
      * @param trees     ensemble size
@@ -55,12 +54,39 @@ public record CostModel(double forestSeconds, int calibrationRows, double second
                 + trees + " trees");
     }
 
+    /**
+     * {@link #reference} with an operator's calibration of fastrf (e.g. from {@code scripts/bench/bench.sh
+     * CostCalibration} on the service's machine): {@code forestSeconds100} replaces the CPU s of one training draw
+     * with 100 trees, {@code predictionSeconds100} that of one target realisation; null keeps the reference value.
+     * Other algorithms keep their reference numbers.
+     */
+    public static CostModel calibrated(String algorithm, int trees, Double forestSeconds100,
+                                       Double predictionSeconds100) {
+        CostModel ref = reference(algorithm, trees);
+        if (!"fastrf".equalsIgnoreCase(algorithm) || (forestSeconds100 == null && predictionSeconds100 == null)) {
+            return ref;
+        }
+        double scale = trees / 100.0;
+        double fit = forestSeconds100 != null ? forestSeconds100 * scale : ref.forestSeconds();
+        double predict = predictionSeconds100 != null ? predictionSeconds100 * scale : ref.secondsPerPrediction();
+        if (!(fit > 0) || !(predict >= 0)) {
+            throw new IllegalArgumentException("Calibrated costs must be > 0 s per forest and >= 0 s per prediction, "
+                    + "not " + forestSeconds100 + " and " + predictionSeconds100);
+        }
+        return new CostModel(fit, ref.calibrationRows(), predict, "calibrated fastrf " + trees + " trees");
+    }
+
     /** One training draw of the TD with Weka's RandomForest, 100 trees, CPU s (docs/benchmarks.md). */
     static final double WEKA_FOREST_SECONDS = 3.9;
     /** One target realisation through Weka's 100-tree forest incl. sampling and features, CPU s. */
     static final double WEKA_PREDICTION_SECONDS = 56e-6;
-    /** One training draw of the TD with FastRandomForest, 100 trees, CPU s (docs/benchmarks.md). */
-    static final double FAST_FOREST_SECONDS = 0.50;
+    /**
+     * One training draw of the TD with FastRandomForest's histogram split search, 100 trees, CPU s with both cores
+     * busy: fit 0.262 s on one core (docs/benchmarks.md, 2026-12-07) + ~0.025 s sampling, features, standardiser
+     * and SMOTE, + ~15% for two workers sharing caches (measured with the exact search: 0.50 busy vs 0.43 alone).
+     * Was 0.50 s for the exact search, which made the quotes ~35% high once the histogram search became default.
+     */
+    static final double FAST_FOREST_SECONDS = 0.33;
     /** One target realisation through the fast forest incl. sampling and features, CPU s. */
     static final double FAST_PREDICTION_SECONDS = 12e-6;
 

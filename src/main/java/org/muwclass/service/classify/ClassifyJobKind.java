@@ -36,6 +36,7 @@ import org.muwclass.core.training.ColumnTable;
 import org.muwclass.service.cluster.ClusterService;
 import org.muwclass.service.cluster.DistributedJobKind;
 import org.muwclass.service.cluster.GridUnitExecutor;
+import org.muwclass.service.work.ClassificationWorkPool;
 import org.muwclass.service.cluster.UnitFailedException;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.uws.JobContext;
@@ -46,9 +47,12 @@ import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.UploadReferences;
 import org.muwclass.service.uws.UploadedFile;
 import org.muwclass.tables.Checksums;
+import org.muwclass.tables.ClassificationTable;
 import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.MediaTypes;
 import org.muwclass.tables.RunProvenance;
 import org.muwclass.tables.TableFiles;
+import org.muwclass.tables.TableAnnotations;
 import org.muwclass.tables.TableFormat;
 
 /**
@@ -95,7 +99,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     /** Inputs read but not yet executed (the background estimate's, then the execution's): at most this many. */
     private static final int PREPARED_KEPT = 2;
     private static final Logger LOG = Logger.getLogger(ClassifyJobKind.class.getName());
-    private static final String VOTABLE_MIME = "application/x-votable+xml";
+    private static final String VOTABLE_MIME = MediaTypes.VOTABLE;
 
     private int drawsDefault;
     private int drawsLimit;
@@ -105,6 +109,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     private ClusterService cluster;
     private ClassificationService service;
     private final Map<String, PreparedClassification> prepared = new LinkedHashMap<>();
+    @Inject ClassificationWorkPool workPool; // shared by all jobs (issue 15); null in unit tests: a private pool
 
     /** For CDI proxies. */
     protected ClassifyJobKind() {
@@ -114,11 +119,25 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     public ClassifyJobKind(ServiceConfig config, Instance<ClassificationPublisher> publishers,
                            ClusterService cluster) {
         this(config.drawsDefault(), config.drawsLimit(),
-                Math.max(1, Runtime.getRuntime().availableProcessors() / config.workerThreads()),
+                ClassificationWorkPool.configuredThreads(),
                 "MUWCLASS-VO " + Provenance.softwareVersion(),
                 DustMapSetting.fromConfig(ConfigProvider.getConfig()));
         this.publishers = publishers;
         this.cluster = cluster;
+    }
+
+    /** Absolute URL of the DataLink {links} endpoint, announced in published results; null: not announced. */
+    private String dataLinkUrl;
+
+    @Inject
+    void announceDataLink(org.muwclass.service.config.SecuritySettings security) {
+        withDataLink(security.url("datalink/links"));
+    }
+
+    /** Announces DataLink links ({@code linksUrl}) in the result table of published runs. */
+    public ClassifyJobKind withDataLink(String linksUrl) {
+        this.dataLinkUrl = linksUrl;
+        return this;
     }
 
     /** Runs the work units on {@code cluster}'s members when it has a grid (see docs/cluster.md). */
@@ -325,7 +344,14 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     @Override
     public Duration estimate(ClassifyPlan plan) {
         ClassificationOptions o = plan.prepared().request().options();
-        return plan.prepared().plan().estimate(CostModel.reference(o.algorithm(), o.trees()));
+        return plan.prepared().plan().estimate(workPool != null ? workPool.costModel(o.algorithm(), o.trees())
+                : CostModel.reference(o.algorithm(), o.trees()));
+    }
+
+    /** The quote is the planner's measured cost: a job must fit it in its execution duration (issue 15). */
+    @Override
+    public boolean quoteMustFitDuration() {
+        return true;
     }
 
     /** The job's plan: the same on every member that builds it from the same stored input. */
@@ -342,7 +368,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         long units = plan.prepared().plan().unitCount();
         context.progress(0, units);
         GridUnitExecutor grid = cluster == null ? null : cluster.executorFor(context.jobId(), NAME);
-        UnitExecutor executor = grid != null ? grid : UnitExecutor.local(plan.prepared().run().threads(), null);
+        UnitExecutor executor = grid != null ? grid
+                : workPool != null ? workPool.executor() : UnitExecutor.local(plan.prepared().run().threads(), null);
         Map<String, String> runFacts = new LinkedHashMap<>();
         runFacts.put("job_id", context.jobId());
         ClassificationOutput output;
@@ -368,10 +395,14 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         }
         context.checkpoint();
         try (OutputStream out = new BufferedOutputStream(context.openResult("result", VOTABLE_MIME))) {
-            TableFiles.write(output.table(), TableFormat.VOTABLE, provenance.entries(), out);
+            TableAnnotations doc = TableAnnotations.of(provenance.entries());
+            if (plan.publish() && dataLinkUrl != null) { // links resolve only for rows in classified_sources
+                doc = doc.withDescriptor(ClassificationTable.dataLinkDescriptor(dataLinkUrl, context.jobId()));
+            }
+            TableFiles.write(output.table(), TableFormat.VOTABLE, doc, out);
         }
         double ct = plan.prepared().request().options().ctThreshold();
-        try (OutputStream out = context.openResult("summary.png", "image/png")) {
+        try (OutputStream out = context.openResult("summary.png", MediaTypes.PNG)) {
             SummaryImage.write(rows, ct, out);
         }
         if (plan.publish()) {

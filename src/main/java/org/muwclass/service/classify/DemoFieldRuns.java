@@ -33,6 +33,7 @@ import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.service.uws.ParameterException;
 import org.muwclass.service.uws.UploadedFile;
+import org.muwclass.tables.MediaTypes;
 
 /**
  * Classifies the shipped demo fields (NGC 3532, IC 2395: CSC per-observation detections and nearest-counterpart
@@ -244,7 +245,7 @@ public final class DemoFieldRuns {
             }
             Files.copy(in, target);
         }
-        return new UploadedFile(part, name, "text/csv", target, Files.size(target));
+        return new UploadedFile(part, name, MediaTypes.CSV, target, Files.size(target));
     }
 
     private ExecutionPhase waitFor(String field, String jobId, BooleanSupplier stop) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.muwclass.classification.OptionException;
@@ -29,17 +28,6 @@ import uk.ac.starlink.table.StarTable;
  */
 final class UploadedTables {
 
-    private static final Map<String, TableFormat> CONTENT_TYPES = Map.of(
-            "application/x-votable+xml", TableFormat.VOTABLE,
-            "application/votable+xml", TableFormat.VOTABLE,
-            "text/xml", TableFormat.VOTABLE,
-            "application/xml", TableFormat.VOTABLE,
-            "text/csv", TableFormat.CSV,
-            "application/csv", TableFormat.CSV,
-            "application/fits", TableFormat.FITS,
-            "image/fits", TableFormat.FITS,
-            "text/x-ecsv", TableFormat.ECSV);
-
     /** How refusals name the table (after "Parameter NAME: "). */
     private static final String UPLOADED = "the uploaded table";
 
@@ -61,10 +49,9 @@ final class UploadedTables {
             }
         }
         if (file.contentType() != null) {
-            String type = file.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
-            TableFormat f = CONTENT_TYPES.get(type);
-            if (f != null) {
-                return f;
+            Optional<TableFormat> f = TableFormat.fromContentType(file.contentType());
+            if (f.isPresent()) {
+                return f.get();
             }
         }
         Optional<TableFormat> byName = file.fileName() == null ? Optional.empty()

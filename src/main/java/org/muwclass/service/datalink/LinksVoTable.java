@@ -1,12 +1,13 @@
 package org.muwclass.service.datalink;
 
 import java.util.List;
+import org.muwclass.tables.MediaTypes;
 import uk.ac.starlink.votable.VOSerializer;
 
 /** Writes a DataLink 1.1 links response: a VOTable 1.4 with the standard columns, in TABLEDATA. */
 public final class LinksVoTable {
 
-    public static final String MIME = "application/x-votable+xml;content=datalink";
+    public static final String MIME = MediaTypes.DATALINK;
 
     private static final String[][] FIELDS = {
             {"ID", "char", "*", "meta.id;meta.main"},

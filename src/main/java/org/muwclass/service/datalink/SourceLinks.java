@@ -8,45 +8,86 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.muwclass.tables.MediaTypes;
 
 /**
- * The links of one source: its row and its nearest training sources as TAP queries (VOTable), and for a classified
- * source the UWS job that produced it and that job's summary plot.
+ * The links of one source: its row (feature vector and probabilities) and its nearest training sources as TAP queries
+ * (VOTable), its master-source row in the Chandra Source Catalog for CSC names, and for a classified source the UWS
+ * job that produced it, that job's summary plot and the source's own probability plot (PNG).
  */
 public final class SourceLinks {
 
     /** Radius of the nearest-training-sources query, degrees. */
     static final double NEAREST_RADIUS_DEG = 1.0;
     static final int NEAREST_COUNT = 10;
-    private static final String VOTABLE = "application/x-votable+xml";
+    private static final String VOTABLE = MediaTypes.VOTABLE;
+    /** TAP service of the Chandra Source Catalog 2.1 at the Chandra X-ray Center. */
+    static final String CSC_TAP = "https://cda.cfa.harvard.edu/csc21tap";
+    static final String CSC_PREFIX = "2CXO J";
 
     private final String tapUrl;
     private final String classifyUrl;
+    private final String plotUrl;
 
     /**
      * @param tapUrl      absolute URL of the TAP service, e.g. http://host/tap
      * @param classifyUrl absolute URL of the classification job list, e.g. http://host/classify
+     * @param plotUrl     absolute URL of this service's per-source probability plot, e.g. http://host/datalink/plot
      */
-    public SourceLinks(String tapUrl, String classifyUrl) {
+    public SourceLinks(String tapUrl, String classifyUrl, String plotUrl) {
         this.tapUrl = tapUrl;
         this.classifyUrl = classifyUrl;
+        this.plotUrl = plotUrl;
     }
 
     /** Links of each identifier, in order; unknown or malformed identifiers get a NotFoundFault row. */
     public List<LinkRow> links(Connection c, List<String> ids) throws SQLException {
+        return links(c, ids, List.of());
+    }
+
+    /**
+     * Links of each identifier, in order; unknown or malformed identifiers get a NotFoundFault row.
+     *
+     * @param runIds RUN_ID values for bare names: none (bare names are training sources), one for every ID, or one
+     *               per ID in the same order (as a service descriptor with a run column sends them)
+     * @throws IllegalArgumentException when {@code runIds} has another length (message for the client)
+     */
+    public List<LinkRow> links(Connection c, List<String> ids, List<String> runIds) throws SQLException {
+        if (runIds.size() > 1 && runIds.size() != ids.size()) {
+            throw new IllegalArgumentException("RUN_ID is given " + runIds.size() + " times for " + ids.size()
+                    + " IDs; give it once, or once per ID in the same order");
+        }
         List<LinkRow> rows = new ArrayList<>();
-        for (String id : ids) {
-            SourceId s = SourceId.parse(id).orElse(null);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String run = runIds.isEmpty() ? null : runIds.get(runIds.size() == 1 ? 0 : i);
+            SourceId s = SourceId.parse(id, run).orElse(null);
             if (s == null) {
-                rows.add(LinkRow.notFound(id, "identifiers are training/<name> or classified/<run_id>/<name>"));
+                rows.add(LinkRow.notFound(id, "identifiers are <name>, training/<name> or classified/<run_id>/<name>"));
             } else if (!exists(c, s)) {
                 rows.add(LinkRow.notFound(id, s.training() ? "no training source named '" + s.name() + "'"
                         : "no source '" + s.name() + "' classified by run " + s.runId()));
             } else {
                 rows.addAll(s.training() ? training(id, s) : classified(id, s));
+                cscLink(id, s).ifPresent(rows::add);
             }
         }
         return rows;
+    }
+
+    /**
+     * The source's master-source row in the Chandra Source Catalog 2.1 (its own TAP service), for CSC names
+     * ({@code 2CXO J...}).
+     */
+    static Optional<LinkRow> cscLink(String id, SourceId s) {
+        if (!s.name().startsWith(CSC_PREFIX)) {
+            return Optional.empty();
+        }
+        String adql = "SELECT * FROM csc21.master_source AS m WHERE m.name = " + literal(s.name());
+        return Optional.of(LinkRow.link(id, CSC_TAP + "/sync?REQUEST=doQuery&LANG=ADQL&FORMAT=votable&QUERY="
+                + URLEncoder.encode(adql, StandardCharsets.UTF_8), "#auxiliary", "This source in the Chandra Source"
+                + " Catalog 2.1: its master-source properties (CSC TAP service at the CXC, external)", VOTABLE));
     }
 
     private List<LinkRow> training(String id, SourceId s) {
@@ -70,7 +111,10 @@ public final class SourceLinks {
                 LinkRow.link(id, job, "#progenitor", "The UWS classification job that produced this row "
                         + "(parameters, inputs, results)", "text/xml"),
                 LinkRow.link(id, job + "/results/summary.png", "#preview", "Summary plot of that job: class counts"
-                        + " with and without the CT cut, most and least confident sources", "image/png"));
+                        + " with and without the CT cut, most and least confident sources", MediaTypes.PNG),
+                LinkRow.link(id, plotUrl + "?ID=" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8) + "&RUN_ID="
+                        + URLEncoder.encode(s.runId(), StandardCharsets.UTF_8), "#preview", "Class probabilities of"
+                        + " this source, mean and 1 sigma over its Monte-Carlo draws (plot)", MediaTypes.PNG));
     }
 
     private static String nearestDescription() {

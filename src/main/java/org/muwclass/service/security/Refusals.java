@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.muwclass.service.tap.query.ResultWriter;
+import org.muwclass.tables.MediaTypes;
 
 /**
  * Writes a refusal from a servlet filter in the form the endpoint's clients read: a DALI error VOTable below
@@ -21,7 +22,7 @@ final class Refusals {
         boolean tap = path.equals("/tap") || path.startsWith("/tap/");
         byte[] body = (tap ? ResultWriter.errorDocument(message) : message + "\n").getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType(tap ? "application/x-votable+xml;charset=UTF-8" : "text/plain;charset=UTF-8");
+        response.setContentType(tap ? MediaTypes.VOTABLE + ";charset=UTF-8" : "text/plain;charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

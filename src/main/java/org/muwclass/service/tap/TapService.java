@@ -36,6 +36,9 @@ public class TapService {
     @Inject
     Instance<UwsService> uws;
 
+    @Inject
+    org.muwclass.service.config.SecuritySettings security;
+
     public ServiceRuntime runtime() {
         return runtime;
     }
@@ -51,7 +54,7 @@ public class TapService {
 
     public TapQueryRunner runner() {
         return new TapQueryRunner(runtime.database(), () -> AdqlTables.of(runtime.publishedMetadata().tables()),
-                config().uploadLimitBytes(), runtime.metadata().service().version());
+                config().uploadLimitBytes(), runtime.metadata().service().version(), security.url("datalink/links"));
     }
 
     /**

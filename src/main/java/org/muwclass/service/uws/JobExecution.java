@@ -30,7 +30,7 @@ final class JobExecution implements JobContext {
     private static final long PROGRESS_STORE_INTERVAL_MS = 1000;
 
     private final JobRecord job;
-    private final Instant deadline;
+    private volatile Instant deadline;
     private final JobStore store;
     private final JobFiles files;
     private final BooleanSupplier shuttingDown;
@@ -172,6 +172,11 @@ final class JobExecution implements JobContext {
     @Override
     public Optional<Instant> deadline() {
         return Optional.ofNullable(deadline);
+    }
+
+    /** Moves the deadline (the execution duration was raised to cover the quote). */
+    void deadline(Instant newDeadline) {
+        deadline = newDeadline;
     }
 
     @Override

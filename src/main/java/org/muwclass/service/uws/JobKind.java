@@ -42,6 +42,15 @@ public interface JobKind<P> {
     Duration estimate(P parameters);
 
     /**
+     * Whether {@link #estimate} is a measured prediction that a job must fit in its execution duration: such a job
+     * is refused (or given a longer duration) when its quote exceeds it ({@link QuoteLimits}). The default, false,
+     * suits rough placeholders (a TAP query's cost is unknown before it runs).
+     */
+    default boolean quoteMustFitDuration() {
+        return false;
+    }
+
+    /**
      * Runs the job. Call {@link JobContext#checkpoint()} between work units so ABORT and the execution duration
      * take effect, report {@link JobContext#progress}, and write results with {@link JobContext#openResult}.
      *

@@ -2,6 +2,7 @@ package org.muwclass.service.uws;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.muwclass.service.config.ServiceConfig;
 
 /**
@@ -14,10 +15,20 @@ import org.muwclass.service.config.ServiceConfig;
  * @param destructionDefault       how long after creation a job is destroyed; also the furthest DESTRUCTION allowed
  * @param maxWait                  longest blocking WAIT
  * @param reaperInterval           how often expired jobs are looked for
+ * @param autoExtendDuration       whether a job whose quote exceeds its execution duration gets a longer one (up to
+ *                                 executionDurationLimit) instead of being refused ({@link QuoteLimits})
  */
 public record JobLimits(int workerThreads, int queueLimit, Duration executionDurationDefault,
                         Duration executionDurationLimit, Duration destructionDefault, Duration maxWait,
-                        Duration reaperInterval) {
+                        Duration reaperInterval, boolean autoExtendDuration) {
+
+    /** Limits that refuse a job whose quote exceeds its execution duration. */
+    public JobLimits(int workerThreads, int queueLimit, Duration executionDurationDefault,
+                     Duration executionDurationLimit, Duration destructionDefault, Duration maxWait,
+                     Duration reaperInterval) {
+        this(workerThreads, queueLimit, executionDurationDefault, executionDurationLimit, destructionDefault, maxWait,
+                reaperInterval, false);
+    }
 
     public JobLimits {
         Objects.requireNonNull(executionDurationDefault);
@@ -35,9 +46,16 @@ public record JobLimits(int workerThreads, int queueLimit, Duration executionDur
         }
     }
 
+    /** The limits of {@code config}, and {@code muwclass.jobs.duration.auto.extend} (default false). */
     public static JobLimits from(ServiceConfig config) {
         return new JobLimits(config.workerThreads(), config.queueLimit(), config.executionDurationDefault(),
                 config.executionDurationLimit(), config.destructionDefault(), config.waitLimit(),
-                config.reaperInterval());
+                config.reaperInterval(), ConfigProvider.getConfig()
+                .getOptionalValue("muwclass.jobs.duration.auto.extend", Boolean.class).orElse(false));
+    }
+
+    /** What a job whose quote exceeds its execution duration gets. */
+    QuoteLimits quoteLimits() {
+        return new QuoteLimits(autoExtendDuration, executionDurationLimit);
     }
 }

@@ -239,6 +239,13 @@ public final class JobManager implements AutoCloseable {
         quotas.checkParameterCount(kindParameters.asList().size());
         checkPartNames(uploads);
         Duration estimate = jobKind.validate(new JobInput(kindParameters, byPart(uploads))).orElse(null);
+        if (estimate != null && jobKind.quoteMustFitDuration()) { // known now: checked now, else at start
+            String refusal = limits.quoteLimits().refusal(estimate, duration, kindParameters).orElse(null);
+            if (refusal != null) {
+                throw new ParameterException("EXECUTIONDURATION", refusal);
+            }
+            duration = limits.quoteLimits().allowed(estimate, duration);
+        }
         long bytes = uploads.stream().mapToLong(UploadedFile::size).sum();
         // a single instance stores a PHASE=RUN job as QUEUED at once: no crash can leave it PENDING
         boolean queuedAtInsert = run && coordination == null;

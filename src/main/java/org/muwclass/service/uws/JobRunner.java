@@ -173,15 +173,36 @@ final class JobRunner {
     /** The expensive read happens here, in the worker: parse, then (if none yet) store the estimate, then run. */
     private <P> void execute(JobKind<P> kind, JobExecution ex) throws Exception {
         P parameters = kind.parse(ex.input());
-        if (ex.job().estimate() == null) {
+        Duration estimate = ex.job().estimate();
+        if (estimate == null) {
+            estimate = kind.estimate(parameters);
             try {
-                store.setEstimate(ex.jobId(), kind.estimate(parameters));
+                store.setEstimate(ex.jobId(), estimate);
             } catch (SQLException e) {
                 LOG.log(Level.FINE, "Cannot store the estimate of job " + ex.jobId(), e);
             }
         }
+        if (kind.quoteMustFitDuration()) {
+            coverQuote(ex, estimate);
+        }
         ex.checkpoint();
         kind.execute(parameters, ex);
+    }
+
+    /** Refuses a job whose quote exceeds its execution duration, or raises the duration ({@link QuoteLimits}). */
+    private void coverQuote(JobExecution ex, Duration estimate) throws JobFailedException {
+        Duration duration = ex.job().executionDuration();
+        Duration allowed = limits.quoteLimits().check(estimate, duration, ex.input().parameters());
+        if (!allowed.equals(duration)) {
+            try {
+                store.extendExecutionDuration(ex.jobId(), allowed);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot store the raised execution duration: " + e.getMessage(), e);
+            }
+            ex.deadline(ex.job().startTime().plus(allowed));
+            LOG.info(() -> "Job " + ex.jobId() + ": execution duration raised from " + duration.toSeconds() + " s to "
+                    + allowed.toSeconds() + " s to cover its quote of " + estimate.toSeconds() + " s");
+        }
     }
 
     private void fail(JobExecution ex, ErrorSummary error) {
@@ -190,7 +211,14 @@ final class JobRunner {
     }
 
     private void timeOut(JobExecution ex) {
-        long s = ex.job().executionDuration().toSeconds();
+        Instant deadline = ex.deadline().orElse(null);
+        if (deadline != null && deadline.isAfter(clock.instant())) { // raised to cover the quote: wait on
+            timer.schedule(() -> timeOut(ex), Duration.between(clock.instant(), deadline).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        long s = deadline == null ? ex.job().executionDuration().toSeconds()
+                : Duration.between(ex.job().startTime(), deadline).toSeconds();
         String message = "The job exceeded its execution duration of " + s + " s (EXECUTIONDURATION) and was"
                 + " stopped. Ask for a longer EXECUTIONDURATION (at most " + limits.executionDurationLimit().toSeconds()
                 + " s) or fewer draws.";

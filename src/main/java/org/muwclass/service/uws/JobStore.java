@@ -395,6 +395,12 @@ public final class JobStore {
         }
     }
 
+    /** Raises the execution duration of a job that has not finished (its quote needs longer: {@link QuoteLimits}). */
+    public boolean extendExecutionDuration(String id, Duration duration) throws SQLException {
+        return update("UPDATE uws.jobs SET execution_duration_s = ? WHERE job_id = ? AND phase IN ('PENDING', "
+                + "'QUEUED', 'EXECUTING')", duration.toSeconds(), id) == 1;
+    }
+
     /** Sets the execution duration, only while PENDING. */
     public boolean setExecutionDuration(String id, Duration duration) throws SQLException {
         return update("UPDATE uws.jobs SET execution_duration_s = ? WHERE job_id = ? AND phase = 'PENDING'",

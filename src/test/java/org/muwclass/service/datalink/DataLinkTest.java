@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.tap.TapFixture;
-import org.muwclass.service.tap.query.ResponseFormat;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
+import org.muwclass.tables.TableFormat;
 import org.muwclass.testsupport.XmlSchemas;
 
 /** DataLink {links}: rows per source, error rows for unknown ones, and every TAP link runs. */
@@ -25,6 +25,7 @@ class DataLinkTest {
 
     private static final String TAP = "http://h/tap";
     private static final String CLASSIFY = "http://h/classify";
+    private static final String PLOT = "http://h/datalink/plot";
     private static TapFixture fx;
     private static String trainingName;
 
@@ -45,7 +46,7 @@ class DataLinkTest {
 
     private static List<LinkRow> links(String... ids) throws Exception {
         try (Connection c = fx.database.connection()) {
-            return new SourceLinks(TAP, CLASSIFY).links(c, List.of(ids));
+            return new SourceLinks(TAP, CLASSIFY, PLOT).links(c, List.of(ids));
         }
     }
 
@@ -56,7 +57,7 @@ class DataLinkTest {
     }
 
     private static String run(String adql) throws Exception {
-        try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(adql, ResponseFormat.VOTABLE_TD, 100,
+        try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(adql, TableFormat.VOTABLE_TABLEDATA, 100,
                 List.of()), TapQueryRunner.UploadSource.NONE)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             r.writeTo(out);
@@ -70,7 +71,11 @@ class DataLinkTest {
         assertEquals(new SourceId("abc", "n a/b"), SourceId.parse("classified/abc/n a/b").orElseThrow());
         assertEquals(Optional.empty(), SourceId.parse("classified/abc/"));
         assertEquals(Optional.empty(), SourceId.parse("training/"));
-        assertEquals(Optional.empty(), SourceId.parse("2CXO J000009.3+135618"));
+        assertEquals(new SourceId(null, "2CXO J000009.3+135618"), SourceId.parse("2CXO J000009.3+135618").orElseThrow(),
+                "a bare name is a training source");
+        assertEquals(new SourceId("job9", "n a/b"), SourceId.parse("n a/b", "job9").orElseThrow(), "with its run");
+        assertEquals(new SourceId("abc", "n"), SourceId.parse("classified/abc/n", "other").orElseThrow());
+        assertEquals(Optional.empty(), SourceId.parse(" ", "job9"));
         assertEquals("classified/abc/n", new SourceId("abc", "n").toString());
     }
 
@@ -78,7 +83,7 @@ class DataLinkTest {
     void trainingSourceLinksRunAsTapQueries() throws Exception {
         String id = "training/" + trainingName;
         List<LinkRow> rows = links(id);
-        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(3, rows.size(), rows.toString());
         for (LinkRow r : rows) {
             assertEquals(id, r.id());
             assertEquals("#auxiliary", r.semantics());
@@ -90,14 +95,42 @@ class DataLinkTest {
         String nearest = run(query(rows.get(1)));
         assertFalse(nearest.contains("<TD>" + trainingName + "</TD>"), "the source itself is left out");
         assertTrue(nearest.split("<TR>", -1).length - 1 <= SourceLinks.NEAREST_COUNT);
+        assertEquals(cscUrl(trainingName), rows.get(2).accessUrl(), "the CSC's own TAP service");
+    }
+
+    private static String cscUrl(String name) {
+        return "https://cda.cfa.harvard.edu/csc21tap/sync?REQUEST=doQuery&LANG=ADQL&FORMAT=votable&QUERY="
+                + java.net.URLEncoder.encode("SELECT * FROM csc21.master_source AS m WHERE m.name = '" + name + "'",
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bareNamesAsTheServiceDescriptorSendsThem() throws Exception {
+        List<LinkRow> training = links(trainingName);
+        assertEquals(3, training.size(), training.toString());
+        assertEquals(trainingName, training.get(0).id(), "the ID comes back as sent");
+        try (Connection c = fx.database.connection()) {
+            SourceLinks l = new SourceLinks(TAP, CLASSIFY, PLOT);
+            List<LinkRow> one = l.links(c, List.of("my src"), List.of("job123"));
+            assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"),
+                    one.stream().map(LinkRow::semantics).toList());
+            assertEquals("my src", one.get(0).id());
+            List<LinkRow> paired = l.links(c, List.of("my src", "my src"), List.of("job123", "nojob"));
+            assertEquals("NotFoundFault: no source 'my src' classified by run nojob", paired.get(5).errorMessage());
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> l.links(c, List.of("a", "b", "c"), List.of("r1", "r2")));
+            assertEquals("RUN_ID is given 2 times for 3 IDs; give it once, or once per ID in the same order",
+                    e.getMessage());
+        }
     }
 
     @Test
     void classifiedSourceLinksToItsJob() throws Exception {
         List<LinkRow> rows = links("classified/job123/my src");
-        assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview"),
+        assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"),
                 rows.stream().map(LinkRow::semantics).toList());
         assertEquals(CLASSIFY + "/job123", rows.get(2).accessUrl());
+        assertEquals(PLOT + "?ID=my+src&RUN_ID=job123", rows.get(4).accessUrl());
         assertEquals(CLASSIFY + "/job123/results/summary.png", rows.get(3).accessUrl());
         assertEquals("image/png", rows.get(3).contentType());
         assertTrue(run(query(rows.get(0))).contains("<TD>my src</TD>"));
@@ -106,13 +139,38 @@ class DataLinkTest {
     }
 
     @Test
+    void probabilityProfileOfAPublishedSource() throws Exception {
+        try (Connection c = fx.database.connection(); Statement st = c.createStatement()) {
+            st.execute("UPDATE muwclass.classified_sources SET p_agn = 0.75, e_p_agn = 0.1, p_yso = 0.25, class = 'AGN',"
+                    + " ct = 2.5 WHERE run_id = 'job123'");
+            org.muwclass.core.report.ProbabilityProfile p = ProbabilityPlots.profile(c, new SourceId("job123", "my src"))
+                    .orElseThrow();
+            assertEquals(0.75, p.probabilities()[org.muwclass.core.model.SourceClass.AGN.ordinal()]);
+            assertEquals(0.1, p.errors()[org.muwclass.core.model.SourceClass.AGN.ordinal()]);
+            assertEquals(0.25, p.probabilities()[org.muwclass.core.model.SourceClass.YSO.ordinal()]);
+            assertTrue(Double.isNaN(p.errors()[org.muwclass.core.model.SourceClass.YSO.ordinal()]), "NULL: no bar");
+            assertEquals("class AGN, CT 2.50", p.note());
+            assertEquals(Optional.empty(), ProbabilityPlots.profile(c, new SourceId("nojob", "my src")));
+            assertEquals(Optional.empty(), ProbabilityPlots.profile(c, new SourceId(null, trainingName)));
+            byte[] png = png(p);
+            assertEquals(0x89, png[0] & 0xff);
+        }
+    }
+
+    private static byte[] png(org.muwclass.core.report.ProbabilityProfile p) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertTrue(javax.imageio.ImageIO.write(org.muwclass.core.report.ProbabilityPlot.render(List.of(p)), "png", out));
+        return out.toByteArray();
+    }
+
+    @Test
     void unknownIdsGetNotFoundFaultRows() throws Exception {
-        List<LinkRow> rows = links("training/nobody", "classified/nojob/my src", "what's this");
+        List<LinkRow> rows = links("training/nobody", "classified/nojob/my src", "classified/x");
         assertEquals(3, rows.size());
         assertEquals("NotFoundFault: no training source named 'nobody'", rows.get(0).errorMessage());
         assertEquals("NotFoundFault: no source 'my src' classified by run nojob", rows.get(1).errorMessage());
-        assertTrue(rows.get(2).errorMessage().startsWith("NotFoundFault: identifiers are training/<name>"));
-        assertEquals("what's this", rows.get(2).id());
+        assertTrue(rows.get(2).errorMessage().startsWith("NotFoundFault: identifiers are <name>, training/<name>"));
+        assertEquals("classified/x", rows.get(2).id());
     }
 
     @Test
@@ -124,6 +182,6 @@ class DataLinkTest {
         assertTrue(xml.contains("<FIELD name=\"content_length\" datatype=\"long\" unit=\"byte\""
                 + " ucd=\"phys.size;meta.file\"/>"));
         assertTrue(xml.contains("<TD>NotFoundFault: no training source named 'nobody &amp; &lt;co&gt;'</TD>"), xml);
-        assertEquals(3, xml.split("<TR>", -1).length - 1);
+        assertEquals(4, xml.split("<TR>", -1).length - 1);
     }
 }

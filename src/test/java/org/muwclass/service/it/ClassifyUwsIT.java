@@ -299,7 +299,10 @@ class ClassifyUwsIT {
         assertEquals("ERROR", phaseOf(ended), ended);
         XmlSchemas.validate(UWS_NS, ended);
         String error = get(limited + "/error").body();
-        assertTrue(error.startsWith("The job exceeded its execution duration of 2 s"), error);
+        // its quote (200 forests) exceeds 2 s: refused when it starts, before any work (QuoteLimits); a running job
+        // past its duration is stopped as JobManagerTest and JobSafetyTest check
+        assertTrue(error.startsWith("The job's quote is ") && error.contains(" s, more than its execution duration of"
+                + " 2 s (EXECUTIONDURATION), so it was not started. Ask for EXECUTIONDURATION="), error);
         assertTrue(ended.contains("<uws:errorSummary type=\"fatal\" hasDetail=\"true\">"), ended);
     }
 

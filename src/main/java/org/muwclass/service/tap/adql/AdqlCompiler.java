@@ -1,6 +1,21 @@
 package org.muwclass.service.tap.adql;
 
 import adql.db.DBChecker;
+import adql.db.DBColumn;
+import adql.db.STCS;
+import adql.query.ADQLObject;
+import adql.query.operand.ADQLColumn;
+import adql.query.operand.ADQLOperand;
+import adql.query.operand.StringConstant;
+import adql.query.operand.function.geometry.AreaFunction;
+import adql.query.operand.function.geometry.CircleFunction;
+import adql.query.operand.function.geometry.DistanceFunction;
+import adql.query.operand.function.geometry.GeometryFunction;
+import adql.query.operand.function.geometry.PointFunction;
+import adql.query.operand.function.geometry.PolygonFunction;
+import adql.query.operand.function.geometry.RegionFunction;
+import adql.search.SimpleReplaceHandler;
+import adql.search.SimpleSearchHandler;
 import adql.db.DBTable;
 import adql.db.FunctionDef;
 import adql.db.exception.UnresolvedFunctionException;
@@ -19,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.muwclass.service.db.SqlDialect;
+import org.muwclass.service.meta.ColumnDescriptor;
 
 /**
  * Parses an ADQL 2.0 query, checks every table and column against the published metadata and translates it to the
@@ -30,18 +46,47 @@ import org.muwclass.service.db.SqlDialect;
  * the declared user-defined functions of {@link Udfs} are accepted, so any other {@code name(args)} (CSVWRITE, FILE_READ,
  * pg_sleep, set_config ...) is an error naming the function; it never reaches the database. One statement only: text
  * after a terminating ';' is an error.
+ *
+ * <p>Geometry: REGION('STC-S') is replaced by the shape it names, shapes written with numbers are checked (on the sky,
+ * radius 0..180 deg, at most {@link #MAX_POLYGON_VERTICES} vertices), and geometry select items are marked with their
+ * DALI xtype so results carry point/circle/polygon arrays in degrees ({@link GeometryKind} says which shape pairs run).
  */
 public final class AdqlCompiler {
 
     /** The ADQL geometry functions this service runs on both databases (TAPRegExt features-adqlgeo). */
-    public static final List<String> GEOMETRY_FUNCTIONS = List.of("POINT", "CIRCLE", "BOX", "CONTAINS", "INTERSECTS",
-            "DISTANCE", "COORD1", "COORD2", "COORDSYS");
+    public static final List<String> GEOMETRY_FUNCTIONS = List.of("POINT", "CIRCLE", "BOX", "POLYGON", "REGION",
+            "CENTROID", "AREA", "CONTAINS", "INTERSECTS", "DISTANCE", "COORD1", "COORD2", "COORDSYS");
+
+    /** What each geometry function does here, for the TAPRegExt declaration (units and limits). */
+    public static final java.util.Map<String, String> GEOMETRY_DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("POINT", "a position (ra, dec in deg, ICRS); selected, a DALI point (xtype point)"),
+            java.util.Map.entry("CIRCLE", "a cone (centre in deg, radius 0..180 deg); selected, a DALI circle"),
+            java.util.Map.entry("BOX", "an ra/dec range box (edges of constant ra and dec, as pgSphere's sbox); "
+                    + "only in CONTAINS(POINT, BOX) and INTERSECTS(POINT, BOX)"),
+            java.util.Map.entry("POLYGON", "3 to 1000 vertices (deg) joined by great circles, the smaller region "
+                    + "they enclose; selected, a DALI polygon"),
+            java.util.Map.entry("REGION", "an STC-S string literal: POSITION, CIRCLE, BOX or POLYGON (no UNION, "
+                    + "INTERSECTION, NOT), evaluated as the matching function"),
+            java.util.Map.entry("CENTROID", "area centroid of a circle or polygon (a point for a point), as a POINT; "
+                    + "on PostgreSQL a polygon must be written with numbers"),
+            java.util.Map.entry("AREA", "area in square degrees of a point, circle or polygon (spherical)"),
+            java.util.Map.entry("CONTAINS", "1 when the first shape lies inside the second (point, circle or polygon "
+                    + "in circle or polygon; point in box); boundaries count as inside"),
+            java.util.Map.entry("INTERSECTS", "1 when two shapes share a point (point, circle, polygon in any pair "
+                    + "except two points; point with box)"),
+            java.util.Map.entry("DISTANCE", "great-circle distance between two points, deg"),
+            java.util.Map.entry("COORD1", "ra of a point, deg"),
+            java.util.Map.entry("COORD2", "dec of a point, deg"),
+            java.util.Map.entry("COORDSYS", "the coordinate system of a geometry: always ICRS"));
 
     /**
      * User-defined functions declared in TAPRegExt ({@link Udfs}): an explicit list (never null, which would make VOLLT
      * accept any function), so every other function name is unknown.
      */
     public static final List<FunctionDef> DECLARED_UDFS = Udfs.definitions();
+
+    /** Most vertices one POLYGON may have. */
+    public static final int MAX_POLYGON_VERTICES = 1000;
 
     /** The ADQL 2.0 mathematical, trigonometric and aggregate functions, as named in error messages. */
     static final List<String> ADQL_FUNCTIONS = List.of("ABS", "CEILING", "DEGREES", "EXP", "FLOOR", "LOG", "LOG10",
@@ -88,19 +133,135 @@ public final class AdqlCompiler {
         } catch (RuntimeException | Error e) { // the generated parser throws TokenMgrError on some lexical errors
             throw new AdqlException("ADQL syntax error: " + clean(e.getMessage()));
         }
-        for (SelectItem item : query.getSelect()) {
-            if (item.getOperand() != null && item.getOperand().isGeometry()) { // null for SELECT *
-                throw new AdqlException("ADQL error" + at(item.getPosition()) + ": the select item " + item.toADQL()
-                        + " is a geometry; this service returns numbers and strings, so select the coordinates "
-                        + "(e.g. ra, dec) instead");
-            }
-        }
+        replaceRegions(query);
+        checkShapes(query);
         try {
             String sql = translator.get().translate(query);
-            return new CompiledQuery(adql, sql, Arrays.asList(query.getResultingColumns()));
+            return new CompiledQuery(adql, sql, geometryTyped(query, Arrays.asList(query.getResultingColumns())));
         } catch (TranslationException e) {
             throw new AdqlException("ADQL error: " + e.getMessage());
         }
+    }
+
+    /**
+     * REGION('STC-S') becomes the POINT, CIRCLE, BOX or POLYGON it names (VOLLT parses the STC-S), so both databases
+     * evaluate it like the written-out function; REGION of anything but a string literal, or of a UNION, INTERSECTION
+     * or NOT, is refused.
+     */
+    private static void replaceRegions(ADQLQuery query) throws AdqlException {
+        List<AdqlException> problems = new ArrayList<>();
+        SimpleReplaceHandler regions = new SimpleReplaceHandler(true, false) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return obj instanceof RegionFunction;
+            }
+
+            @Override
+            protected ADQLObject getReplacer(ADQLObject obj) {
+                RegionFunction region = (RegionFunction) obj;
+                if (!(region.getParameter(0) instanceof StringConstant text)) {
+                    problems.add(new AdqlException("ADQL error" + at(region.getPosition()) + ": "
+                            + GeometryKind.REGION_NEEDS_LITERAL));
+                    return obj;
+                }
+                try {
+                    STCS.Region r = STCS.parseRegion(text.getValue());
+                    if (r.type == STCS.RegionType.UNION || r.type == STCS.RegionType.INTERSECTION
+                            || r.type == STCS.RegionType.NOT) {
+                        throw new ParseException(r.type + " regions are not supported");
+                    }
+                    STCS.Frame frame = r.coordSys == null ? null : r.coordSys.frame;
+                    if (frame != null && frame != STCS.Frame.ICRS && frame != STCS.Frame.UNKNOWNFRAME
+                            && frame != STCS.Frame.DEFAULT) {
+                        // positions here are ICRS; a GALACTIC or FK4 region would silently mean other places
+                        throw new ParseException("the frame " + frame + " is not supported (positions are ICRS)");
+                    }
+                    return r.toGeometry();
+                } catch (ParseException | RuntimeException e) {
+                    problems.add(new AdqlException("ADQL error" + at(region.getPosition()) + ": REGION('"
+                            + text.getValue() + "') is not usable: " + clean(e.getMessage()) + "; "
+                            + GeometryKind.REGION_NEEDS_LITERAL));
+                    return obj;
+                }
+            }
+        };
+        regions.searchAndReplace(query);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+    }
+
+    /**
+     * Refuses polygons with more than {@link #MAX_POLYGON_VERTICES} vertices (pgSphere's own limit is 1024) and shapes
+     * written with numbers that are not on the sky, before the database sees them (a bad value met while rows stream
+     * could no longer be reported as a 400).
+     */
+    private static void checkShapes(ADQLQuery query) throws AdqlException {
+        SimpleSearchHandler shapes = new SimpleSearchHandler(true, false) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return obj instanceof PolygonFunction || obj instanceof CircleFunction || obj instanceof PointFunction;
+            }
+        };
+        shapes.search(query);
+        for (ADQLObject found : (Iterable<ADQLObject>) shapes::iterator) {
+            GeometryFunction g = (GeometryFunction) found;
+            if (g instanceof PolygonFunction p && (p.getNbParameters() - 1) / 2 > MAX_POLYGON_VERTICES) {
+                throw new AdqlException("ADQL error" + at(p.getPosition()) + ": POLYGON has "
+                        + (p.getNbParameters() - 1) / 2 + " vertices; at most " + MAX_POLYGON_VERTICES
+                        + " are allowed");
+            }
+            double[] values = GeometryKind.constantParameters(g);
+            if (values == null) {
+                continue; // a column or expression: checked row by row by the database
+            }
+            try {
+                Double[] boxed = new Double[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    boxed[i] = values[i];
+                }
+                SkyShape.of(boxed);
+            } catch (IllegalArgumentException e) {
+                throw new AdqlException("ADQL error" + at(g.getPosition()) + ": " + g.getName() + " is not valid: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The result columns, with geometry select items ({@code POINT(...)}, {@code CENTROID(...)} ...) marked with
+     * their DALI xtype so they are written as {@code double[]} point, circle or polygon values.
+     */
+    private static List<DBColumn> geometryTyped(ADQLQuery query, List<DBColumn> columns) {
+        List<SelectItem> items = new ArrayList<>();
+        query.getSelect().forEach(items::add);
+        if (items.size() != columns.size()) {
+            return columns; // SELECT * expanded: only table columns, which carry their own xtype
+        }
+        List<DBColumn> typed = new ArrayList<>(columns);
+        for (int i = 0; i < items.size(); i++) {
+            ADQLOperand op = items.get(i).getOperand();
+            DBColumn c = columns.get(i);
+            String unit = op instanceof AreaFunction ? "deg**2" : op instanceof DistanceFunction ? "deg" : null;
+            if (unit != null) { // computed numbers keep their unit in the result
+                typed.set(i, new DescribedColumn(c.getDBName(), c.getADQLName(), c.getDatatype(), c.getTable(),
+                        new ColumnDescriptor(op instanceof AreaFunction ? "area" : "distance", "", "double", "",
+                                unit, null, null, null, false, false, false)));
+                continue;
+            }
+            if (op == null || !op.isGeometry() || op instanceof ADQLColumn) {
+                continue;
+            }
+            String xtype = switch (GeometryKind.of(op)) {
+                case POINT -> "point";
+                case CIRCLE -> "circle";
+                case POLYGON -> "polygon";
+                default -> null;
+            };
+            typed.set(i, new DescribedColumn(c.getDBName(), c.getADQLName(), c.getDatatype(), c.getTable(), null,
+                    xtype));
+        }
+        return typed;
     }
 
     /**
@@ -129,6 +290,10 @@ public final class AdqlCompiler {
     private static String unknownFunction(UnresolvedFunctionException e) {
         String name = e.getFunction() != null ? e.getFunction().getName()
                 : String.valueOf(e.getMessage()).replaceAll("(?s)^[^\"]*\"([^(\"]*).*$", "$1");
+        if ("REGION".equalsIgnoreCase(name)) { // VOLLT's checker refuses an STC-S it cannot map to one shape
+            return "REGION" + at(e.getPosition()) + " holds a region this service cannot evaluate: "
+                    + GeometryKind.REGION_NEEDS_LITERAL;
+        }
         return "unknown function " + name + at(e.getPosition()) + ": this service runs only the ADQL 2.0 functions ("
                 + String.join(", ", ADQL_FUNCTIONS) + ") and the geometry functions ("
                 + String.join(", ", GEOMETRY_FUNCTIONS) + ") and the user-defined functions ("

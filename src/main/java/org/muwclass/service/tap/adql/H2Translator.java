@@ -35,7 +35,12 @@ import java.util.StringJoiner;
  * a cone or box test compared with 1 (or a DISTANCE upper bound) gets an indexed prefilter in front of it, so an index
  * serves the search instead of a full scan: for a cone with constant centre and radius on a table with the HEALPix
  * cell column ({@link SkyIndex}), {@code muw_hpx IN (cells covering the cone)}; otherwise {@code dec BETWEEN}, served
- * by the B-tree index on the declination column.
+ * by the B-tree index on the declination column. A POLYGON of numbers gets the cell prefilter of the cone covering it.
+ *
+ * <p>Other geometry (polygons, shapes from columns or expressions, AREA, CENTROID, selected shapes) is a DALI array
+ * {@code CAST(ARRAY[...] AS DOUBLE PRECISION ARRAY)} handed to {@code muw_contains}, {@code muw_intersects},
+ * {@code muw_area} and {@code muw_centroid} ({@link SkyGeometry}, {@link SkyShape}); the shape pairs allowed are those
+ * of {@link GeometryKind}.
  */
 public class H2Translator extends PostgreSQLTranslator {
 
@@ -101,6 +106,11 @@ public class H2Translator extends PostgreSQLTranslator {
                 return "(" + dec + " BETWEEN (" + dec0 + ") - (" + r + ") AND (" + dec0 + ") + (" + r + ") AND "
                         + translate(fn) + " = 1)";
             }
+            if (b.getValue() instanceof PolygonFunction polygon) {
+                double[] cover = coveringCircle(polygon);
+                String cells = cover == null ? null : cellPrefilter(p, cover[0], cover[1], cover[2]);
+                return cells == null ? null : "(" + cells + " AND " + translate(fn) + " = 1)";
+            }
             if (b.getValue() instanceof BoxFunction box) {
                 String dec0 = translate(box.getCoord2());
                 String h = translate(box.getHeight());
@@ -156,6 +166,20 @@ public class H2Translator extends PostgreSQLTranslator {
         if (a == null || d == null || r == null) {
             return null;
         }
+        return cellPrefilter(p, a, d, r);
+    }
+
+    /** As {@link #cellPrefilter(PointFunction, ADQLOperand, ADQLOperand, ADQLOperand)} for a cone given in degrees. */
+    private String cellPrefilter(PointFunction p, double a, double d, double r) throws TranslationException {
+        if (!(p.getCoord1() instanceof ADQLColumn ra) || !(p.getCoord2() instanceof ADQLColumn dec)) {
+            return null;
+        }
+        DBColumn raCol = ra.getDBLink();
+        DBColumn decCol = dec.getDBLink();
+        if (raCol == null || decCol == null || !"ra".equals(raCol.getDBName()) || !"dec".equals(decCol.getDBName())
+                || !skyIndexed(ra) || !skyIndexed(dec)) {
+            return null;
+        }
         String raSql = translate(ra);
         String suffix = "\"ra\"";
         if (!raSql.endsWith(suffix)) {
@@ -174,6 +198,39 @@ public class H2Translator extends PostgreSQLTranslator {
             in.add(Long.toString(c));
         }
         return in.toString();
+    }
+
+    /**
+     * A circle (ra, dec, radius in deg) covering a polygon of constant vertices, or null when a vertex is not a
+     * constant or the polygon does not fit in a hemisphere. The cap round the mean vertex direction through the
+     * farthest vertex holds every edge, since a cap under 90 deg contains the great-circle arcs between its points.
+     */
+    private static double[] coveringCircle(PolygonFunction polygon) {
+        double[] radec = GeometryKind.constantVertices(polygon);
+        if (radec == null) {
+            return null;
+        }
+        try {
+            SphericalPolygon poly = SphericalPolygon.of(radec);
+            double[] sum = new double[3];
+            for (int i = 0; i < poly.size(); i++) {
+                for (int k = 0; k < 3; k++) {
+                    sum[k] += poly.vertex(i)[k];
+                }
+            }
+            double[] c = SkyVectors.normalised(sum);
+            double r = 0;
+            for (int i = 0; i < poly.size(); i++) {
+                r = Math.max(r, SkyVectors.angle(c, poly.vertex(i)));
+            }
+            if (!(r < Math.PI / 2) || !poly.contains(c)) {
+                return null;
+            }
+            double[] centre = SkyVectors.raDec(c);
+            return new double[]{centre[0], centre[1], Math.toDegrees(r)};
+        } catch (IllegalArgumentException e) {
+            return null; // reported when the polygon itself is evaluated
+        }
     }
 
     /** Whether the column belongs to a table with the cell column (through an alias too). */
@@ -231,21 +288,31 @@ public class H2Translator extends PostgreSQLTranslator {
             return call(intersects ? "muw_circles_overlap" : "muw_circle_in_circle", c1.getCoord1(), c1.getCoord2(),
                     c1.getRadius(), c2.getCoord1(), c2.getCoord2(), c2.getRadius());
         }
-        throw new TranslationException((intersects ? "INTERSECTS" : "CONTAINS") + "(" + shapeName(inner) + ", "
-                + shapeName(outer) + ") is not supported on this service; supported: CONTAINS(POINT, CIRCLE|BOX), "
-                + "INTERSECTS(POINT|CIRCLE, CIRCLE), INTERSECTS(POINT, BOX)");
-    }
-
-    private static String shapeName(ADQLOperand op) {
-        return op instanceof ADQLColumn ? "column " + ((ADQLColumn) op).getColumnName() : op.getName();
+        GeometryKind.check(intersects, a, b);
+        // a point that is a column or expression (an uploaded point, a CENTROID) in a box
+        if (intersects && inner instanceof BoxFunction) {
+            GeometryValue<GeometryFunction> t = a;
+            a = b;
+            b = t;
+        }
+        if (b.getValue() instanceof BoxFunction box) {
+            String g = translate(a);
+            return "muw_in_box((" + g + ")[1], (" + g + ")[2], " + translate(box.getCoord1()) + ", "
+                    + translate(box.getCoord2()) + ", " + translate(box.getWidth()) + ", " + translate(box.getHeight())
+                    + ")";
+        }
+        return (intersects ? "muw_intersects(" : "muw_contains(") + translate(a) + ", " + translate(b) + ")";
     }
 
     @Override
     public String translate(DistanceFunction fn) throws TranslationException {
-        if (!(fn.getP1().getValue() instanceof PointFunction p1) || !(fn.getP2().getValue() instanceof PointFunction p2)) {
-            throw new TranslationException("DISTANCE needs two POINT(...) arguments on this service");
+        if (fn.getP1().getValue() instanceof PointFunction p1 && fn.getP2().getValue() instanceof PointFunction p2) {
+            return call("muw_distance", p1.getCoord1(), p1.getCoord2(), p2.getCoord1(), p2.getCoord2());
         }
-        return call("muw_distance", p1.getCoord1(), p1.getCoord2(), p2.getCoord1(), p2.getCoord2());
+        GeometryKind.requirePoints("DISTANCE", fn.getP1(), fn.getP2());
+        String g1 = translate(fn.getP1());
+        String g2 = translate(fn.getP2());
+        return "muw_distance((" + g1 + ")[1], (" + g1 + ")[2], (" + g2 + ")[1], (" + g2 + ")[2])";
     }
 
     @Override
@@ -254,10 +321,12 @@ public class H2Translator extends PostgreSQLTranslator {
         if (point instanceof GeometryValue<?> gv) {
             point = gv.getValue();
         }
-        if (!(point instanceof PointFunction p)) {
-            throw new TranslationException(fn.getName() + " needs a POINT(...) argument on this service");
+        boolean first = fn.getName().equalsIgnoreCase("COORD1");
+        if (point instanceof PointFunction p) {
+            return "(" + translate(first ? p.getCoord1() : p.getCoord2()) + ")";
         }
-        return "(" + translate(fn.getName().equalsIgnoreCase("COORD1") ? p.getCoord1() : p.getCoord2()) + ")";
+        GeometryKind.requirePoints(fn.getName(), point);
+        return "(" + translate(point) + ")[" + (first ? 1 : 2) + "]";
     }
 
     @Override
@@ -265,44 +334,53 @@ public class H2Translator extends PostgreSQLTranslator {
         return "'ICRS'";
     }
 
+    /** A point as a geometry value (DALI array, {@link SkyShape}): selected, or compared with a non-literal shape. */
     @Override
     public String translate(PointFunction fn) throws TranslationException {
-        throw standalone(fn);
+        return array(fn.getCoord1(), fn.getCoord2());
     }
 
     @Override
     public String translate(CircleFunction fn) throws TranslationException {
-        throw standalone(fn);
+        return array(fn.getCoord1(), fn.getCoord2(), fn.getRadius());
     }
 
     @Override
     public String translate(BoxFunction fn) throws TranslationException {
-        throw standalone(fn);
+        throw new TranslationException(GeometryKind.BOX_ONLY_WITH_POINT);
     }
 
     @Override
     public String translate(PolygonFunction fn) throws TranslationException {
-        throw standalone(fn);
+        ADQLOperand[] params = fn.getParameters();
+        return array(java.util.Arrays.copyOfRange(params, 1, params.length));
     }
 
+    /** REGION is replaced by the shape it names before translation ({@link AdqlCompiler}); one left here is not. */
     @Override
     public String translate(RegionFunction fn) throws TranslationException {
-        throw standalone(fn);
+        throw new TranslationException(GeometryKind.REGION_NEEDS_LITERAL);
     }
 
     @Override
     public String translate(AreaFunction fn) throws TranslationException {
-        throw standalone(fn);
+        GeometryKind.requireNotBox("AREA", fn.getParameter());
+        return "muw_area(" + translate(fn.getParameter()) + ")";
     }
 
     @Override
     public String translate(CentroidFunction fn) throws TranslationException {
-        throw standalone(fn);
+        ADQLOperand g = fn.getParameter(0);
+        GeometryKind.requireNotBox("CENTROID", g);
+        return "muw_centroid(" + translate(g) + ")";
     }
 
-    private static TranslationException standalone(ADQLObject fn) {
-        return new TranslationException(fn.getName() + "(...) can only be used inside CONTAINS, INTERSECTS, DISTANCE "
-                + "or COORD1/COORD2 on this service; select the coordinate columns instead");
+    private String array(ADQLOperand... values) throws TranslationException {
+        StringJoiner sql = new StringJoiner(", ", "CAST(ARRAY[", "] AS DOUBLE PRECISION ARRAY)");
+        for (ADQLOperand v : values) {
+            sql.add(translate(v));
+        }
+        return sql.toString();
     }
 
     private String call(String function, ADQLOperand... args) throws TranslationException {

@@ -19,7 +19,14 @@ public final class SkyGeometry {
             new String[]{"muw_in_box", "inBox"},
             new String[]{"muw_circles_overlap", "circlesOverlap"},
             new String[]{"muw_circle_in_circle", "circleInCircle"},
+            new String[]{"muw_contains", "contains"},
+            new String[]{"muw_intersects", "intersects"},
+            new String[]{"muw_area", "area"},
+            new String[]{"muw_centroid", "centroid"},
             new String[]{SkyIndex.H2_FUNCTION, "skyCell"});
+
+    /** The last shape decoded on this thread: a constant polygon compared with every row is decoded once. */
+    private static final ThreadLocal<Object[]> LAST_SHAPE = new ThreadLocal<>();
 
     private SkyGeometry() {
     }
@@ -65,6 +72,54 @@ public final class SkyGeometry {
     /** 1 when the first circle lies entirely inside the second. */
     public static int circleInCircle(double ra1, double dec1, double r1, double ra2, double dec2, double r2) {
         return distance(ra1, dec1, ra2, dec2) + r1 <= r2 ? 1 : 0;
+    }
+
+    /**
+     * ADQL CONTAINS(a, b) on geometry values ({@link SkyShape}: point, circle or polygon arrays, degrees): 1 when a
+     * lies inside b, else 0; NULL when either is NULL.
+     */
+    public static Integer contains(Double[] a, Double[] b) {
+        SkyShape sa = shape(a);
+        SkyShape sb = shape(b);
+        return sa == null || sb == null ? null : SkyShape.contains(sa, sb) ? 1 : 0;
+    }
+
+    /** ADQL INTERSECTS(a, b) on geometry values: 1 when they share a point, else 0; NULL when either is NULL. */
+    public static Integer intersects(Double[] a, Double[] b) {
+        SkyShape sa = shape(a);
+        SkyShape sb = shape(b);
+        return sa == null || sb == null ? null : SkyShape.intersects(sa, sb) ? 1 : 0;
+    }
+
+    /** ADQL AREA of a geometry value, square degrees; NULL for NULL. */
+    public static Double area(Double[] g) {
+        SkyShape s = shape(g);
+        return s == null ? null : SkyShape.areaDeg2(s);
+    }
+
+    /** ADQL CENTROID of a geometry value as a point array (ra, dec) in degrees; NULL for NULL. */
+    public static Double[] centroid(Double[] g) {
+        SkyShape s = shape(g);
+        if (s == null) {
+            return null;
+        }
+        double[] c = SkyShape.centroid(s);
+        return new Double[]{c[0], c[1]};
+    }
+
+    private static SkyShape shape(Double[] g) {
+        if (g == null) {
+            return null;
+        }
+        Object[] last = LAST_SHAPE.get();
+        if (last != null && java.util.Arrays.equals((Double[]) last[0], g)) {
+            return (SkyShape) last[1];
+        }
+        SkyShape s = SkyShape.of(g);
+        if (g.length > 3) { // polygons are worth keeping; points and circles are cheaper to decode than to compare
+            LAST_SHAPE.set(new Object[]{g.clone(), s});
+        }
+        return s;
     }
 
     /** The HEALPix cell of the embedded database's cone index ({@link SkyIndex#cell}). */

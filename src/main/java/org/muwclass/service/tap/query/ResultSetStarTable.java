@@ -22,6 +22,9 @@ import uk.ac.starlink.table.RowSequence;
  */
 public final class ResultSetStarTable extends AbstractStarTable {
 
+    /** Marks a column read as a DALI geometry array (not a java.sql.Types code). */
+    private static final int GEOMETRY = Integer.MIN_VALUE;
+
     private final ResultSet rs;
     private final int maxrec;
     private final ColumnInfo[] infos;
@@ -65,6 +68,16 @@ public final class ResultSetStarTable extends AbstractStarTable {
             }
             if (adql instanceof DescribedColumn dc && dc.xtype() != null) {
                 info.setXtype(dc.xtype());
+                if (GeometryValues.XTYPES.contains(dc.xtype())) { // DALI 1.1: double, arraysize *, degrees
+                    info = new ColumnInfo(info);
+                    info.setContentClass(double[].class);
+                    info.setElementSize(-1);
+                    info.setShape(new int[]{-1});
+                    if (info.getUnitString() == null) {
+                        info.setUnitString("deg");
+                    }
+                    sqlTypes[i] = GEOMETRY;
+                }
             }
             infos[i] = info;
         }
@@ -180,6 +193,7 @@ public final class ResultSetStarTable extends AbstractStarTable {
                 Timestamp t = rs.getTimestamp(col);
                 yield t == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t.toLocalDateTime());
             }
+            case GEOMETRY -> GeometryValues.fromDatabase(rs.getObject(col));
             default -> rs.getString(col);
         };
         return v;

@@ -1,103 +1,38 @@
 package org.muwclass.service.tap.query;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import uk.ac.starlink.ecsv.EcsvTableWriter;
-import uk.ac.starlink.fits.FitsTableWriter;
-import uk.ac.starlink.table.RowSequence;
-import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.StoragePolicy;
-import uk.ac.starlink.table.formats.CsvTableWriter;
-import uk.ac.starlink.votable.DataFormat;
-import uk.ac.starlink.votable.StringElementSizer;
-import uk.ac.starlink.votable.VOSerializer;
-import uk.ac.starlink.votable.VOSerializerConfig;
-import uk.ac.starlink.votable.VOTableVersion;
+import org.muwclass.tables.TableAnnotations;
+import org.muwclass.tables.TableDocuments;
+import org.muwclass.tables.TableFormat;
+import org.muwclass.tables.VotableDocument;
 
 /**
- * Writes query results and DALI error documents. VOTable output is a DALI result document: {@code RESOURCE
- * type="results"} with {@code INFO name="QUERY_STATUS" value="OK"} before the table and {@code value="OVERFLOW"} after
- * it when MAXREC cut the result short.
+ * Writes query results and DALI error documents. VOTable output is a DALI result document ({@link VotableDocument}):
+ * {@code RESOURCE type="results"} with {@code INFO name="QUERY_STATUS" value="OK"} before the table, {@code
+ * value="OVERFLOW"} after it when MAXREC cut the result short, and the DataLink service descriptor when the rows have
+ * links. The other formats carry the rows only (no comment header), as TAP clients expect.
  */
 public final class ResultWriter {
-
-    private static final String VOTABLE_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
-            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-            + " xsi:schemaLocation=\"http://www.ivoa.net/xml/VOTable/v1.3 http://www.ivoa.net/xml/VOTable/v1.3\">\n";
 
     private ResultWriter() {
     }
 
     /**
-     * Writes {@code table} to {@code out} (not closed). {@code infos} are extra INFO elements (name to value) for the
-     * VOTable header, e.g. the query.
+     * Writes {@code table} to {@code out} (flushed, not closed), reading its rows once. {@code annotations} are the
+     * VOTable's INFO elements (e.g. the query) and DataLink descriptor.
      */
-    public static void write(ResultSetStarTable table, ResponseFormat format, Map<String, String> infos,
+    public static void write(ResultSetStarTable table, TableFormat format, TableAnnotations annotations,
                              OutputStream out) throws IOException {
-        switch (format) {
-            case VOTABLE, VOTABLE_TD -> writeVoTable(table, format == ResponseFormat.VOTABLE
-                    ? DataFormat.BINARY2 : DataFormat.TABLEDATA, infos, out);
-            case CSV -> new CsvTableWriter(true).writeStarTable(table, out);
-            case TSV -> writeTsv(table, out);
-            case FITS -> {
-                // a FITS header needs the row count first: copy the (MAXREC-bounded) rows, to disk when large
-                StarTable copy = StoragePolicy.PREFER_DISK.copyTable(table);
-                new FitsTableWriter().writeStarTable(copy, out);
-            }
-            case ECSV -> EcsvTableWriter.SPACE_WRITER.writeStarTable(table, out); // one pass over the rows
-            default -> throw new IllegalStateException(format.name());
+        if (format.isVotable()) {
+            VotableDocument.write(table, format.votableData(), annotations, table::overflowed, out);
+        } else {
+            TableDocuments.write(table, format, TableAnnotations.NONE, out);
         }
         out.flush();
-    }
-
-    private static void writeVoTable(ResultSetStarTable table, DataFormat dataFormat, Map<String, String> infos,
-                                     OutputStream out) throws IOException {
-        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write(VOTABLE_HEAD);
-        w.write("<RESOURCE type=\"results\">\n");
-        w.write("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
-        for (Map.Entry<String, String> e : infos.entrySet()) {
-            w.write("<INFO " + VOSerializer.formatAttribute("name", e.getKey())
-                    + VOSerializer.formatAttribute("value", e.getValue()) + "/>\n");
-        }
-        // NOCALC: the cursor can be read only once, so no pass to size string arrays (there are none)
-        VOSerializer ser = VOSerializer.makeSerializer(new VOSerializerConfig(dataFormat, VOTableVersion.V14,
-                StringElementSizer.NOCALC, false), table);
-        ser.writeInlineTableElement(w);
-        if (table.overflowed()) {
-            w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n");
-        }
-        w.write("</RESOURCE>\n</VOTABLE>\n");
-        w.flush();
-    }
-
-    private static void writeTsv(StarTable table, OutputStream out) throws IOException {
-        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        int n = table.getColumnCount();
-        for (int i = 0; i < n; i++) {
-            w.write((i == 0 ? "" : "\t") + tsvCell(table.getColumnInfo(i).getName()));
-        }
-        w.write('\n');
-        try (RowSequence rows = table.getRowSequence()) {
-            while (rows.next()) {
-                for (int i = 0; i < n; i++) {
-                    Object v = rows.getCell(i);
-                    w.write((i == 0 ? "" : "\t") + (v == null ? "" : tsvCell(v.toString())));
-                }
-                w.write('\n');
-            }
-        }
-        w.flush();
-    }
-
-    private static String tsvCell(String s) {
-        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
     /** The DALI error document: QUERY_STATUS=ERROR with the message. */
@@ -107,9 +42,7 @@ public final class ResultWriter {
     }
 
     public static String errorDocument(String message) {
-        return VOTABLE_HEAD + "<RESOURCE type=\"results\">\n<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
-                + VOSerializer.formatText(message == null ? "Unknown error" : message) + "</INFO>\n"
-                + "</RESOURCE>\n</VOTABLE>\n";
+        return VotableDocument.errorDocument(message);
     }
 
     /** INFO elements describing a query, in document order. */

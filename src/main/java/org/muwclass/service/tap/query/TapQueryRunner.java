@@ -18,6 +18,8 @@ import org.muwclass.service.db.Database;
 import org.muwclass.service.tap.adql.AdqlCompiler;
 import org.muwclass.service.tap.adql.AdqlException;
 import org.muwclass.service.tap.adql.CompiledQuery;
+import org.muwclass.tables.TableAnnotations;
+import org.muwclass.tables.TableFormat;
 
 /**
  * Runs one TAP query: stores the uploads, checks and translates the ADQL, executes the SQL and hands back a
@@ -55,6 +57,7 @@ public final class TapQueryRunner {
     private final Supplier<List<DBTable>> publishedTables;
     private final long uploadLimitBytes;
     private final String serviceVersion;
+    private final String dataLinkUrl;
 
     /**
      * @param publishedTables the tables queries may use (vo-config tables and TAP_SCHEMA), read at every query so
@@ -62,6 +65,16 @@ public final class TapQueryRunner {
      */
     public TapQueryRunner(Database database, Supplier<List<DBTable>> publishedTables, long uploadLimitBytes,
                           String serviceVersion) {
+        this(database, publishedTables, uploadLimitBytes, serviceVersion, null);
+    }
+
+    /**
+     * @param dataLinkUrl absolute URL of the DataLink {links} endpoint, announced in VOTable results whose rows have
+     *                    links ({@link DataLinkColumns}); null: never
+     */
+    public TapQueryRunner(Database database, Supplier<List<DBTable>> publishedTables, long uploadLimitBytes,
+                          String serviceVersion, String dataLinkUrl) {
+        this.dataLinkUrl = dataLinkUrl;
         this.database = database;
         this.publishedTables = publishedTables;
         this.uploadLimitBytes = uploadLimitBytes;
@@ -132,8 +145,9 @@ public final class TapQueryRunner {
                 throw failed(e, cancel, timeoutSeconds);
             }
             ResultSetStarTable table = new ResultSetStarTable(rs, query.columns(), request.maxrec(), cancel);
-            return new Result(c, st, uploaded, table, request.format(), query,
-                    ResultWriter.queryInfos(request.query(), serviceVersion), database, cancel);
+            TableAnnotations infos = TableAnnotations.of(ResultWriter.queryInfos(request.query(), serviceVersion));
+            infos = DataLinkColumns.descriptor(query.columns(), dataLinkUrl).map(infos::withDescriptor).orElse(infos);
+            return new Result(c, st, uploaded, table, request.format(), query, infos, database, cancel);
         } catch (AdqlException e) {
             close(c, st, uploaded, database, cancel);
             throw TapException.user(e.getMessage());
@@ -224,15 +238,15 @@ public final class TapQueryRunner {
         private final Statement statement;
         private final UploadedTables uploads;
         private final ResultSetStarTable table;
-        private final ResponseFormat format;
+        private final TableFormat format;
         private final CompiledQuery query;
-        private final java.util.Map<String, String> infos;
+        private final TableAnnotations infos;
         private final Database database;
         private final QueryCancel cancel;
         private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Result(Connection connection, Statement statement, UploadedTables uploads, ResultSetStarTable table,
-                       ResponseFormat format, CompiledQuery query, java.util.Map<String, String> infos,
+                       TableFormat format, CompiledQuery query, TableAnnotations infos,
                        Database database, QueryCancel cancel) {
             this.database = database;
             this.cancel = cancel;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.muwclass.tables.TableFormat;
 
 /**
  * The validated parameters of a TAP query (TAP 1.1 section 5, DALI 1.1 section 3): parameter names are
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * @param maxrec  most rows to return (already capped to the service limit)
  * @param uploads the tables to upload, in order
  */
-public record TapRequest(String query, ResponseFormat format, int maxrec, List<Upload> uploads) {
+public record TapRequest(String query, TableFormat format, int maxrec, List<Upload> uploads) {
 
     /**
      * One UPLOAD entry: table {@code TAP_UPLOAD.<name>} from the multipart part {@code part}, or (part null) from
@@ -66,11 +67,11 @@ public record TapRequest(String query, ResponseFormat format, int maxrec, List<U
         if (fmt == null) {
             fmt = param(params, "FORMAT"); // TAP 1.0 name, still sent by some clients
         }
-        ResponseFormat format = ResponseFormat.VOTABLE;
+        TableFormat format = TableFormat.VOTABLE;
         if (fmt != null && !fmt.isBlank()) {
             String f = fmt;
-            format = ResponseFormat.parse(fmt).orElseThrow(() -> TapException.user("RESPONSEFORMAT=" + f
-                    + " is not supported; allowed: " + ResponseFormat.allowedValues()));
+            format = TableFormat.parse(fmt).orElseThrow(() -> TapException.user("RESPONSEFORMAT=" + f
+                    + " is not supported; allowed: " + TableFormat.allowedValues()));
         }
         int maxrec = maxrecDefault;
         String m = param(params, "MAXREC");

@@ -127,6 +127,9 @@ public final class UploadedTables implements AutoCloseable {
         private DefaultDBTable table;
         private PreparedStatement insert;
         private int[] sqlTypes;
+        /** DALI xtype (point, circle, polygon) of a geometry column, null for the others. */
+        private String[] xtypes;
+        private boolean postgres;
         private String[] columnNames;
         private long rows;
         private TapException error;
@@ -150,7 +153,11 @@ public final class UploadedTables implements AutoCloseable {
                         dbTable.substring("tap_upload.".length()), name);
                 StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(dbTable).append(" (");
                 sqlTypes = new int[n];
+                xtypes = new String[n];
                 columnNames = new String[n];
+                postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                        .contains("postgres");
+                java.util.StringJoiner placeholders = new java.util.StringJoiner(",");
                 List<String> seen = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     ColumnInfo info = meta.getColumnInfo(i);
@@ -163,24 +170,27 @@ public final class UploadedTables implements AutoCloseable {
                     }
                     seen.add(key);
                     columnNames[i] = colName;
-                    ColumnType ct = ColumnType.of(info).orElseThrow(() -> TapException.user("UPLOAD " + name
-                            + ": column '" + colName + "' has type " + info.getContentClass().getSimpleName()
-                            + "; only scalar numbers, booleans and strings can be uploaded"));
+                    ColumnType ct = ColumnType.of(info, postgres).orElseThrow(() -> TapException.user("UPLOAD "
+                            + name + ": column '" + colName + "' has type " + info.getContentClass().getSimpleName()
+                            + "; only scalar numbers, booleans, strings and DALI point, circle or polygon arrays "
+                            + "(datatype double, xtype point/circle/polygon) can be uploaded"));
                     sqlTypes[i] = ct.sqlType;
+                    xtypes[i] = ct.geometry;
+                    placeholders.add(ct.geometry == null || !postgres ? "?" : "CAST(? AS " + ct.ddl + ")");
                     ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(ct.ddl);
                     // keep the uploaded metadata so results carry it (the descriptor name is the database name)
                     ColumnDescriptor described = new ColumnDescriptor("c" + (i + 1), "", ct.voDatatype(),
-                            ct.sqlType == Types.VARCHAR ? "*" : "", info.getUnitString(), info.getUCD(),
-                            info.getUtype(), info.getDescription(), false, false, false);
-                    t.addColumn(new DescribedColumn("c" + (i + 1), colName, ct.adql, t, described, info.getXtype()));
+                            ct.sqlType == Types.VARCHAR || ct.geometry != null ? "*" : "", info.getUnitString(),
+                            info.getUCD(), info.getUtype(), info.getDescription(), false, false, false);
+                    t.addColumn(new DescribedColumn("c" + (i + 1), colName, ct.adql, t, described,
+                            ct.geometry != null ? ct.geometry : info.getXtype()));
                 }
                 try (Statement s = connection.createStatement()) {
                     s.execute("CREATE SCHEMA IF NOT EXISTS tap_upload");
                     s.execute(ddl.append(')').toString());
                 }
                 dbTables.add(dbTable);
-                insert = connection.prepareStatement("INSERT INTO " + dbTable + " VALUES ("
-                        + "?,".repeat(n - 1) + "?)");
+                insert = connection.prepareStatement("INSERT INTO " + dbTable + " VALUES (" + placeholders + ")");
                 table = t;
             } catch (TapException e) {
                 error = e;
@@ -200,6 +210,19 @@ public final class UploadedTables implements AutoCloseable {
                     Object v = i < row.length ? row[i] : null;
                     if (v == null || (v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN())) {
                         insert.setNull(i + 1, sqlTypes[i]);
+                    } else if (xtypes[i] != null) {
+                        double[] dali = geometry(v, xtypes[i], i);
+                        if (dali == null) {
+                            insert.setNull(i + 1, postgres ? Types.VARCHAR : Types.ARRAY);
+                        } else if (postgres) {
+                            insert.setString(i + 1, UploadGeometry.pgSphereText(xtypes[i], dali));
+                        } else {
+                            Double[] boxed = new Double[dali.length];
+                            for (int k = 0; k < dali.length; k++) {
+                                boxed[k] = dali[k];
+                            }
+                            insert.setObject(i + 1, boxed);
+                        }
                     } else if (sqlTypes[i] == Types.VARCHAR) {
                         String text = v.toString();
                         if (text.length() > ReadLimits.MAX_STRING_CHARS) {
@@ -223,6 +246,17 @@ public final class UploadedTables implements AutoCloseable {
             }
         }
 
+        /** The checked DALI array of one uploaded geometry cell, or null for an empty (all-NaN) one. */
+        private double[] geometry(Object v, String xtype, int column) throws IOException {
+            try {
+                return UploadGeometry.check(xtype, v);
+            } catch (IllegalArgumentException e) {
+                error = TapException.user("UPLOAD " + name + ": the " + xtype + " in column '" + columnNames[column]
+                        + "' of row " + (rows + 1) + " is not valid: " + e.getMessage());
+                throw new IOException(error.getMessage());
+            }
+        }
+
         @Override
         public void endRows() throws IOException {
             if (insert == null) {
@@ -238,7 +272,12 @@ public final class UploadedTables implements AutoCloseable {
         }
     }
 
-    private record ColumnType(String ddl, int sqlType, DBType adql) {
+    /** @param geometry DALI xtype of a geometry column, else null */
+    private record ColumnType(String ddl, int sqlType, DBType adql, String geometry) {
+        ColumnType(String ddl, int sqlType, DBType adql) {
+            this(ddl, sqlType, adql, null);
+        }
+
         String voDatatype() {
             return switch (sqlType) {
                 case Types.DOUBLE -> "double";
@@ -247,14 +286,26 @@ public final class UploadedTables implements AutoCloseable {
                 case Types.INTEGER -> "int";
                 case Types.SMALLINT -> "short";
                 case Types.BOOLEAN -> "boolean";
+                case Types.ARRAY, Types.OTHER -> "double";
                 default -> "char";
             };
         }
 
-        static java.util.Optional<ColumnType> of(ColumnInfo info) {
+        static java.util.Optional<ColumnType> of(ColumnInfo info, boolean postgres) {
             Class<?> c = info.getContentClass();
             ColumnType t = null;
-            if (c == Double.class) {
+            String xtype = UploadGeometry.xtype(info);
+            if (xtype != null) {
+                // H2: a DALI array in degrees (SkyShape); PostgreSQL: the pgSphere type, so @ and && apply
+                DBType adql = new DBType(xtype.equals("point") ? DBDatatype.POINT : DBDatatype.REGION);
+                String pg = switch (xtype) {
+                    case "point" -> "spoint";
+                    case "circle" -> "scircle";
+                    default -> "spoly";
+                };
+                t = postgres ? new ColumnType(pg, Types.OTHER, adql, xtype)
+                        : new ColumnType("DOUBLE PRECISION ARRAY", Types.ARRAY, adql, xtype);
+            } else if (c == Double.class) {
                 t = new ColumnType("DOUBLE PRECISION", Types.DOUBLE, new DBType(DBDatatype.DOUBLE));
             } else if (c == Float.class) {
                 t = new ColumnType("REAL", Types.REAL, new DBType(DBDatatype.REAL));

@@ -4,7 +4,7 @@ import java.util.List;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.tap.adql.AdqlCompiler;
 import org.muwclass.service.tap.adql.Udfs;
-import org.muwclass.service.tap.query.ResponseFormat;
+import org.muwclass.tables.TableFormat;
 import org.muwclass.tables.XmlText;
 
 /** VOSI capabilities of the TAP service, with the TAPRegExt description of what it supports. */
@@ -52,7 +52,8 @@ public final class CapabilitiesDocument {
         x.append("   <description>ADQL 2.0 (checked and translated with the VOLLT ADQL library)</description>\n");
         x.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-adqlgeo\">\n");
         for (String f : AdqlCompiler.GEOMETRY_FUNCTIONS) {
-            x.append("    <feature><form>").append(f).append("</form></feature>\n");
+            x.append("    <feature><form>").append(f).append("</form><description>")
+                    .append(XmlText.escape(AdqlCompiler.GEOMETRY_DESCRIPTIONS.get(f))).append("</description></feature>\n");
         }
         x.append("   </languageFeatures>\n");
         x.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-udf\">\n");
@@ -61,10 +62,10 @@ public final class CapabilitiesDocument {
                     .append(XmlText.escape(u.description())).append("</description></feature>\n");
         }
         x.append("   </languageFeatures>\n  </language>\n");
-        for (ResponseFormat f : ResponseFormat.values()) {
+        for (TableFormat f : TableFormat.values()) {
             String id = switch (f) {
                 case VOTABLE -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-binary2\"";
-                case VOTABLE_TD -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\"";
+                case VOTABLE_TABLEDATA -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\"";
                 default -> "";
             };
             x.append("  <outputFormat").append(id).append(">\n   <mime>").append(XmlText.escape(f.mimeType()))

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.muwclass.service.tap.TapJobKind;
 import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.uws.http.UwsJobsResource;
+import org.muwclass.tables.MediaTypes;
 
 /**
  * /tap/async: the UWS 1.1 job list of TAP queries, returned by {@link TapResource}'s sub-resource locator. A failed
@@ -27,7 +28,7 @@ public class TapAsyncResource extends UwsJobsResource {
     public Response error(String id, HttpHeaders headers, SecurityContext security) {
         Response r = super.error(id, headers, security);
         if (r.getStatus() == Response.Status.OK.getStatusCode() && r.getEntity() instanceof String message) {
-            return Response.ok(ResultWriter.errorDocument(message), "application/x-votable+xml").build();
+            return Response.ok(ResultWriter.errorDocument(message), MediaTypes.VOTABLE).build();
         }
         return r;
     }

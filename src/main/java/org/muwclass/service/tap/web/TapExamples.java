@@ -40,6 +40,16 @@ public final class TapExamples {
                         "A 2 x 2 degree box search with optical and infrared magnitudes.",
                         "SELECT name, ra, dec, true_class, gmag, jmag, w1mag\nFROM muwclass.training_set\n"
                                 + "WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), BOX('ICRS', 83.82, -5.39, 2.0, 2.0))"),
+                new Example("bulge-polygon", "Training sources in a polygon towards the Galactic bulge",
+                        "A POLYGON search: vertices in degrees (either order), edges along great circles. Geometry "
+                                + "values can be selected too: POINT, CIRCLE, POLYGON and CENTROID(...) come back as "
+                                + "DALI xtype point/circle/polygon columns; AREA is in square degrees.",
+                        "SELECT name, ra, dec, true_class, class\n"
+                                + "FROM muwclass.training_set\n"
+                                + "WHERE 1 = CONTAINS(POINT('ICRS', ra, dec),\n"
+                                + "                   POLYGON('ICRS', 262.0, -34.0, 262.0, -24.0, 270.0, -22.0, "
+                                + "271.0, -35.0))\n"
+                                + "ORDER BY dec"),
                 new Example("yso-colours", "Colours of young stellar objects",
                         "Optical-infrared colours of the YSOs in the training set with Gaia and WISE counterparts.",
                         "SELECT name, gmag - jmag AS g_minus_j, w1mag - w2mag AS w1_minus_w2\n"

@@ -43,6 +43,7 @@ import org.muwclass.service.uws.http.RequestBody;
 import org.muwclass.service.uws.http.UploadTooLargeException;
 import org.muwclass.service.vosi.Availability;
 import org.muwclass.service.vosi.AvailabilityResource;
+import org.muwclass.tables.MediaTypes;
 
 /**
  * The TAP 1.1 service at /tap: sync queries, the async job list, and the VOSI/DALI documents. Thin: request
@@ -53,7 +54,7 @@ import org.muwclass.service.vosi.AvailabilityResource;
 public class TapResource {
 
     private static final Logger LOG = Logger.getLogger(TapResource.class.getName());
-    private static final String VOTABLE = "application/x-votable+xml";
+    private static final String VOTABLE = MediaTypes.VOTABLE;
 
     @Inject
     TapService tap;

@@ -28,7 +28,8 @@ class AdqlClosedLanguageTest {
     private static final String FUNCTIONS_SAID = ": this service runs only the ADQL 2.0 functions (ABS, CEILING, "
             + "DEGREES, EXP, FLOOR, LOG, LOG10, MOD, PI, POWER, RADIANS, RAND, ROUND, SQRT, TRUNCATE, ACOS, ASIN, ATAN, "
             + "ATAN2, COS, COT, SIN, TAN, AVG, COUNT, MAX, MIN, SUM) and the geometry functions (POINT, CIRCLE, BOX, "
-            + "CONTAINS, INTERSECTS, DISTANCE, COORD1, COORD2, COORDSYS) and the user-defined functions ("
+            + "POLYGON, REGION, CENTROID, AREA, CONTAINS, INTERSECTS, DISTANCE, COORD1, COORD2, COORDSYS) and the "
+            + "user-defined functions ("
             + "ivo_healpix_index, ivo_hasword, ivo_nocasematch, ivo_string_agg)";
 
     private static String error(SqlDialect dialect, String adql) {

@@ -138,11 +138,145 @@ class TranslationGoldenTest {
                 "SELECT ra\nFROM muwclass.training_set WHERE ORDER BY ra"));
         assertTrue(syntax.getMessage().startsWith("ADQL syntax error at line 2, column 34: Encountered \"ORDER\""),
                 syntax.getMessage());
-        AdqlException geom = assertThrows(AdqlException.class, () -> sql(SqlDialect.H2,
-                "SELECT POINT('', ra, dec) FROM muwclass.training_set"));
-        assertTrue(geom.getMessage().contains("is a geometry"), geom.getMessage());
-        AdqlException polygon = assertThrows(AdqlException.class, () -> sql(SqlDialect.POSTGRESQL,
-                "SELECT ra FROM muwclass.training_set WHERE 1=CONTAINS(POINT('', ra, dec), POLYGON('', 1,2, 3,4, 5,6))"));
-        assertTrue(polygon.getMessage().contains("POLYGON"), polygon.getMessage());
+        for (SqlDialect d : SqlDialect.values()) {
+            AdqlException box = assertThrows(AdqlException.class, () -> sql(d,
+                    "SELECT ra FROM muwclass.training_set WHERE 1=CONTAINS(CIRCLE('', ra, dec, 1), BOX('', 1, 2, 3, 4))"));
+            assertEquals("ADQL error: CONTAINS(CIRCLE, BOX) is not supported: " + GeometryKind.BOX_ONLY_WITH_POINT,
+                    box.getMessage());
+            AdqlException inPoint = assertThrows(AdqlException.class, () -> sql(d,
+                    "SELECT ra FROM muwclass.training_set WHERE 1=CONTAINS(CIRCLE('', ra, dec, 1), POINT('', 1, 2))"));
+            assertEquals("ADQL error: CONTAINS(CIRCLE, POINT) is not supported: the second argument of CONTAINS must "
+                    + "be a CIRCLE, POLYGON or BOX (the area the first lies in); compare two points with DISTANCE",
+                    inPoint.getMessage());
+            AdqlException selectBox = assertThrows(AdqlException.class, () -> sql(d,
+                    "SELECT BOX('', 1, 2, 3, 4) FROM muwclass.training_set"));
+            assertEquals("ADQL error: " + GeometryKind.BOX_ONLY_WITH_POINT, selectBox.getMessage());
+        }
+    }
+
+    /** Every geometry function on both databases: H2 gets the SkyShape functions on DALI arrays, PG pgSphere. */
+    private static final String[] GEOMETRY_ADQL = {
+            "SELECT name FROM muwclass.training_set WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), POLYGON('ICRS"
+                    + "', 10, 10, 11, 10, 10.5, 11))",
+            "SELECT AREA(CIRCLE('ICRS', 1, 2, 1)) AS a, AREA(POLYGON('ICRS', 0, 0, 90, 0, 0, 90)) AS b, CENT"
+                    + "ROID(POLYGON('ICRS', 9, -1, 11, -1, 11, 1, 9, 1)) AS c, CENTROID(CIRCLE('ICRS', ra, dec, 1)) AS"
+                    + " d FROM muwclass.training_set",
+            "SELECT POINT('ICRS', ra, dec) AS p, CIRCLE('ICRS', ra, dec, 0.1) AS c, POLYGON('ICRS', ra, dec,"
+                    + " 1, 2, 3, 4) AS g FROM muwclass.training_set",
+            "SELECT name FROM muwclass.training_set WHERE 1 = CONTAINS(CIRCLE('ICRS', ra, dec, 0.1), POLYGON"
+                    + "('ICRS', 1, 2, 3, 4, 5, 6)) OR 1 = CONTAINS(POLYGON('ICRS', 1, 2, 3, 4, 5, 6), CIRCLE('ICRS', r"
+                    + "a, dec, 10)) OR 1 = INTERSECTS(POLYGON('ICRS', ra, dec, 1, 2, 3, 4), POLYGON('ICRS', 1, 2, 3, 4"
+                    + ", 5, 6)) OR 1 = INTERSECTS(CIRCLE('ICRS', ra, dec, 1), POLYGON('ICRS', 1, 2, 3, 4, 5, 6))",
+            "SELECT name FROM muwclass.training_set WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), REGION('CIRCL"
+                    + "E ICRS 10 20 0.5'))"};
+
+    private static final String[] GEOMETRY_H2 = {
+            "SELECT \"muwclass\".\"training_set\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" WH"
+                    + "ERE (\"muwclass\".\"training_set\".\"muw_hpx\" IN (312662, 312663, 312665, 312667, 312668, 3126"
+                    + "69, 312670, 312671, 312689, 312691, 312692, 312693, 312694, 312695, 312697, 312700, 312701, 312"
+                    + "703, 315394, 315395, 315400, 315401, 315402, 315403, 315404, 315406, 315407, 315424, 315425, 31"
+                    + "5426, 315427, 315428, 315429, 315430, 315431, 315432, 315433, 315434, 315435, 315436, 315437, 3"
+                    + "15438) AND muw_contains(CAST(ARRAY[\"muwclass\".\"training_set\".\"ra\", \"muwclass\".\"trainin"
+                    + "g_set\".\"dec\"] AS DOUBLE PRECISION ARRAY), CAST(ARRAY[10, 10, 11, 10, 10.5, 11] AS DOUBLE PRE"
+                    + "CISION ARRAY)) = 1)",
+            "SELECT muw_area(CAST(ARRAY[1, 2, 1] AS DOUBLE PRECISION ARRAY)) AS \"a\" , muw_area(CAST(ARRAY["
+                    + "0, 0, 90, 0, 0, 90] AS DOUBLE PRECISION ARRAY)) AS \"b\" , muw_centroid(CAST(ARRAY[9, -1, 11, -"
+                    + "1, 11, 1, 9, 1] AS DOUBLE PRECISION ARRAY)) AS \"c\" , muw_centroid(CAST(ARRAY[\"muwclass\".\"t"
+                    + "raining_set\".\"ra\", \"muwclass\".\"training_set\".\"dec\", 1] AS DOUBLE PRECISION ARRAY)) AS "
+                    + "\"d\" FROM \"muwclass\".\"training_set\"",
+            "SELECT CAST(ARRAY[\"muwclass\".\"training_set\".\"ra\", \"muwclass\".\"training_set\".\"dec\"] "
+                    + "AS DOUBLE PRECISION ARRAY) AS \"p\" , CAST(ARRAY[\"muwclass\".\"training_set\".\"ra\", \"muwcla"
+                    + "ss\".\"training_set\".\"dec\", 0.1] AS DOUBLE PRECISION ARRAY) AS \"c\" , CAST(ARRAY[\"muwclass"
+                    + "\".\"training_set\".\"ra\", \"muwclass\".\"training_set\".\"dec\", 1, 2, 3, 4] AS DOUBLE PRECIS"
+                    + "ION ARRAY) AS \"g\" FROM \"muwclass\".\"training_set\"",
+            "SELECT \"muwclass\".\"training_set\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" WH"
+                    + "ERE 1 = muw_contains(CAST(ARRAY[\"muwclass\".\"training_set\".\"ra\", \"muwclass\".\"training_s"
+                    + "et\".\"dec\", 0.1] AS DOUBLE PRECISION ARRAY), CAST(ARRAY[1, 2, 3, 4, 5, 6] AS DOUBLE PRECISION"
+                    + " ARRAY)) OR 1 = muw_contains(CAST(ARRAY[1, 2, 3, 4, 5, 6] AS DOUBLE PRECISION ARRAY), CAST(ARRA"
+                    + "Y[\"muwclass\".\"training_set\".\"ra\", \"muwclass\".\"training_set\".\"dec\", 10] AS DOUBLE PR"
+                    + "ECISION ARRAY)) OR 1 = muw_intersects(CAST(ARRAY[\"muwclass\".\"training_set\".\"ra\", \"muwcla"
+                    + "ss\".\"training_set\".\"dec\", 1, 2, 3, 4] AS DOUBLE PRECISION ARRAY), CAST(ARRAY[1, 2, 3, 4, 5"
+                    + ", 6] AS DOUBLE PRECISION ARRAY)) OR 1 = muw_intersects(CAST(ARRAY[\"muwclass\".\"training_set\""
+                    + ".\"ra\", \"muwclass\".\"training_set\".\"dec\", 1] AS DOUBLE PRECISION ARRAY), CAST(ARRAY[1, 2,"
+                    + " 3, 4, 5, 6] AS DOUBLE PRECISION ARRAY))",
+            "SELECT \"muwclass\".\"training_set\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" WH"
+                    + "ERE (\"muwclass\".\"training_set\".\"muw_hpx\" IN (317786, 317787, 317790, 317791, 317797, 3177"
+                    + "99, 317808, 317809, 317810, 317811, 317812, 317813, 317814, 317815, 317816, 317817, 317818, 317"
+                    + "819, 317820, 317821, 317822, 317823, 318496, 318498, 318504) AND muw_in_circle(\"muwclass\".\"t"
+                    + "raining_set\".\"ra\", \"muwclass\".\"training_set\".\"dec\", 10.0, 20.0, 0.5) = 1)"};
+
+    private static final String[] GEOMETRY_PG = {
+            "SELECT \"muwclass\".\"training_set\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" WH"
+                    + "ERE '1' = (spoint(radians(\"muwclass\".\"training_set\".\"ra\"),radians(\"muwclass\".\"training"
+                    + "_set\".\"dec\")) @ spoly('{' || spoint(radians(10),radians(10)) || ',' || spoint(radians(11),ra"
+                    + "dians(10)) || ',' || spoint(radians(10.5),radians(11)) || '}'))",
+            "SELECT degrees(degrees(area(scircle(spoint(radians(1),radians(2)),radians(1))))) AS \"a\" , deg"
+                    + "rees(degrees(area(spoly('{' || spoint(radians(0),radians(0)) || ',' || spoint(radians(90),radia"
+                    + "ns(0)) || ',' || spoint(radians(0),radians(90)) || '}')))) AS \"b\" , spoint(radians(9.99999999"
+                    + "99998),radians(0.0)) AS \"c\" , center(scircle(spoint(radians(\"muwclass\".\"training_set\".\"r"
+                    + "a\"),radians(\"muwclass\".\"training_set\".\"dec\")),radians(1))) AS \"d\" FROM \"muwclass\".\""
+                    + "training_set\"",
+            "SELECT spoint(radians(\"muwclass\".\"training_set\".\"ra\"),radians(\"muwclass\".\"training_set"
+                    + "\".\"dec\")) AS \"p\" , scircle(spoint(radians(\"muwclass\".\"training_set\".\"ra\"),radians(\""
+                    + "muwclass\".\"training_set\".\"dec\")),radians(0.1)) AS \"c\" , spoly('{' || spoint(radians(\"mu"
+                    + "wclass\".\"training_set\".\"ra\"),radians(\"muwclass\".\"training_set\".\"dec\")) || ',' || spo"
+                    + "int(radians(1),radians(2)) || ',' || spoint(radians(3),radians(4)) || '}') AS \"g\" FROM \"muwc"
+                    + "lass\".\"training_set\"",
+            "SELECT \"muwclass\".\"training_set\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" WH"
+                    + "ERE '1' = (scircle(spoint(radians(\"muwclass\".\"training_set\".\"ra\"),radians(\"muwclass\".\""
+                    + "training_set\".\"dec\")),radians(0.1)) @ spoly('{' || spoint(radians(1),radians(2)) || ',' || s"
+                    + "point(radians(3),radians(4)) || ',' || spoint(radians(5),radians(6)) || '}')) OR '1' = (spoly('"
+                    + "{' || spoint(radians(1),radians(2)) || ',' || spoint(radians(3),radians(4)) || ',' || spoint(ra"
+                    + "dians(5),radians(6)) || '}') @ scircle(spoint(radians(\"muwclass\".\"training_set\".\"ra\"),rad"
+                    + "ians(\"muwclass\".\"training_set\".\"dec\")),radians(10))) OR '1' = (spoly('{' || spoint(radian"
+                    + "s(\"muwclass\".\"training_set\".\"ra\"),radians(\"muwclass\".\"training_set\".\"dec\")) || ',' "
+                    + "|| spoint(radians(1),radians(2)) || ',' || spoint(radians(3),radians(4)) || '}') && spoly('{' |"
+                    + "| spoint(radians(1),radians(2)) || ',' || spoint(radians(3),radians(4)) || ',' || spoint(radian"
+                    + "s(5),radians(6)) || '}')) OR '1' = (scircle(spoint(radians(\"muwclass\".\"training_set\".\"ra\""
+                    + "),radians(\"muwclass\".\"training_set\".\"dec\")),radians(1)) && spoly('{' || spoint(radians(1)"
+                    + ",radians(2)) || ',' || spoint(radians(3),radians(4)) || ',' || spoint(radians(5),radians(6)) ||"
+                    + " '}'))",
+            "SELECT \"muwclass\".\"training_set\".\"name\" AS \"name\" FROM \"muwclass\".\"training_set\" WH"
+                    + "ERE '1' = (spoint(radians(\"muwclass\".\"training_set\".\"ra\"),radians(\"muwclass\".\"training"
+                    + "_set\".\"dec\")) @ scircle(spoint(radians(10.0),radians(20.0)),radians(0.5)))"};
+
+    @Test
+    void everyGeometryFunctionHasItsExactSqlOnBothDatabases() throws Exception {
+        for (int i = 0; i < GEOMETRY_ADQL.length; i++) {
+            assertEquals(GEOMETRY_H2[i], sql(SqlDialect.H2, GEOMETRY_ADQL[i]), GEOMETRY_ADQL[i]);
+            assertEquals(GEOMETRY_PG[i], sql(SqlDialect.POSTGRESQL, GEOMETRY_ADQL[i]), GEOMETRY_ADQL[i]);
+        }
+    }
+
+    @Test
+    void regionOfAnUnsupportedKindAndOversizedPolygonsAreRefused() {
+        for (SqlDialect d : SqlDialect.values()) {
+            AdqlException union = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), "
+                    + "REGION('UNION ICRS (CIRCLE 1 2 3 CIRCLE 4 5 6)'))"));
+            assertEquals("ADQL error: REGION at line 1, column 79 holds a region this service cannot evaluate: "
+                    + GeometryKind.REGION_NEEDS_LITERAL, union.getMessage());
+            AdqlException galactic = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), REGION('CIRCLE GALACTIC 1 2 3'))"));
+            assertEquals("ADQL error at line 1, column 79: REGION('CIRCLE GALACTIC 1 2 3') is not usable: the frame "
+                    + "GALACTIC is not supported (positions are ICRS); " + GeometryKind.REGION_NEEDS_LITERAL,
+                    galactic.getMessage());
+            StringBuilder big = new StringBuilder("POLYGON('ICRS'");
+            for (int k = 0; k <= AdqlCompiler.MAX_POLYGON_VERTICES; k++) {
+                big.append(", ").append(k * 0.001).append(", ").append(k % 2 == 0 ? 0 : 1);
+            }
+            AdqlException tooMany = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), " + big + "))"));
+            assertEquals("ADQL error at line 1, column 79: POLYGON has 1001 vertices; at most 1000 are allowed",
+                    tooMany.getMessage());
+            AdqlException offSky = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), POLYGON('', 1, 2, 3, 95, 5, 6))"));
+            assertEquals("ADQL error at line 1, column 79: POLYGON is not valid: not a position on the sky: "
+                    + "(3.0, 95.0) deg", offSky.getMessage());
+            AdqlException radius = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set WHERE 1 = CONTAINS(POINT('', ra, dec), CIRCLE('', 1, 2, 200))"));
+            assertEquals("ADQL error at line 1, column 79: CIRCLE is not valid: a circle radius must be between 0 "
+                    + "and 180 deg, got 200.0", radius.getMessage());
+        }
     }
 }

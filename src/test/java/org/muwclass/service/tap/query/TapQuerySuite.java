@@ -1,10 +1,5 @@
 package org.muwclass.service.tap.query;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +17,12 @@ import org.muwclass.core.io.CsvTable;
 import org.muwclass.service.db.ClassifiedSourcesStore;
 import org.muwclass.service.tap.TapFixture;
 import org.muwclass.service.tap.adql.SkyGeometry;
+import org.muwclass.tables.TableFormat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.util.ByteArrayDataSource;
@@ -58,10 +59,10 @@ abstract class TapQuerySuite {
 
     /** Runs a query and reads the VOTable it returns. */
     List<Object[]> rows(String adql) throws Exception {
-        return rows(adql, ResponseFormat.VOTABLE, 1_000_000, List.of(), Map.of());
+        return rows(adql, TableFormat.VOTABLE, 1_000_000, List.of(), Map.of());
     }
 
-    List<Object[]> rows(String adql, ResponseFormat format, int maxrec, List<TapRequest.Upload> uploads,
+    List<Object[]> rows(String adql, TableFormat format, int maxrec, List<TapRequest.Upload> uploads,
                         Map<String, byte[]> parts) throws Exception {
         String doc = run(adql, format, maxrec, uploads, parts);
         StarTable t = new VOTableBuilder().makeStarTable(new ByteArrayDataSource("r", doc.getBytes(
@@ -75,7 +76,7 @@ abstract class TapQuerySuite {
         return out;
     }
 
-    String run(String adql, ResponseFormat format, int maxrec, List<TapRequest.Upload> uploads,
+    String run(String adql, TableFormat format, int maxrec, List<TapRequest.Upload> uploads,
                Map<String, byte[]> parts) throws TapException, IOException {
         TapRequest req = new TapRequest(adql, format, maxrec, uploads);
         try (TapQueryRunner.Result r = fx.runner().run(req, p -> parts.containsKey(p)
@@ -209,7 +210,7 @@ abstract class TapQuerySuite {
 
     @Test
     void resultColumnsCarryPublishedMetadata() throws Exception {
-        String doc = run("SELECT TOP 1 ra AS alpha, flux_b FROM muwclass.training_set", ResponseFormat.VOTABLE_TD,
+        String doc = run("SELECT TOP 1 ra AS alpha, flux_b FROM muwclass.training_set", TableFormat.VOTABLE_TABLEDATA,
                 10, List.of(), Map.of());
         assertTrue(doc.contains("name=\"alpha\""), doc);
         assertTrue(doc.contains("unit=\"deg\"") && doc.contains("ucd=\"pos.eq.ra;meta.main\""), doc);
@@ -219,21 +220,21 @@ abstract class TapQuerySuite {
 
     @Test
     void maxrecOverflowIsMarkedAfterTheTable() throws Exception {
-        String doc = run("SELECT name FROM muwclass.training_set", ResponseFormat.VOTABLE_TD, 3, List.of(), Map.of());
+        String doc = run("SELECT name FROM muwclass.training_set", TableFormat.VOTABLE_TABLEDATA, 3, List.of(), Map.of());
         assertEquals(3, doc.split("<TR>", -1).length - 1);
         assertTrue(doc.indexOf("value=\"OVERFLOW\"") > doc.indexOf("</TABLE>"), doc);
-        String exact = run("SELECT TOP 3 name FROM muwclass.training_set", ResponseFormat.VOTABLE_TD, 3, List.of(),
+        String exact = run("SELECT TOP 3 name FROM muwclass.training_set", TableFormat.VOTABLE_TABLEDATA, 3, List.of(),
                 Map.of());
         assertFalse(exact.contains("OVERFLOW"), exact);
     }
 
     @Test
     void csvAndTsvOutput() throws Exception {
-        String csv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", ResponseFormat.CSV, 100,
+        String csv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", TableFormat.CSV, 100,
                 List.of(), Map.of());
         assertEquals("name,ra", csv.lines().findFirst().orElseThrow());
         assertEquals(3, csv.lines().count());
-        String tsv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", ResponseFormat.TSV, 100,
+        String tsv = run("SELECT TOP 2 name, ra FROM muwclass.training_set ORDER BY name", TableFormat.TSV, 100,
                 List.of(), Map.of());
         assertEquals("name\tra", tsv.lines().findFirst().orElseThrow());
     }
@@ -242,7 +243,7 @@ abstract class TapQuerySuite {
     void aQueryPastItsTimeoutIsStoppedByTheDatabase() {
         // 2941^3 = 2.5e10 row combinations: far more than a second of work on any machine
         TapRequest req = new TapRequest("SELECT COUNT(*) FROM muwclass.training_set AS a, muwclass.training_set AS b, "
-                + "muwclass.training_set AS c", ResponseFormat.VOTABLE, 10, List.of());
+                + "muwclass.training_set AS c", TableFormat.VOTABLE, 10, List.of());
         long start = System.nanoTime();
         TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
                 TapQueryRunner.LocalResults.NONE, 1).close());
@@ -253,7 +254,7 @@ abstract class TapQuerySuite {
 
     @Test
     void aQueryCancelledFromAnotherThreadStopsAndSaysWhy() throws Exception {
-        TapRequest req = new TapRequest(CROSS_JOIN, ResponseFormat.VOTABLE, 10, List.of());
+        TapRequest req = new TapRequest(CROSS_JOIN, TableFormat.VOTABLE, 10, List.of());
         QueryCancel cancel = new QueryCancel();
         Thread stopper = new Thread(() -> {
             try {
@@ -277,7 +278,7 @@ abstract class TapQuerySuite {
     void aCancelBeforeTheQueryRunsStopsItAtOnce() {
         QueryCancel cancel = new QueryCancel();
         cancel.cancel("The job was aborted");
-        TapRequest req = new TapRequest(CROSS_JOIN, ResponseFormat.VOTABLE, 10, List.of());
+        TapRequest req = new TapRequest(CROSS_JOIN, TableFormat.VOTABLE, 10, List.of());
         TapException e = assertThrows(TapException.class, () -> fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
                 TapQueryRunner.LocalResults.NONE, 0, cancel).close());
         assertEquals("The job was aborted", e.getMessage());
@@ -286,7 +287,7 @@ abstract class TapQuerySuite {
     @Test
     void writingRowsStopsOnceTheQueryIsCancelled() throws Exception {
         QueryCancel cancel = new QueryCancel();
-        TapRequest req = new TapRequest("SELECT name FROM muwclass.training_set", ResponseFormat.CSV, 10_000,
+        TapRequest req = new TapRequest("SELECT name FROM muwclass.training_set", TableFormat.CSV, 10_000,
                 List.of());
         try (TapQueryRunner.Result r = fx.runner().run(req, TapQueryRunner.UploadSource.NONE,
                 TapQueryRunner.LocalResults.NONE, 0, cancel)) {
@@ -351,7 +352,7 @@ abstract class TapQuerySuite {
     @Test
     void fitsOutputReadsBackWithTheSameRows() throws Exception {
         TapRequest req = new TapRequest("SELECT TOP 7 name, ra, dec, ct FROM muwclass.training_set ORDER BY name",
-                ResponseFormat.FITS, 100, List.of());
+                TableFormat.FITS, 100, List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TapQueryRunner.Result r = fx.runner().run(req, TapQueryRunner.UploadSource.NONE)) {
             r.writeTo(out);
@@ -377,7 +378,7 @@ abstract class TapQuerySuite {
         vot.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>");
         List<Object[]> got = rows("SELECT u.id, t.name FROM TAP_UPLOAD.mine AS u JOIN muwclass.training_set AS t "
                         + "ON 1 = CONTAINS(POINT('ICRS', t.ra, t.dec), CIRCLE('ICRS', u.ra, u.dec, 1.0/3600)) "
-                        + "ORDER BY 1", ResponseFormat.VOTABLE, 1000, List.of(new TapRequest.Upload("mine", "t1")),
+                        + "ORDER BY 1", TableFormat.VOTABLE, 1000, List.of(new TapRequest.Upload("mine", "t1")),
                 Map.of("t1", vot.toString().getBytes(StandardCharsets.UTF_8)));
         assertEquals(picks.length, got.size());
         for (int k = 0; k < picks.length; k++) {
@@ -389,10 +390,10 @@ abstract class TapQuerySuite {
     @Test
     void uploadErrorsAreUserErrors() {
         TapException missing = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
-                ResponseFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "nopart")), Map.of()));
+                TableFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "nopart")), Map.of()));
         assertTrue(missing.userError() && missing.getMessage().contains("no multipart part named 'nopart'"));
         TapException junk = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
-                ResponseFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "p")),
+                TableFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "p")),
                 Map.of("p", "not a votable".getBytes(StandardCharsets.UTF_8))));
         assertTrue(junk.userError() && junk.getMessage().startsWith("UPLOAD x"), junk.getMessage());
     }
@@ -428,5 +429,203 @@ abstract class TapQuerySuite {
                 () -> store.insert("x", List.of(Map.of("colour", 1.0))));
         assertTrue(bad.getMessage().contains("'colour'"));
         assertEquals(25, store.deleteRun("suite-run"));
+    }
+
+    /** Unit vector of (ra, dec) in degrees: the oracle below is plain vector algebra, independent of SkyShape. */
+    private static double[] vec(double raDeg, double decDeg) {
+        double a = Math.toRadians(raDeg);
+        double d = Math.toRadians(decDeg);
+        return new double[]{Math.cos(d) * Math.cos(a), Math.cos(d) * Math.sin(a), Math.sin(d)};
+    }
+
+    /** Inside a convex polygon given counter-clockwise: on the left of (or on) every edge's great circle. */
+    private static boolean insideConvex(double[] p, double[][] ccw) {
+        for (int k = 0; k < ccw.length; k++) {
+            double[] a = ccw[k];
+            double[] b = ccw[(k + 1) % ccw.length];
+            double[] n = {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+            if (n[0] * p[0] + n[1] * p[1] + n[2] * p[2] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A great-circle quadrilateral round the Galactic centre region, written clockwise: order must not matter. */
+    private static final double[] QUAD = {262.0, -34.0, 262.0, -24.0, 270.0, -22.0, 271.0, -35.0};
+
+    @Test
+    void polygonSearchMatchesBruteForceInEitherVertexOrder() throws Exception {
+        double[][] ccw = new double[4][];
+        for (int k = 0; k < 4; k++) { // QUAD is clockwise on the sky; reversed it is counter-clockwise
+            ccw[k] = vec(QUAD[2 * (3 - k)], QUAD[2 * (3 - k) + 1]);
+        }
+        long expected = tdCount(i -> insideConvex(vec(ra(i), dec(i)), ccw));
+        assertTrue(expected > 10, "the polygon should hold training-set sources: " + expected);
+        StringBuilder cw = new StringBuilder();
+        StringBuilder reversed = new StringBuilder();
+        for (int k = 0; k < 4; k++) {
+            cw.append(", ").append(QUAD[2 * k]).append(", ").append(QUAD[2 * k + 1]);
+            reversed.append(", ").append(QUAD[2 * (3 - k)]).append(", ").append(QUAD[2 * (3 - k) + 1]);
+        }
+        for (String vertices : List.of(cw.toString(), reversed.toString())) {
+            List<Object[]> got = rows("SELECT name, ra, dec FROM muwclass.training_set WHERE 1 = CONTAINS("
+                    + "POINT('ICRS', ra, dec), POLYGON('ICRS'" + vertices + "))");
+            assertEquals(expected, got.size(), vertices);
+            for (Object[] row : got) {
+                assertTrue(insideConvex(vec((Double) row[1], (Double) row[2]), ccw), (String) row[0]);
+            }
+        }
+        // the same polygon as an STC-S REGION, and INTERSECTS with the point on either side
+        assertEquals(expected, rows("SELECT name FROM muwclass.training_set WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), "
+                + "REGION('POLYGON ICRS" + cw.toString().replace(",", "") + "'))").size());
+        assertEquals(expected, rows("SELECT name FROM muwclass.training_set WHERE 1 = INTERSECTS("
+                + "POLYGON('ICRS'" + cw + "), POINT('ICRS', ra, dec))").size());
+    }
+
+    @Test
+    void polygonAcrossRaZeroMatchesBruteForce() throws Exception {
+        // pgSphere's GiST index once lost rows for an sbox across ra = 0; a polygon there must lose none
+        double[][] ccw = {vec(350, -20), vec(10, -20), vec(10, 20), vec(350, 20)};
+        long expected = tdCount(i -> insideConvex(vec(ra(i), dec(i)), ccw));
+        assertTrue(expected > 10, "sources in the polygon: " + expected);
+        assertEquals(expected, ((Number) rows("SELECT COUNT(*) AS n FROM muwclass.training_set WHERE 1 = CONTAINS("
+                + "POINT('ICRS', ra, dec), POLYGON('ICRS', 350, -20, 10, -20, 10, 20, 350, 20))").get(0)[0])
+                .longValue());
+    }
+
+    @Test
+    void areaOfAOneDegreeCircleAndOfAPolygonInSquareDegrees() throws Exception {
+        double perRad = 180 / Math.PI;
+        double cap = 2 * Math.PI * (1 - Math.cos(Math.toRadians(1))) * perRad * perRad;
+        List<Object[]> got = rows("SELECT TOP 1 AREA(CIRCLE('ICRS', 10, 20, 1)) AS cap, "
+                + "AREA(POLYGON('ICRS', 0, 0, 90, 0, 0, 90)) AS octant FROM muwclass.training_set");
+        assertEquals(cap, (Double) got.get(0)[0], cap * 1e-9);
+        assertEquals(4 * Math.PI / 8 * perRad * perRad, (Double) got.get(0)[1], 1e-6); // 5156.62 deg2
+        String doc = run("SELECT TOP 1 AREA(CIRCLE('ICRS', 10, 20, 1)) AS cap, DISTANCE(POINT('ICRS', ra, dec), "
+                + "POINT('ICRS', 0, 0)) AS d FROM muwclass.training_set", TableFormat.VOTABLE, 10, List.of(),
+                Map.of());
+        assertTrue(doc.matches("(?s).*<FIELD [^>]*name=\"cap\"[^>]*unit=\"deg\\*\\*2\".*"), doc);
+        assertTrue(doc.matches("(?s).*<FIELD [^>]*name=\"d\"[^>]*unit=\"deg\".*"), doc);
+    }
+
+    @Test
+    void geometryValuesAreDaliArraysWithXtypes() throws Exception {
+        String adql = "SELECT TOP 1 POINT('ICRS', 10.5, -20.25) AS p, CIRCLE('ICRS', 10, 20, 0.5) AS c, "
+                + "POLYGON('ICRS', 9, -1, 11, -1, 11, 1, 9, 1) AS poly, "
+                + "CENTROID(POLYGON('ICRS', 9, -1, 11, -1, 11, 1, 9, 1)) AS mid FROM muwclass.training_set";
+        String doc = run(adql, TableFormat.VOTABLE, 10, List.of(), Map.of());
+        for (String[] col : new String[][]{{"p", "point"}, {"c", "circle"}, {"poly", "polygon"}, {"mid", "point"}}) {
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("<FIELD [^>]*name=\"" + col[0]
+                    + "\"[^>]*>").matcher(doc);
+            assertTrue(field.find(), doc);
+            assertTrue(field.group().contains("datatype=\"double\""), field.group());
+            assertTrue(field.group().contains("arraysize=\"*\""), field.group());
+            assertTrue(field.group().contains("xtype=\"" + col[1] + "\""), field.group());
+        }
+        StarTable t = new VOTableBuilder().makeStarTable(new ByteArrayDataSource("r", doc.getBytes(
+                StandardCharsets.UTF_8)), false, uk.ac.starlink.table.StoragePolicy.PREFER_MEMORY);
+        assertEquals("point", t.getColumnInfo(0).getXtype());
+        assertEquals(double[].class, t.getColumnInfo(0).getContentClass());
+        try (RowSequence rs = t.getRowSequence()) {
+            assertTrue(rs.next());
+            Object[] row = rs.getRow();
+            assertArrayEquals(new double[]{10.5, -20.25}, (double[]) row[0], 1e-9);
+            assertArrayEquals(new double[]{10, 20, 0.5}, (double[]) row[1], 1e-9);
+            assertArrayEquals(new double[]{9, -1, 11, -1, 11, 1, 9, 1}, (double[]) row[2], 1e-9);
+            assertArrayEquals(new double[]{10, 0}, (double[]) row[3], 1e-9); // centroid of a symmetric polygon
+        }
+    }
+
+    @Test
+    void unsupportedGeometryIsAUserErrorNamingTheShapes() {
+        TapException e = assertThrows(TapException.class, () -> rows("SELECT name FROM muwclass.training_set "
+                + "WHERE 1 = INTERSECTS(POLYGON('ICRS', 1, 1, 2, 1, 2, 2), BOX('ICRS', 1, 1, 2, 2))"));
+        assertTrue(e.userError());
+        assertTrue(e.getMessage().startsWith("ADQL error: INTERSECTS(POLYGON, BOX) is not supported: BOX(...) can "
+                + "only be used as CONTAINS(POINT, BOX)"), e.getMessage());
+    }
+
+    @Test
+    void uploadedPointColumnsRoundTripAndWorkInContains() throws Exception {
+        int[] picks = {7, 700, 2100};
+        StringBuilder vot = new StringBuilder("<?xml version='1.0'?><VOTABLE version='1.4' "
+                + "xmlns='http://www.ivoa.net/xml/VOTable/v1.3'><RESOURCE><TABLE>"
+                + "<FIELD name='id' datatype='int'/><FIELD name='pos' datatype='double' arraysize='2' xtype='point' "
+                + "unit='deg'/><DATA><TABLEDATA>");
+        for (int p : picks) {
+            vot.append("<TR><TD>").append(p).append("</TD><TD>").append(ra(p)).append(' ').append(dec(p))
+                    .append("</TD></TR>");
+        }
+        vot.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>");
+        Map<String, byte[]> parts = Map.of("t1", vot.toString().getBytes(StandardCharsets.UTF_8));
+        List<TapRequest.Upload> up = List.of(new TapRequest.Upload("mine", "t1"));
+        String doc = run("SELECT u.id, u.pos, t.name FROM TAP_UPLOAD.mine AS u JOIN muwclass.training_set AS t "
+                + "ON 1 = CONTAINS(u.pos, CIRCLE('ICRS', t.ra, t.dec, 1.0/3600)) ORDER BY 1", TableFormat.VOTABLE,
+                1000, up, parts);
+        assertTrue(doc.matches("(?s).*<FIELD [^>]*name=\"pos\"[^>]*xtype=\"point\".*"), doc);
+        List<Object[]> got = rows("SELECT u.id, u.pos, t.name FROM TAP_UPLOAD.mine AS u JOIN muwclass.training_set "
+                + "AS t ON 1 = CONTAINS(u.pos, CIRCLE('ICRS', t.ra, t.dec, 1.0/3600)) ORDER BY 1",
+                TableFormat.VOTABLE, 1000, up, parts);
+        assertEquals(picks.length, got.size());
+        // an uploaded point in a BOX, either argument order of INTERSECTS
+        double boxRa = ra(700);
+        double boxDec = dec(700);
+        for (String where : List.of("1 = CONTAINS(u.pos, BOX('ICRS', " + boxRa + ", " + boxDec + ", 0.01, 0.01))",
+                "1 = INTERSECTS(BOX('ICRS', " + boxRa + ", " + boxDec + ", 0.01, 0.01), u.pos)")) {
+            List<Object[]> inBox = rows("SELECT u.id FROM TAP_UPLOAD.mine AS u WHERE " + where,
+                    TableFormat.VOTABLE, 1000, up, parts);
+            assertEquals(1, inBox.size(), where);
+            assertEquals(700, ((Number) inBox.get(0)[0]).intValue());
+        }
+        for (int k = 0; k < picks.length; k++) {
+            assertEquals(picks[k], ((Number) got.get(k)[0]).intValue());
+            assertArrayEquals(new double[]{ra(picks[k]), dec(picks[k])}, (double[]) got.get(k)[1], 1e-9);
+            assertEquals(td.cell(picks[k], "CSCv2_name"), got.get(k)[2]);
+        }
+        TapException bad = assertThrows(TapException.class, () -> run("SELECT * FROM TAP_UPLOAD.x",
+                TableFormat.VOTABLE, 10, List.of(new TapRequest.Upload("x", "p")), Map.of("p", vot.toString()
+                        .replace(ra(700) + " " + dec(700), "1 2 3").replace("arraysize='2'", "arraysize='*'")
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertEquals("UPLOAD x: the point in column 'pos' of row 2 is not valid: got 3 values; a point has 2 (ra dec), "
+                + "a circle 3 (ra dec radius, radius 0..180 deg), a polygon an even number of at least 6, in degrees",
+                bad.getMessage());
+    }
+
+    @Test
+    void geometryValuesInTextFormats() throws Exception {
+        String q = "SELECT TOP 1 POINT('ICRS', 10.5, -20.25) AS p, POLYGON('ICRS', 9, -1, 11, -1, 11, 1) AS g "
+                + "FROM muwclass.training_set";
+        assertEquals("p\tg\n10.5 -20.25\t9.0 -1.0 11.0 -1.0 11.0 1.0\n",
+                run(q, TableFormat.TSV, 10, List.of(), Map.of()).replace("\r\n", "\n"));
+        assertTrue(run(q, TableFormat.CSV, 10, List.of(), Map.of()).contains(
+                "\"(10.5, -20.25)\",\"(9.0, -1.0, 11.0, -1.0, 11.0, 1.0)\""));
+    }
+
+    @Test
+    void uploadedCirclesAndPolygonsSelectSources() throws Exception { // the circle as DALI text in a char column
+        double ra0 = ra(100);
+        double dec0 = dec(100);
+        String vot = "<?xml version='1.0'?><VOTABLE version='1.4' xmlns='http://www.ivoa.net/xml/VOTable/v1.3'>"
+                + "<RESOURCE><TABLE><FIELD name='id' datatype='int'/>"
+                + "<FIELD name='cone' datatype='char' arraysize='*' xtype='circle'/>"
+                + "<FIELD name='field' datatype='double' arraysize='*' xtype='polygon'/><DATA><TABLEDATA>"
+                + "<TR><TD>1</TD><TD>" + ra0 + " " + dec0 + " 5.0</TD><TD>350 -20 10 -20 10 20 350 20</TD></TR>"
+                + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+        Map<String, byte[]> parts = Map.of("t1", vot.getBytes(StandardCharsets.UTF_8));
+        List<TapRequest.Upload> up = List.of(new TapRequest.Upload("mine", "t1"));
+        long inCone = tdCount(i -> SkyGeometry.distance(ra(i), dec(i), ra0, dec0) <= 5.0);
+        double[][] ccw = {vec(350, -20), vec(10, -20), vec(10, 20), vec(350, 20)};
+        long inPolygon = tdCount(i -> insideConvex(vec(ra(i), dec(i)), ccw));
+        List<Object[]> got = rows("SELECT u.id, u.cone, u.field FROM TAP_UPLOAD.mine AS u", TableFormat.VOTABLE,
+                10, up, parts);
+        assertEquals(inCone, ((Number) rows("SELECT COUNT(*) AS n FROM TAP_UPLOAD.mine AS u JOIN "
+                + "muwclass.training_set AS t ON 1 = CONTAINS(POINT('ICRS', t.ra, t.dec), u.cone)",
+                TableFormat.VOTABLE, 10, up, parts).get(0)[0]).longValue());
+        assertArrayEquals(new double[]{ra0, dec0, 5.0}, (double[]) got.get(0)[1], 1e-9);
+        assertArrayEquals(new double[]{350, -20, 10, -20, 10, 20, 350, 20}, (double[]) got.get(0)[2], 1e-9);
+        assertEquals(inPolygon, ((Number) rows("SELECT COUNT(*) AS n FROM TAP_UPLOAD.mine AS u "
+                + "JOIN muwclass.training_set AS t ON 1 = INTERSECTS(u.field, POINT('ICRS', t.ra, t.dec))",
+                TableFormat.VOTABLE, 10, up, parts).get(0)[0]).longValue());
     }
 }

@@ -1,14 +1,14 @@
 package org.muwclass.service.tap.query;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.muwclass.tables.TableFormat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DALI/TAP parameter rules: case-insensitive names, defaults and limits, format aliases, inline uploads. */
 class TapRequestTest {
@@ -29,7 +29,7 @@ class TapRequestTest {
     void namesAreCaseInsensitiveAndDefaultsApply() throws TapException {
         TapRequest r = parse("lang", "ADQL", "Query", "SELECT 1 FROM t");
         assertEquals("SELECT 1 FROM t", r.query());
-        assertEquals(ResponseFormat.VOTABLE, r.format());
+        assertEquals(TableFormat.VOTABLE, r.format());
         assertEquals(100, r.maxrec());
         assertEquals(List.of(), r.uploads());
     }
@@ -44,12 +44,12 @@ class TapRequestTest {
 
     @Test
     void responseFormatAcceptsShortNamesAndMimeTypes() throws TapException {
-        assertEquals(ResponseFormat.VOTABLE_TD, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "votable/td")
+        assertEquals(TableFormat.VOTABLE_TABLEDATA, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "votable/td")
                 .format());
-        assertEquals(ResponseFormat.VOTABLE_TD, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT",
+        assertEquals(TableFormat.VOTABLE_TABLEDATA, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT",
                 "application/x-votable+xml; serialization=TABLEDATA").format());
-        assertEquals(ResponseFormat.CSV, parse("LANG", "ADQL", "QUERY", "q", "responseformat", "text/csv").format());
-        assertEquals(ResponseFormat.FITS, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "fits").format());
+        assertEquals(TableFormat.CSV, parse("LANG", "ADQL", "QUERY", "q", "responseformat", "text/csv").format());
+        assertEquals(TableFormat.FITS, parse("LANG", "ADQL", "QUERY", "q", "RESPONSEFORMAT", "fits").format());
         TapException e = assertThrows(TapException.class, () -> parse("LANG", "ADQL", "QUERY", "q",
                 "RESPONSEFORMAT", "json"));
         assertTrue(e.getMessage().contains("allowed: votable (application/x-votable+xml)"), e.getMessage());

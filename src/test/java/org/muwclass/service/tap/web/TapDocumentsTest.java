@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.service.config.ServiceConfig;
 import org.muwclass.service.tap.TapFixture;
-import org.muwclass.service.tap.query.ResponseFormat;
+import org.muwclass.tables.TableFormat;
 import org.muwclass.service.tap.query.ResultWriter;
 import org.muwclass.service.tap.query.TapQueryRunner;
 import org.muwclass.service.tap.query.TapRequest;
@@ -146,7 +146,7 @@ class TapDocumentsTest {
     void resultAndErrorDocumentsValidateAgainstVoTable14() throws Exception {
         String ns = "http://www.ivoa.net/xml/VOTable/v1.3";
         XmlSchemas.validate(ns, ResultWriter.errorDocument("ADQL error: Unknown column \"x\" at line 1, column 8"));
-        for (ResponseFormat f : List.of(ResponseFormat.VOTABLE, ResponseFormat.VOTABLE_TD)) {
+        for (TableFormat f : List.of(TableFormat.VOTABLE, TableFormat.VOTABLE_TABLEDATA)) {
             try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(
                     "SELECT name, ra, dec, true_class FROM muwclass.training_set", f, 5, List.of()),
                     TapQueryRunner.UploadSource.NONE)) {
@@ -160,13 +160,13 @@ class TapDocumentsTest {
 
     @Test
     void ecsvResultsCarryTypesUnitsAndRows() throws Exception {
-        assertEquals(ResponseFormat.ECSV, ResponseFormat.parse("ecsv").orElseThrow());
-        assertEquals(ResponseFormat.ECSV, ResponseFormat.parse("text/x-ecsv").orElseThrow());
+        assertEquals(TableFormat.ECSV, TableFormat.parse("ecsv").orElseThrow());
+        assertEquals(TableFormat.ECSV, TableFormat.parse("text/x-ecsv").orElseThrow());
         String caps = CapabilitiesDocument.render("http://127.0.0.1:8080/tap", config());
         assertTrue(caps.contains("<outputFormat>\n   <mime>text/x-ecsv</mime>\n   <alias>ecsv</alias>\n  </outputFormat>"),
                 caps);
         try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(
-                "SELECT TOP 3 name, ra, flux_b FROM muwclass.training_set ORDER BY name", ResponseFormat.ECSV, 2,
+                "SELECT TOP 3 name, ra, flux_b FROM muwclass.training_set ORDER BY name", TableFormat.ECSV, 2,
                 List.of()), TapQueryRunner.UploadSource.NONE)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             r.writeTo(out);
@@ -192,7 +192,7 @@ class TapDocumentsTest {
         assertEquals(TapExamples.all().size(), pres.getLength());
         assertTrue(pres.getLength() >= 8);
         for (TapExamples.Example e : TapExamples.all()) {
-            try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(e.query(), ResponseFormat.VOTABLE, 100,
+            try (TapQueryRunner.Result r = fx.runner().run(new TapRequest(e.query(), TableFormat.VOTABLE, 100,
                     List.of()), TapQueryRunner.UploadSource.NONE)) {
                 r.writeTo(new ByteArrayOutputStream());
             }
