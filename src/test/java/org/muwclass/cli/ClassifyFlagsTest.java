@@ -102,6 +102,13 @@ class ClassifyFlagsTest {
                     column(t, "training_name"), format.formatName());
             assertEquals("2CXO J000230.7+004959", column(t, "name").get(1), format.formatName());
         }
+        // the provenance of every format counts the row set aside
+        List<String> csv = Files.readAllLines(dir.resolve("o.csv"));
+        assertTrue(csv.contains("# warnings.no_xray_unclassified: 1"), csv.toString());
+        assertTrue(csv.contains("# no_xray: flag"), csv.toString());
+        String fitsHeader = new String(Files.readAllBytes(dir.resolve("o.fits")), StandardCharsets.US_ASCII);
+        assertTrue(fitsHeader.contains(String.format("%-80s", "HIERARCH WARNINGS_NO_XRAY_UNCLASSIFIED = '1'")),
+                "FITS card");
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertTrue(stdout.contains("classified 2 sources:"), stdout);
         assertTrue(stdout.contains("2 are training sources (input_flag training_source_loo, with training_name and"
