@@ -45,6 +45,8 @@ $('job-form').addEventListener('submit', async e => {
   if ($('ct-threshold').value !== '2') fd.append('CT_THRESHOLD', $('ct-threshold').value);
   if ($('algorithm').value !== 'fastrf') fd.append('ALGORITHM', $('algorithm').value);
   if ($('ebv').value !== 'table-else-dust-map') fd.append('EBV', $('ebv').value);
+  if ($('no-xray').value !== 'refuse') fd.append('NO_XRAY', $('no-xray').value);
+  if ($('training-overlap').value !== 'loo') fd.append('TRAINING_OVERLAP', $('training-overlap').value);
   if ($('publish').checked) fd.append('PUBLISH', 'yes');
   fd.append('PHASE', 'RUN');
   $('submit').disabled = true;
@@ -223,7 +225,7 @@ function sources(table) {
       index: i, row: r, name: String(pick(r, ['name', 'CSCv2_name', 'source_name']) ?? `row ${i + 1}`).trim(),
       ra: pick(r, ['ra', 'RA', 'CSCv2_RA']), dec: pick(r, ['dec', 'DEC', 'CSCv2_DEC']),
       cls: classInfo(pick(r, ['Class', 'class'])).label, prob: pick(r, ['Class_prob', 'class_prob']),
-      ct: pick(r, ['CT', 'ct']), probs, errs,
+      ct: pick(r, ['CT', 'ct']), flag: pick(r, ['input_flag']), probs, errs,
     };
   });
 }
@@ -236,7 +238,7 @@ function showResults(table) {
     onRowSelect: i => { $('source-select').value = String(i); drawSelected(); } });
   const select = $('source-select');
   select.replaceChildren(...list.map(s => el('option', { value: String(s.index) },
-    `${s.name}: ${s.cls}, CT ${formatValue(s.ct)}`)));
+    `${s.name}: ${s.cls}, CT ${formatValue(s.ct)}${s.flag ? ` (${s.flag})` : ''}`)));
   select.onchange = drawSelected;
   const byCt = list.filter(s => Number.isFinite(s.ct)).sort((a, b) => b.ct - a.ct);
   if (byCt.length) {

@@ -7,7 +7,9 @@ import org.muwclass.core.learn.FastForestLearner;
 import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.pipeline.TrainingOverlap;
 import org.muwclass.core.sampling.XrayNoiseModel;
+import org.muwclass.core.training.NoXrayPolicy;
 
 /**
  * The scalar options of one classification, the same for the CLI and the UWS job: one parser ({@link #parse}) from
@@ -24,9 +26,14 @@ import org.muwclass.core.sampling.XrayNoiseModel;
  * @param ebvSource        where E(B-V) comes from (EBV)
  * @param xrayNoise        X-ray noise model of the draws (XRAY_NOISE; default shared, the paper's)
  * @param ctThreshold      CT at or above which a class counts as confident (CT_THRESHOLD; default 2)
+ * @param noXray           rows without any X-ray flux: refused, or returned unclassified and flagged (NO_XRAY;
+ *                         default refuse)
+ * @param trainingOverlap  targets that are training sources: classified without themselves, or by forests trained
+ *                         on them too (TRAINING_OVERLAP; default loo)
  */
 public record ClassificationOptions(String algorithm, int trees, int draws, int targetsPerForest, double ebvGridStep,
-                                    long seed, EbvSource ebvSource, XrayNoiseModel xrayNoise, double ctThreshold) {
+                                    long seed, EbvSource ebvSource, XrayNoiseModel xrayNoise, double ctThreshold,
+                                    NoXrayPolicy noXray, TrainingOverlap trainingOverlap) {
 
     /** Default of CT_THRESHOLD. */
     public static final double DEFAULT_CT_THRESHOLD = 2.0;
@@ -88,7 +95,27 @@ public record ClassificationOptions(String algorithm, int trees, int draws, int 
         }
         double ct = number(values, "CT_THRESHOLD", DEFAULT_CT_THRESHOLD,
                 "a number from 0 to " + (int) MAX_CT_THRESHOLD, MAX_CT_THRESHOLD);
-        return new ClassificationOptions(algorithm, trees, draws, targetsPerForest, ebvGrid, seed, ebv, noise, ct);
+        NoXrayPolicy noXray = NoXrayPolicy.REFUSE;
+        Optional<String> noXrayText = values.apply("NO_XRAY");
+        if (noXrayText.isPresent()) {
+            try {
+                noXray = NoXrayPolicy.fromValue(noXrayText.get());
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("NO_XRAY", noXrayText.get(), "one of " + NoXrayPolicy.allowed());
+            }
+        }
+        TrainingOverlap overlap = TrainingOverlap.LOO;
+        Optional<String> overlapText = values.apply("TRAINING_OVERLAP");
+        if (overlapText.isPresent()) {
+            try {
+                overlap = TrainingOverlap.fromValue(overlapText.get());
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("TRAINING_OVERLAP", overlapText.get(),
+                        "one of " + TrainingOverlap.allowed());
+            }
+        }
+        return new ClassificationOptions(algorithm, trees, draws, targetsPerForest, ebvGrid, seed, ebv, noise, ct,
+                noXray, overlap);
     }
 
     /** The core run parameters on {@code threads} threads (results do not depend on them). */

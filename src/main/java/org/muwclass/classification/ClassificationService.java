@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import org.muwclass.core.aggregate.ProbabilitySummary;
 import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.core.field.FieldFeatureExtractor;
+import org.muwclass.core.field.FieldFeatures;
+import org.muwclass.core.field.FieldSource;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
@@ -34,8 +36,10 @@ import org.muwclass.core.pipeline.SourceResult;
 import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.training.ColumnTable;
 import org.muwclass.core.training.SourceTableReader;
+import org.muwclass.core.training.TargetTable;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
+import org.muwclass.core.xray.XraySourceFeatures;
 import org.muwclass.tables.ClassifiedSource;
 import org.muwclass.tables.RunProvenance;
 
@@ -90,8 +94,10 @@ public final class ClassificationService {
     }
 
     /**
-     * Reads the inputs and the training set once, extracts features from per-observation input, fills in E(B-V)
-     * for nh-column / nh-map, and checks that every source gets an E(B-V).
+     * Reads the inputs and the training set once: a source-level table through the unit- and range-checking reader
+     * (rows without X-ray flux refused or set aside per NO_XRAY, repairs counted as warnings), per-observation input
+     * through feature extraction; fills in E(B-V) for nh-column / nh-map, checks that every source gets an E(B-V),
+     * and finds the targets that are training sources (classified per TRAINING_OVERLAP).
      *
      * @param threads threads the work units will run on (results do not depend on it)
      * @throws OptionException naming the option (INPUT, TRAINING, EBV, ...) and what is wrong
@@ -101,9 +107,12 @@ public final class ClassificationService {
         ClassificationOptions o = request.options();
         ColumnTable columns = reader.columns(request.input());
         List<SourceMeasurements> targets;
+        TargetTable sourceLevel = null;
+        Map<String, String> warnings = new LinkedHashMap<>();
         PreparedClassification.InputShape shape;
         List<InputTable> hashed = new ArrayList<>(List.of(request.input()));
         if (isPerObservation(columns.columnNames())) {
+            // CSC detections in CSC's fixed units; sources that are not usable (remove_code != 0) are not targets
             shape = PreparedClassification.InputShape.DETECTIONS;
             CsvTable detections = reader.csv(request.input());
             Map<MwCatalog, CsvTable> counterparts = new EnumMap<>(MwCatalog.class);
@@ -111,21 +120,27 @@ public final class ClassificationService {
                 counterparts.put(c.getKey(), reader.csv(c.getValue()));
                 hashed.add(c.getValue());
             }
+            FieldFeatures field;
             try {
-                targets = FieldFeatureExtractor.extract(detections, counterparts).measurements();
+                field = FieldFeatureExtractor.extract(detections, counterparts);
             } catch (IllegalArgumentException e) {
                 throw OptionException.of("INPUT", "per-observation table: " + e.getMessage());
             }
+            targets = field.measurements();
+            warnings.putAll(removedFieldSources(field));
         } else {
             shape = PreparedClassification.InputShape.SOURCES;
             try {
-                targets = SourceTableReader.read(columns, false);
+                sourceLevel = SourceTableReader.readTargets(columns, o.noXray());
             } catch (IllegalArgumentException e) {
                 throw OptionException.of("INPUT", e.getMessage());
             }
-        }
-        if (targets.isEmpty()) {
-            throw OptionException.of("INPUT", "the table has no sources to classify");
+            targets = sourceLevel.sources();
+            warnings.putAll(sourceLevel.warnings().asProvenance());
+            if (targets.isEmpty()) {
+                throw OptionException.of("INPUT", "none of the " + sourceLevel.withoutXray().size() + " rows has"
+                        + " an X-ray flux (Fs, Fm or Fh); there is nothing to classify");
+            }
         }
         EbvSource ebv = o.ebvSource();
         if (ebv == EbvSource.NH_COLUMN) {
@@ -133,7 +148,7 @@ public final class ClassificationService {
                 throw new OptionException("EBV", ebv.optionName(), "nh-column only with a source-level INPUT that"
                         + " has an nh column (cm^-2); use nh-map or dust-map for per-observation input");
             }
-            targets = NhColumn.apply(targets, columns);
+            targets = NhColumn.apply(sourceLevel, columns);
         } else if (ebv == EbvSource.NH_MAP) {
             var hi = maps.hiMap().get();
             targets = targets.stream().map(t -> t.withEbv(Reddening.ebvFromNh(hi.nhCm2(t.raDeg(), t.decDeg()))))
@@ -150,7 +165,9 @@ public final class ClassificationService {
         RunParameters run = o.runParameters(threads);
         ClassificationRun pipeline = new ClassificationRun(training, LearnerCatalogue.standard(o.trees()),
                 XrayAbsorption.loadDefault(), resolver);
-        return new PreparedClassification(request, targets, shape, training, run, sha256(hashed), origins, pipeline);
+        List<TargetTable.Unclassified> withoutXray = sourceLevel == null ? List.of() : sourceLevel.withoutXray();
+        return new PreparedClassification(request, targets, withoutXray, warnings, pipeline.matches(targets), shape,
+                training, run, sha256(hashed), origins, pipeline);
     }
 
     /**
@@ -174,7 +191,8 @@ public final class ClassificationService {
         Provenance p = result.provenance();
         RunProvenance provenance = new RunProvenance(softwareVersion, p.algorithm(), p.masterSeed(), p.draws(),
                 p.trainingSha256(), prepared.inputSha256(), started, Instant.now(), facts);
-        return new ClassificationOutput(rows, provenance);
+        return new ClassificationOutput(rows, provenance, prepared.matches(),
+                prepared.request().options().trainingOverlap(), prepared.withoutXray());
     }
 
     /** {@link #prepare} then {@link #run} on local threads. */
@@ -182,6 +200,28 @@ public final class ClassificationService {
                                     ProgressListener progress) throws OptionException {
         PreparedClassification prepared = prepare(request, reader, threads);
         return run(prepared, UnitExecutor.local(threads, null), progress, Map.of());
+    }
+
+    /**
+     * Sources of a per-observation field that feature extraction leaves out (docs/algorithm.md §2.6), as provenance
+     * entries: no band measured (remove_code 32) and master saturation/streak flag (remove_code 1).
+     */
+    static Map<String, String> removedFieldSources(FieldFeatures field) {
+        int noFlux = 0;
+        int flagged = 0;
+        for (FieldSource s : field.all()) {
+            int code = s.xray().removeCode();
+            noFlux += (code & XraySourceFeatures.REMOVE_NO_FLUX) != 0 ? 1 : 0;
+            flagged += (code & XraySourceFeatures.REMOVE_MASTER_FLAG) != 0 ? 1 : 0;
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        if (noFlux > 0) {
+            m.put("warnings.field_source_without_xray_flux", Integer.toString(noFlux));
+        }
+        if (flagged > 0) {
+            m.put("warnings.field_source_saturated_or_streak", Integer.toString(flagged));
+        }
+        return m;
     }
 
     /** The facts every front door records, in a fixed order. */
@@ -207,6 +247,10 @@ public final class ClassificationService {
         f.put("targets_per_forest", Integer.toString(o.targetsPerForest()));
         f.put("ebv_grid_step", Double.toString(o.ebvGridStep()));
         f.put("xray_noise", p.xrayNoise());
+        f.put("no_xray", o.noXray().value());
+        f.put("training_overlap", o.trainingOverlap().value());
+        f.put("training_sources_matched", Integer.toString(prepared.matches().size()));
+        f.putAll(prepared.warnings());
         f.put("core_version", p.version());
         return f;
     }

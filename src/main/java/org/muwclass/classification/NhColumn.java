@@ -2,77 +2,106 @@ package org.muwclass.classification;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.Reddening;
 import org.muwclass.core.training.ColumnTable;
+import org.muwclass.core.training.InvalidTableException;
+import org.muwclass.core.training.TargetTable;
 
-/** EBV=nh-column: each source's E(B-V) from the input's hydrogen column density, N_H / 6.851e21. */
+/**
+ * EBV=nh-column: each source's E(B-V) from the input's hydrogen column density, N_H / 6.851e21 cm^-2, read by the
+ * one unit-aware reader {@link org.muwclass.core.training.NhColumn#readCm2} (CSC's unit-less {@code nh_gal} is in
+ * 1e20 cm^-2, the other names in cm^-2, a declared unit is converted).
+ */
 final class NhColumn {
-
-    /** Column names of N_H in cm^-2, compared case-insensitively. */
-    static final List<String> NAMES = List.of("nh", "n_h", "nh_cm2");
-    /** CSC's Galactic N_H column, in units of 1e20 cm^-2 (the CSC master table's unit). */
-    static final String CSC_NAME = "nh_gal";
-    /** cm^-2 per unit of {@link #CSC_NAME}. */
-    static final double CSC_UNIT = 1e20;
 
     private NhColumn() {
     }
 
     /** All accepted column names, for messages. */
     static List<String> acceptedNames() {
-        List<String> all = new ArrayList<>(NAMES);
-        all.add(CSC_NAME + " (1e20 cm^-2)");
+        List<String> all = new ArrayList<>();
+        for (String n : org.muwclass.core.training.NhColumn.NAMES) {
+            all.add(n.equals("nh_gal") ? n + " (1e20 cm^-2 without a unit)" : n);
+        }
         return all;
     }
 
-    /** The position of the N_H column, or -1. */
-    static int find(ColumnTable table) {
-        List<String> names = table.columnNames();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i).toLowerCase(Locale.ROOT);
-            if (NAMES.contains(n) || n.equals(CSC_NAME)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
-     * The targets with E(B-V) = N_H / {@link Reddening#NH_PER_EBV}.
+     * The targets with E(B-V) = N_H / {@link Reddening#NH_PER_EBV}, N_H taken from each target's input row.
      *
-     * @throws OptionException naming EBV when there is no N_H column, INPUT with row and column for a bad value
+     * @throws OptionException naming EBV when there is no N_H column, INPUT with row, column, value and unit for a
+     *                         bad value or unit
      */
-    static List<SourceMeasurements> apply(List<SourceMeasurements> targets, ColumnTable table)
-            throws OptionException {
-        int col = find(table);
-        if (col < 0) {
+    static List<SourceMeasurements> apply(TargetTable targets, ColumnTable table) throws OptionException {
+        Optional<Integer> col = org.muwclass.core.training.NhColumn.find(table);
+        if (col.isEmpty()) {
             throw new OptionException("EBV", EbvSource.NH_COLUMN.optionName(), "an INPUT with an N_H column (cm^-2)"
                     + " called one of " + acceptedNames());
         }
-        if (table.rowCount() != targets.size()) {
-            throw new IllegalStateException("INPUT rows and sources differ: " + table.rowCount() + " / "
-                    + targets.size());
+        double[] nhCm2;
+        try {
+            nhCm2 = org.muwclass.core.training.NhColumn.readCm2(new WithoutSetAsideRows(table, col.get(),
+                    targets.withoutXray().stream().map(TargetTable.Unclassified::row).collect(Collectors.toSet())),
+                    col.get());
+        } catch (InvalidTableException e) {
+            throw OptionException.of("INPUT", e.getMessage() + " (EBV=nh-column)");
         }
-        String name = table.columnNames().get(col);
-        double unit = name.equalsIgnoreCase(CSC_NAME) ? CSC_UNIT : 1.0;
-        List<SourceMeasurements> out = new ArrayList<>(targets.size());
-        for (int r = 0; r < targets.size(); r++) {
-            Object cell = table.cell(r, col);
-            double nh;
-            try {
-                nh = cell instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(cell).trim());
-            } catch (NumberFormatException e) {
-                nh = Double.NaN;
-            }
-            if (cell == null || !(nh >= 0) || Double.isInfinite(nh)) {
-                throw OptionException.of("INPUT", "column '" + name + "', row " + (r + 1) + ": '" + cell
-                        + "' is not allowed with EBV=nh-column; expected a finite N_H >= 0 in "
-                        + (unit == 1.0 ? "cm^-2" : "1e20 cm^-2"));
-            }
-            out.add(targets.get(r).withEbv(nh * unit / Reddening.NH_PER_EBV));
+        List<SourceMeasurements> sources = targets.sources();
+        int[] rows = inputRows(targets);
+        List<SourceMeasurements> out = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            out.add(sources.get(i).withEbv(nhCm2[rows[i]] / Reddening.NH_PER_EBV));
         }
         return out;
+    }
+
+    /**
+     * The input table with the N_H cell of every row set aside without X-ray flux read as 0: such a row is not
+     * classified, so its N_H may be blank, while every other row keeps its input row number for messages.
+     */
+    private record WithoutSetAsideRows(ColumnTable table, int nhColumn, Set<Integer> aside)
+            implements ColumnTable {
+
+        @Override
+        public List<String> columnNames() {
+            return table.columnNames();
+        }
+
+        @Override
+        public Optional<String> unit(String column) {
+            return table.unit(column);
+        }
+
+        @Override
+        public int rowCount() {
+            return table.rowCount();
+        }
+
+        @Override
+        public Object cell(int row, int column) {
+            if (column == nhColumn && aside.contains(row)) {
+                return 0.0;
+            }
+            return table.cell(row, column);
+        }
+    }
+
+    /** The 0-based input row of every source, skipping the rows set aside without X-ray flux; O(rows). */
+    private static int[] inputRows(TargetTable targets) {
+        List<TargetTable.Unclassified> aside = targets.withoutXray();
+        int[] rows = new int[targets.sources().size()];
+        int next = 0;
+        for (int r = 0, k = 0; k < rows.length; r++) {
+            if (next < aside.size() && aside.get(next).row() == r) {
+                next++;
+            } else {
+                rows[k++] = r;
+            }
+        }
+        return rows;
     }
 }

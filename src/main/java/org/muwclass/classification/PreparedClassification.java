@@ -1,10 +1,15 @@
 package org.muwclass.classification;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.ClassificationRun;
 import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.training.TargetTable;
+import org.muwclass.core.training.TrainingMatches;
 import org.muwclass.core.training.TrainingSet;
 
 /**
@@ -29,6 +34,9 @@ public final class PreparedClassification {
 
     private final ClassificationRequest request;
     private final List<SourceMeasurements> targets;
+    private final List<TargetTable.Unclassified> withoutXray;
+    private final Map<String, String> warnings;
+    private final TrainingMatches matches;
     private final InputShape shape;
     private final TrainingSet training;
     private final RunParameters run;
@@ -37,11 +45,16 @@ public final class PreparedClassification {
     private final ClassificationRun pipeline;
     private ClassificationPlan plan;
 
-    PreparedClassification(ClassificationRequest request, List<SourceMeasurements> targets, InputShape shape,
-                           TrainingSet training, RunParameters run, String inputSha256, List<String> ebvOrigins,
-                           ClassificationRun pipeline) {
+    PreparedClassification(ClassificationRequest request, List<SourceMeasurements> targets,
+                           List<TargetTable.Unclassified> withoutXray, Map<String, String> warnings,
+                           TrainingMatches matches,
+                           InputShape shape, TrainingSet training, RunParameters run, String inputSha256,
+                           List<String> ebvOrigins, ClassificationRun pipeline) {
         this.request = request;
         this.targets = List.copyOf(targets);
+        this.withoutXray = List.copyOf(withoutXray);
+        this.warnings = Collections.unmodifiableMap(new LinkedHashMap<>(warnings));
+        this.matches = matches;
         this.shape = shape;
         this.training = training;
         this.run = run;
@@ -57,6 +70,25 @@ public final class PreparedClassification {
     /** The sources to classify, in input order (E(B-V) filled in for nh-column and nh-map). */
     public List<SourceMeasurements> targets() {
         return targets;
+    }
+
+    /** Input rows without any X-ray flux, returned unclassified (NO_XRAY=flag), in input order. */
+    public List<TargetTable.Unclassified> withoutXray() {
+        return withoutXray;
+    }
+
+    /**
+     * What the input reader repaired, converted or left out, as provenance entries {@code warnings.<kind>=<count>}
+     * ({@link org.muwclass.core.training.InputWarnings} for source-level input; sources that feature extraction
+     * drops for per-observation input).
+     */
+    public Map<String, String> warnings() {
+        return warnings;
+    }
+
+    /** The targets that are training sources (by index into {@link #targets}). */
+    public TrainingMatches matches() {
+        return matches;
     }
 
     public InputShape shape() {
@@ -85,7 +117,7 @@ public final class PreparedClassification {
     /** The core work plan (E(B-V) tasks x forests as work units); built once, then shared. */
     public synchronized ClassificationPlan plan() {
         if (plan == null) {
-            plan = pipeline.plan(targets, run);
+            plan = pipeline.plan(targets, run, request.options().trainingOverlap());
         }
         return plan;
     }

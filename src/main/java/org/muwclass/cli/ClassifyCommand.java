@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.muwclass.classification.ClassificationOptions;
+import org.muwclass.classification.ClassificationOutput;
 import org.muwclass.classification.ClassificationRequest;
 import org.muwclass.classification.EbvSource;
 import org.muwclass.classification.InputTable;
@@ -14,9 +15,11 @@ import org.muwclass.classification.OptionLimits;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.physics.DustMap;
 import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.pipeline.TrainingOverlap;
 import org.muwclass.core.sampling.XrayNoiseModel;
-import org.muwclass.tables.ClassificationTable;
+import org.muwclass.core.training.NoXrayPolicy;
 import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.ResultFlags;
 import org.muwclass.tables.TableFiles;
 import org.muwclass.tables.TableFormat;
 
@@ -114,8 +117,10 @@ final class ClassifyCommand implements Command {
                 Dec in deg, Fs/Fm/Fh with errors; optional P_intra, P_inter, Gaia/2MASS/WISE magnitudes with errors,
                 ebv). The output has per class P_<class> (mean), e_P_<class> (std), P_median_<class>,
                 P_2sig_low_<class>, P_2sig_upp_<class>, then Class, Class_prob, Class_prob_e, CT, ebv (E(B-V)
-                used) and ebv_origin (table, dust-map, hi-map, nh-column, none), with the run's provenance
-                (seed, draws, algorithm, checksums, maps, noise model, version, times) as VOTable INFO elements.""";
+                used), ebv_origin (table, dust-map, hi-map, nh-column, none), training_name and training_class
+                (for targets that are training sources) and input_flag (training_source_loo, training_source,
+                no_xray), with the run's provenance (seed, draws, algorithm, checksums, maps, noise model, input
+                warnings, version, times) as VOTable INFO elements.""";
     }
 
     @Override
@@ -147,6 +152,13 @@ final class ClassifyCommand implements Command {
                 OptionSpec.value("ct-threshold", "T", "2", "CT at or above which a class counts as confident (summary, "
                         + "plots, provenance), 0..1000"),
                 OptionSpec.value("ebv", "SOURCE", EbvSource.DEFAULT.optionName(), CLASSIFY_EBV_HELP),
+                OptionSpec.value("no-xray", "POLICY", NoXrayPolicy.REFUSE.value(), "rows whose Fs, Fm and Fh (and"
+                        + " errors) are all empty: refuse = refuse the table naming the row; flag = return them"
+                        + " unclassified with input_flag no_xray"),
+                OptionSpec.value("training-overlap", "MODE", TrainingOverlap.LOO.value(), "targets that are"
+                        + " training sources (same name, or within max(1 arcsec, CSCv2_PU)): loo = classified by"
+                        + " forests trained without them (input_flag training_source_loo); keep = trained on them"
+                        + " too, as the paper's field runs (input_flag training_source)"),
                 OptionSpec.value("dust-map", "FILE[,FILE]", null, "a finer E(B-V) dust map than the shipped NSIDE 64"
                         + " SFD map: one HEALPix FITS file (any NSIDE, RING or NESTED, Galactic), or the SFD Lambert"
                         + " pair north,south (SFD_dust_4096_ngp.fits,SFD_dust_4096_sgp.fits)"),
@@ -159,9 +171,8 @@ final class ClassifyCommand implements Command {
         Settings s = settings(o);
         double ct = s.request().options().ctThreshold();
         Path plots = o.path("plots").orElse(null);
-        PipelineBridge.ClassificationResult result = pipeline.classify(s, console);
-        TableFiles.write(ClassificationTable.of(result.sources()), s.outputFormat(), result.provenance().entries(),
-                s.output());
+        ClassificationOutput result = pipeline.classify(s, console);
+        TableFiles.write(result.table(), s.outputFormat(), result.provenance().entries(), s.output());
         int[] counts = new int[SourceClass.count()];
         for (ClassifiedSource c : result.sources()) {
             counts[c.predicted().ordinal()]++;
@@ -171,6 +182,15 @@ final class ClassifyCommand implements Command {
             sb.append(String.format(Locale.ROOT, " %s %d", c.label(), counts[c.ordinal()]));
         }
         console.out().println("classified " + result.sources().size() + " sources:" + sb);
+        if (!result.matches().isEmpty()) {
+            console.out().println(result.matches().size() + " are training sources (input_flag "
+                    + (result.overlap() == TrainingOverlap.LOO ? ResultFlags.TRAINING_LOO : ResultFlags.TRAINING_KEPT)
+                    + ", with training_name and training_class)");
+        }
+        if (!result.withoutXray().isEmpty()) {
+            console.out().println(result.withoutXray().size() + " rows without X-ray flux returned unclassified"
+                    + " (input_flag " + ResultFlags.NO_XRAY + ")");
+        }
         long confident = result.sources().stream().filter(c -> c.ct() >= ct).count();
         console.out().println(confident + " with CT >= " + o.string("ct-threshold").orElseThrow());
         console.out().println("wrote " + s.output() + " (" + s.outputFormat().formatName() + ")");

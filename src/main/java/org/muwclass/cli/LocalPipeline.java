@@ -47,7 +47,7 @@ import uk.ac.starlink.table.StarTable;
 class LocalPipeline implements PipelineBridge {
 
     @Override
-    public ClassificationResult classify(ClassifyCommand.Settings s, Console console) throws IOException {
+    public ClassificationOutput classify(ClassifyCommand.Settings s, Console console) throws IOException {
         Instant started = Instant.now();
         ClassificationRequest request = s.request();
         ClassificationOptions o = request.options();
@@ -79,7 +79,7 @@ class LocalPipeline implements PipelineBridge {
                 f -> console.progressFraction("classification", f), Map.of());
         console.status(String.format(Locale.ROOT, "classified in %.1f s",
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0));
-        return new ClassificationResult(out.sources(), out.provenance());
+        return out;
     }
 
     /** The version recorded in provenance: the same text as the service's. */

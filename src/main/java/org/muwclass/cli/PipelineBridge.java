@@ -2,9 +2,8 @@ package org.muwclass.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.muwclass.classification.ClassificationOutput;
 import org.muwclass.core.eval.LabelledPrediction;
-import org.muwclass.tables.ClassifiedSource;
-import org.muwclass.tables.RunProvenance;
 import uk.ac.starlink.table.StarTable;
 
 /**
@@ -22,20 +21,14 @@ interface PipelineBridge {
         }
     }
 
-    /** Classified sources with their provenance. */
-    record ClassificationResult(List<ClassifiedSource> sources, RunProvenance provenance) {
-        public ClassificationResult {
-            sources = List.copyOf(sources);
-        }
-    }
-
     /** A feature table (TD column names) with provenance facts. */
     record FeatureResult(StarTable table, Map<String, String> provenance) {
     }
 
     CrossValidationResult crossValidate(EvaluateCommand.CrossValidation settings, Console console) throws Exception;
 
-    ClassificationResult classify(ClassifyCommand.Settings settings, Console console) throws Exception;
+    /** Classifies with the one classification service: the same result table and provenance as the UWS job. */
+    ClassificationOutput classify(ClassifyCommand.Settings settings, Console console) throws Exception;
 
     FeatureResult features(FeaturesCommand.Settings settings, Console console) throws Exception;
 }

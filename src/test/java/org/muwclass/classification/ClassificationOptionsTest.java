@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.muwclass.core.pipeline.EbvPolicy;
 import org.muwclass.core.pipeline.RunParameters;
+import org.muwclass.core.pipeline.TrainingOverlap;
 import org.muwclass.core.sampling.XrayNoiseModel;
+import org.muwclass.core.training.NoXrayPolicy;
 
 /** The one parser of the classification options shared by CLI options and UWS parameters. */
 class ClassificationOptionsTest {
@@ -28,7 +30,7 @@ class ClassificationOptionsTest {
     void defaultsAreThePapersProtocol() throws Exception {
         ClassificationOptions o = parse(Map.of(), SERVICE);
         assertEquals(new ClassificationOptions("fastrf", 100, 100, 1, 0.0, 1L, EbvSource.TABLE_ELSE_DUST_MAP,
-                XrayNoiseModel.SHARED, 2.0), o);
+                XrayNoiseModel.SHARED, 2.0, NoXrayPolicy.REFUSE, TrainingOverlap.LOO), o);
         RunParameters p = o.runParameters(3);
         assertEquals(EbvPolicy.TABLE_ELSE_DUST_MAP, p.ebvPolicy());
         assertEquals(1, p.drawsPerUnit(), "one forest per work unit, for the CLI too");
@@ -38,11 +40,13 @@ class ClassificationOptionsTest {
 
     @Test
     void everyOptionIsRead() throws Exception {
-        ClassificationOptions o = parse(Map.of("ALGORITHM", " RF ", "TREES", "7", "DRAWS", "12",
-                "TARGETS_PER_FOREST", "4", "EBV_GRID", "0.1", "SEED", "-5", "EBV", "NH-Column",
-                "XRAY_NOISE", "Independent", "CT_THRESHOLD", "1.5"), SERVICE);
+        ClassificationOptions o = parse(Map.ofEntries(Map.entry("ALGORITHM", " RF "), Map.entry("TREES", "7"),
+                Map.entry("DRAWS", "12"), Map.entry("TARGETS_PER_FOREST", "4"), Map.entry("EBV_GRID", "0.1"),
+                Map.entry("SEED", "-5"), Map.entry("EBV", "NH-Column"), Map.entry("XRAY_NOISE", "Independent"),
+                Map.entry("CT_THRESHOLD", "1.5"), Map.entry("NO_XRAY", " Flag"), Map.entry("TRAINING_OVERLAP",
+                        "KEEP")), SERVICE);
         assertEquals(new ClassificationOptions("rf", 7, 12, 4, 0.1, -5L, EbvSource.NH_COLUMN,
-                XrayNoiseModel.INDEPENDENT, 1.5), o);
+                XrayNoiseModel.INDEPENDENT, 1.5, NoXrayPolicy.FLAG, TrainingOverlap.KEEP), o);
         assertEquals(EbvPolicy.TABLE, o.runParameters(1).ebvPolicy(), "N_H filled in, then used as table values");
         // 3 equivalent draws at M = 4: 4 ceil(3 (1 + 3 x 0.37) / 4) = 8
         assertEquals(8, parse(Map.of("EQUIVALENT_DRAWS", "3", "TARGETS_PER_FOREST", "4"), SERVICE).draws());
@@ -69,6 +73,10 @@ class ClassificationOptionsTest {
                 refused(Map.of("XRAY_NOISE", "both")).getMessage());
         assertEquals("CT_THRESHOLD: '-1' is not allowed; expected a number from 0 to 1000",
                 refused(Map.of("CT_THRESHOLD", "-1")).getMessage());
+        assertEquals("NO_XRAY: 'drop' is not allowed; expected one of refuse, flag",
+                refused(Map.of("NO_XRAY", "drop")).getMessage());
+        assertEquals("TRAINING_OVERLAP: 'exclude' is not allowed; expected one of loo, keep",
+                refused(Map.of("TRAINING_OVERLAP", "exclude")).getMessage());
         OptionException algorithm = refused(Map.of("ALGORITHM", "deepnet"));
         assertEquals("ALGORITHM", algorithm.option());
         assertEquals("deepnet", algorithm.value());

@@ -36,6 +36,7 @@ import org.muwclass.tables.TableFiles;
 import org.muwclass.tables.TableFormat;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import uk.ac.starlink.table.StarTable;
 
 /**
  * Issue 14 item 5: the CLI ({@code muwclass classify}) and the UWS job ({@code /classify}) are one classification
@@ -51,7 +52,7 @@ class CliAndJobGiveTheSameTableTest {
     Path dir;
 
     @Test
-    void sameInputSeedAndSettingsGiveBitIdenticalRows() throws Exception {
+    void sameInputSeedAndSettingsGiveBitIdenticalRowsAndFlags() throws Exception {
         // six TD sources; rows without an ebv value take the dust map, the others their table value
         List<String> td = Files.readAllLines(Path.of(getClass().getResource("/muwclass/TD.csv").toURI()),
                 StandardCharsets.UTF_8);
@@ -59,9 +60,22 @@ class CliAndJobGiveTheSameTableTest {
         for (int r = 1; r <= 6; r++) {
             lines.add(td.get(r) + (r % 2 == 1 ? ",0.3" : ","));
         }
-        Path input = Files.writeString(dir.resolve("six.csv"), String.join("\n", lines) + "\n");
+        // a seventh row without any X-ray flux (returned unclassified), an eighth that is not a training source
+        List<String> header = List.of(td.get(0).split(",", -1));
+        String[] noXray = td.get(7).split(",", -1);
+        for (String c : List.of("Fs", "e_Fs", "Fm", "e_Fm", "Fh", "e_Fh")) {
+            noXray[header.indexOf(c)] = "";
+        }
+        lines.add(String.join(",", noXray) + ",");
+        String[] stranger = td.get(8).split(",", -1);
+        stranger[header.indexOf("CSCv2_name")] = "2CXO J999999.9+000000";
+        stranger[header.indexOf("CSCv2_RA")] = "200.5";
+        stranger[header.indexOf("CSCv2_DEC")] = "-40.25";
+        lines.add(String.join(",", stranger) + ",0.3");
+        Path input = Files.writeString(dir.resolve("eight.csv"), String.join("\n", lines) + "\n");
         String[][] settings = {{"DRAWS", "4"}, {"TREES", "5"}, {"SEED", "11"}, {"TARGETS_PER_FOREST", "2"},
-            {"XRAY_NOISE", "independent"}, {"EBV", "table-else-dust-map"}, {"CT_THRESHOLD", "1.5"}};
+            {"XRAY_NOISE", "independent"}, {"EBV", "table-else-dust-map"}, {"CT_THRESHOLD", "1.5"},
+            {"NO_XRAY", "flag"}, {"TRAINING_OVERLAP", "loo"}};
 
         Path cliOut = dir.resolve("cli.vot");
         List<String> args = new ArrayList<>(List.of("classify", "--input", input.toString(), "--output",
@@ -78,19 +92,27 @@ class CliAndJobGiveTheSameTableTest {
 
         Path jobOut = runJob(settings, input);
 
-        List<ClassifiedSource> cli = ClassificationTable.read(TableFiles.read(cliOut, TableFormat.VOTABLE));
-        List<ClassifiedSource> job = ClassificationTable.read(TableFiles.read(jobOut, TableFormat.VOTABLE));
-        assertEquals(6, cli.size());
-        assertEquals(cli, job, "bit-identical rows (Double.compare on every value)");
+        StarTable cliTable = TableFiles.read(cliOut, TableFormat.VOTABLE);
+        List<List<Object>> cli = cells(cliTable);
+        List<List<Object>> job = cells(TableFiles.read(jobOut, TableFormat.VOTABLE));
+        assertEquals(8, cli.size());
+        assertEquals(cli, job, "bit-identical rows (Double.equals on every value), flags included");
         assertEquals(List.of("table", "dust-map", "table", "dust-map", "table", "dust-map"),
-                cli.stream().map(ClassifiedSource::ebvOrigin).toList(), "E(B-V) origin per source");
-        assertEquals(0.3, cli.get(0).ebvMag(), 0.0, "the table's value");
+                cli.subList(0, 6).stream().map(r -> r.get(column(cliTable, "ebv_origin"))).toList(),
+                "E(B-V) origin per source");
+        assertEquals(0.3, (Double) cli.get(0).get(column(cliTable, "ebv")), 0.0, "the table's value");
+        List<Object> flags = cli.stream().map(r -> r.get(column(cliTable, "input_flag"))).toList();
+        assertEquals(java.util.Arrays.asList("training_source_loo", "training_source_loo", "training_source_loo",
+                "training_source_loo", "training_source_loo", "training_source_loo", "no_xray", null), flags);
+        assertEquals(td.get(1).split(",")[0], cli.get(0).get(column(cliTable, "training_name")));
 
         Map<String, String> cliFacts = infos(cliOut);
         Map<String, String> jobFacts = infos(jobOut);
         assertEquals("independent", cliFacts.get("xray_noise"));
         assertEquals("1.5", cliFacts.get("ct_threshold"));
         assertEquals("dust_ebv_SFD_healpix_lowres.fits", cliFacts.get("dust_map"));
+        assertEquals("1", cliFacts.get("warnings.no_xray_unclassified"));
+        assertEquals("6", cliFacts.get("training_sources_matched"));
         RUN_SPECIFIC.forEach(k -> {
             cliFacts.remove(k);
             jobFacts.remove(k);
@@ -114,7 +136,7 @@ class CliAndJobGiveTheSameTableTest {
             }
             Path staging = manager.files().newStagingDirectory();
             Path copy = Files.copy(input, staging.resolve("INPUT"));
-            UploadedFile upload = new UploadedFile("INPUT", "six.csv", "text/csv", copy, Files.size(copy));
+            UploadedFile upload = new UploadedFile("INPUT", "eight.csv", "text/csv", copy, Files.size(copy));
             JobRecord job = manager.create(ClassifyJobKind.NAME, Caller.anonymous("127.0.0.1"),
                     DaliParameters.of(kv.toArray(new String[0])), List.of(upload));
             while (job.phase().isActive()) {
@@ -126,6 +148,23 @@ class CliAndJobGiveTheSameTableTest {
             manager.close();
             pool.dispose();
         }
+    }
+
+    private static List<List<Object>> cells(StarTable t) throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        for (long r = 0; r < t.getRowCount(); r++) {
+            rows.add(java.util.Arrays.asList(t.getRow(r)));
+        }
+        return rows;
+    }
+
+    private static int column(StarTable t, String name) {
+        for (int c = 0; c < t.getColumnCount(); c++) {
+            if (t.getColumnInfo(c).getName().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column " + name);
     }
 
     private static Map<String, String> infos(Path votable) throws Exception {

@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.muwclass.classification.ClassificationOutput;
 import org.muwclass.core.eval.LabelledPredictionTable;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.model.SourceClass;
@@ -197,11 +198,11 @@ class MainTest {
         Path output = dir.resolve("out.vot");
         PipelineBridge fake = new UnwiredPipeline() {
             @Override
-            public ClassificationResult classify(ClassifyCommand.Settings s, Console console) {
+            public ClassificationOutput classify(ClassifyCommand.Settings s, Console console) {
                 console.progress("classification", 1, 1);
                 ClassifiedSource src = new ClassifiedSource("A", 10, 20, new double[] {0.9, 0.1, 0, 0, 0, 0, 0, 0},
                         new double[8], null, null, null, SourceClass.AGN, 3.5, 0.1);
-                return new ClassificationResult(List.of(src), new RunProvenance("test", "fake", s.seed(), s.draws(),
+                return new ClassificationOutput(List.of(src), new RunProvenance("test", "fake", s.seed(), s.draws(),
                         "t", "i", Instant.EPOCH, Instant.EPOCH, Map.of()));
             }
         };

@@ -13,7 +13,7 @@ class UnwiredPipeline implements PipelineBridge {
     }
 
     @Override
-    public ClassificationResult classify(ClassifyCommand.Settings settings, Console console) throws Exception {
+    public org.muwclass.classification.ClassificationOutput classify(ClassifyCommand.Settings settings, Console console) throws Exception {
         throw new UnsupportedOperationException("classification is not available in this build yet");
     }
 

@@ -125,7 +125,7 @@ public final class SourceTableReader {
             } else {
                 throw new InvalidTableException("Row " + (r + 1) + " ('" + s.name() + "'): no X-ray flux; "
                         + xrayColumns() + " are all empty, and a source needs a flux in at least one band"
-                        + " (or NO_XRAY=flag to return such rows unclassified)");
+                        + " (or NO_XRAY=flag, --no-xray flag in the CLI, to return such rows unclassified)");
             }
         }
         return new TargetTable(out, withoutXray, warnings.snapshot());

@@ -78,13 +78,15 @@ import org.muwclass.tables.TableFormat;
  *       (default), table, dust-map (0.86 x SFD, or the operator's muwclass.classify.dust-map), dust-map-av,
  *       table-else-dust-map-av, hi-map, table-else-hi-map, nh-column (input column nh, n_h or nh_cm2 in cm^-2, or
  *       CSC's nh_gal in 1e20 cm^-2, / 6.851e21), nh-map (HI4PI N_H / 6.851e21), none ({@link EbvSource});
- *       XRAY_NOISE: shared (default, the paper's) or independent; PUBLISH: yes to add the rows to the
- *       ADQL-queryable table of a
+ *       XRAY_NOISE: shared (default, the paper's) or independent; NO_XRAY: refuse (default) or flag rows
+ *       without any X-ray flux; TRAINING_OVERLAP: loo (default) or keep for targets that are training sources;
+ *       PUBLISH: yes to add the classified rows to the ADQL-queryable table of a
  *       {@link ClassificationPublisher} (refused when the service has none).</li>
  * </ul>
  * The options are parsed by the shared {@link ClassificationOptions} (the CLI's, with the same names) and the run is
  * the shared {@link ClassificationService}'s. Results: "result" (VOTable: P_, e_P_, quantiles per class, Class,
- * Class_prob, CT, ebv used and its origin, provenance INFOs) and "summary.png" (class counts with and without the CT
+ * Class_prob, CT, ebv used and its origin, training_name, training_class, input_flag, provenance INFOs) and
+ * "summary.png" (class counts with and without the CT
  * cut, the most and least confident sources).
  */
 @ApplicationScoped
@@ -397,7 +399,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
             if (plan.publish() && dataLinkUrl != null) { // links resolve only for rows in classified_sources
                 doc = doc.withDescriptor(ClassificationTable.dataLinkDescriptor(dataLinkUrl, context.jobId()));
             }
-            TableFiles.write(ClassificationTable.of(rows), TableFormat.VOTABLE, doc, out);
+            TableFiles.write(output.table(), TableFormat.VOTABLE, doc, out);
         }
         double ct = plan.prepared().request().options().ctThreshold();
         try (OutputStream out = context.openResult("summary.png", MediaTypes.PNG)) {

@@ -98,7 +98,8 @@ class SourceTableReaderTest {
     @Test
     void rowWithoutAnyXrayFluxIsRefusedByDefault() {
         assertEquals("Row 2 ('b'): no X-ray flux; Fs, e_Fs, Fm, e_Fm, Fh, e_Fh are all empty, and a source needs a"
-                + " flux in at least one band (or NO_XRAY=flag to return such rows unclassified)",
+                + " flux in at least one band (or NO_XRAY=flag, --no-xray flag in the CLI, to return such rows"
+                + " unclassified)",
                 refusal("b,11.0,-6.0,,,,,,,16.0,0.1,0.2"));
         assertThrows(InvalidTableException.class, () -> SourceTableReader.read(csv(HEADER, ROW1,
                 "b,11.0,-6.0,,,,,,,16.0,0.1,0.2"), false));

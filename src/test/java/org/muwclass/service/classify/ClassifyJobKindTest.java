@@ -248,8 +248,8 @@ class ClassifyJobKindTest {
 
         String negative = failsAtExecution(DaliParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
                 (lines[0] + ",NH\n" + lines[1] + ",-5\n").getBytes(StandardCharsets.UTF_8)));
-        assertEquals("Parameter INPUT: column 'NH', row 1: '-5' is not allowed with EBV=nh-column; expected a finite"
-                + " N_H >= 0 in cm^-2", negative);
+        assertEquals("Parameter INPUT: Column 'NH', row 1: -5.0 (cm^-2) is out of range; allowed 0..1e25 cm^-2"
+                + " (EBV=nh-column)", negative);
         String none = failsAtExecution(DaliParameters.of("EBV", "nh-column"), upload("INPUT", "t.csv", null,
                 tdRows(1, 2)));
         assertTrue(none.startsWith("Parameter EBV: 'nh-column' is not allowed; expected an INPUT with"
