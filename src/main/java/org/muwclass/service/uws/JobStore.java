@@ -21,6 +21,10 @@ import org.muwclass.service.dali.UploadedFile;
  * Job records in the database (schema {@code uws}, portable SQL for H2 and PostgreSQL). Times are stored as epoch
  * milliseconds. Phase changes are compare-and-set: an UPDATE that succeeds only if the job is still in the expected
  * phase, so concurrent ABORT, timeout and completion cannot both win.
+ *
+ * <p>Why over 400 lines: it is the one DAO of the job tables, one short method per SQL statement (the UWS
+ * attributes, parameters, results, leases and sweeps), kept together so the schema and every statement on it are
+ * read in one file.
  */
 public final class JobStore {
 
