@@ -27,6 +27,7 @@ import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.eval.LabelledPrediction;
 import org.muwclass.core.pipeline.ClassificationPlan;
+import org.muwclass.core.pipeline.ClassificationResult;
 import org.muwclass.core.pipeline.CostModel;
 import org.muwclass.core.pipeline.CrossValidation;
 import org.muwclass.core.pipeline.CvReddening;
@@ -109,7 +110,7 @@ class LocalPipeline implements PipelineBridge {
         console.status("cross-validating " + training.size() + " sources: " + protocol + ", " + s.algorithm() + " ("
                 + s.trees() + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads()
                 + " threads");
-        org.muwclass.core.pipeline.ClassificationResult result = s.leaveOneOut()
+        ClassificationResult result = s.leaveOneOut()
                 ? cv.leaveOneOut(p, f -> console.progressFraction("cross-validation", f), null)
                 : cv.kFold(s.folds(), reddening(s.reddening()), p,
                         f -> console.progressFraction("cross-validation", f), null);

@@ -259,7 +259,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
 
     private static InputTable inputTable(JobInput input, String param, UploadedFile file, String displayName)
             throws ParameterException {
-        TableFormat format = UploadedTables.format(param, file, input.parameters().get(param + "_FORMAT")
+        TableFormat format = UploadedInputFiles.format(param, file, input.parameters().get(param + "_FORMAT")
                 .orElse(null));
         return new InputTable(param, file.path(), displayName, format);
     }
@@ -422,12 +422,12 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
     private static final class UploadTableReader implements TableReader {
         @Override
         public ColumnTable columns(InputTable t) throws OptionException {
-            return UploadedTables.columns(t.option(), upload(t), t.format());
+            return UploadedInputFiles.columns(t.option(), upload(t), t.format());
         }
 
         @Override
         public CsvTable csv(InputTable t) throws OptionException {
-            return UploadedTables.csv(t.option(), upload(t), t.format());
+            return UploadedInputFiles.csv(t.option(), upload(t), t.format());
         }
 
         private static UploadedFile upload(InputTable t) {

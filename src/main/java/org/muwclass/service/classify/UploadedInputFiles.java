@@ -26,12 +26,12 @@ import uk.ac.starlink.table.StarTable;
  * Content-Type, else its file-name extension. The file is always read from the job directory; STIL never gets a
  * location string it could treat as a URL.
  */
-final class UploadedTables {
+final class UploadedInputFiles {
 
     /** How refusals name the table (after "Parameter NAME: "). */
     private static final String UPLOADED = "the uploaded table";
 
-    private UploadedTables() {
+    private UploadedInputFiles() {
     }
 
     /**
