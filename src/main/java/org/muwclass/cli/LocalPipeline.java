@@ -33,6 +33,7 @@ import org.muwclass.core.pipeline.CrossValidation;
 import org.muwclass.core.pipeline.CvReddening;
 import org.muwclass.core.pipeline.EbvPolicy;
 import org.muwclass.core.pipeline.EbvResolver;
+import org.muwclass.core.pipeline.PipelineSetup;
 import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.UnitExecutor;
@@ -100,8 +101,8 @@ class LocalPipeline implements PipelineBridge {
         RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
                 .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads()).withCtThreshold(s.ctThreshold())
                 .withTargetsPerForest(s.targetsPerForest()).withXrayNoise(s.xrayNoise());
-        CrossValidation cv = new CrossValidation(training, LearnerCatalogue.standard(s.trees()),
-                XrayAbsorption.loadDefault(), EbvResolver.standard());
+        CrossValidation cv = new CrossValidation(new PipelineSetup(training, LearnerCatalogue.standard(s.trees()),
+                XrayAbsorption.loadDefault(), EbvResolver.standard()));
         String protocol = s.leaveOneOut() ? "leave-one-out" : s.folds() + "-fold";
         if (s.leaveOneOut()) {
             console.status("leave-one-out trains at least " + ((long) training.size() * s.draws())

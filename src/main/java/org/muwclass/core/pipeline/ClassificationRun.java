@@ -31,23 +31,17 @@ public final class ClassificationRun {
 
     private static final Logger LOG = Logger.getLogger(ClassificationRun.class.getName());
 
-    private final TrainingSet training;
-    private final LearnerCatalogue catalogue;
-    private final XrayAbsorption absorption;
-    private final EbvResolver ebvResolver;
+    private final PipelineSetup setup;
 
-    /**
-     * @param training    labelled training set
-     * @param catalogue   learners selectable by {@link RunParameters#algorithm()}
-     * @param absorption  tbabs cross-sections for the AGN reddening
-     * @param ebvResolver E(B-V) source for the targets
-     */
+    /** @param setup training set, learners, tbabs and E(B-V) source of the run */
+    public ClassificationRun(PipelineSetup setup) {
+        this.setup = setup;
+    }
+
+    /** As {@link #ClassificationRun(PipelineSetup)} with the four parts given one by one. */
     public ClassificationRun(TrainingSet training, LearnerCatalogue catalogue, XrayAbsorption absorption,
                              EbvResolver ebvResolver) {
-        this.training = training;
-        this.catalogue = catalogue;
-        this.absorption = absorption;
-        this.ebvResolver = ebvResolver;
+        this(new PipelineSetup(training, catalogue, absorption, ebvResolver));
     }
 
     /** The shipped training set, the standard catalogue, tbabs and the SFD map. */
@@ -86,7 +80,7 @@ public final class ClassificationRun {
 
     /** The training sources among the targets ({@link TrainingMatches}), for flagging them in a result. */
     public TrainingMatches matches(List<SourceMeasurements> targets) {
-        return TrainingMatches.find(targets, training.sources());
+        return TrainingMatches.find(targets, setup.training().sources());
     }
 
     /**
@@ -100,12 +94,12 @@ public final class ClassificationRun {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("No target sources to classify");
         }
-        Learner learner = catalogue.get(p.algorithm());
-        double[] ebv = ebvResolver.resolve(targets, p.ebvPolicy());
+        Learner learner = setup.catalogue().get(p.algorithm());
+        double[] ebv = setup.ebvResolver().resolve(targets, p.ebvPolicy());
         double[] targetEbvUsed = new double[targets.size()];
         List<DrawTask> tasks = new ArrayList<>();
         List<Double> ebvUsed = new ArrayList<>();
-        int[] all = new int[training.size()];
+        int[] all = new int[setup.training().size()];
         Arrays.setAll(all, i -> i);
         if (p.ebvPolicy() == EbvPolicy.NONE) {
             int[] members = new int[targets.size()];
@@ -115,7 +109,7 @@ public final class ClassificationRun {
         } else if (p.ebvGrid() == null) {
             for (ExtinctionBins.Bin bin : ExtinctionBins.group(ebv)) {
                 tasks.add(new DrawTask(bin.index(), all, bin.members(),
-                        AgnReddening.forEbv(bin.meanEbv(), absorption)));
+                        AgnReddening.forEbv(bin.meanEbv(), setup.absorption())));
                 ebvUsed.add(bin.meanEbv());
                 for (int m : bin.members()) {
                     targetEbvUsed[m] = bin.meanEbv();
@@ -131,8 +125,8 @@ public final class ClassificationRun {
                 : " E(B-V) grid nodes (relative step " + p.ebvGridStep() + "), ";
         LOG.info(() -> "Classifying " + targets.size() + " sources with " + tasks.size() + what
                 + p.draws() + " draws (" + p.forestsPerTask() + " forests per task), " + p.algorithm());
-        MonteCarloEngine engine = new MonteCarloEngine(training.sources(), targets, false, learner, p);
-        return new ClassificationPlan(targets, p, training, learner.name(), ebv, targetEbvUsed, tasks, ebvUsed,
+        MonteCarloEngine engine = new MonteCarloEngine(setup.training().sources(), targets, false, learner, p);
+        return new ClassificationPlan(targets, p, setup.training(), learner.name(), ebv, targetEbvUsed, tasks, ebvUsed,
                 engine, p.ebvPolicy().name() + estimatorNote(p));
     }
 
@@ -174,7 +168,7 @@ public final class ClassificationRun {
                 upper[j] = place[members[j]].lowerNode() != k;
             }
             double nodeEbv = grid.nodeEbv(k);
-            tasks.add(new DrawTask(grid.nodeKey(k), all, members, AgnReddening.forEbv(nodeEbv, absorption),
+            tasks.add(new DrawTask(grid.nodeKey(k), all, members, AgnReddening.forEbv(nodeEbv, setup.absorption()),
                     new ValueShare(weight, upper, split, p.targetsPerForest())));
             ebvUsed.add(nodeEbv);
         }

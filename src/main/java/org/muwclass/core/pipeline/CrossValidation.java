@@ -10,11 +10,9 @@ import java.util.logging.Logger;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
 import org.muwclass.core.features.FeatureSchema;
 import org.muwclass.core.learn.Learner;
-import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.ExtinctionBins;
-import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.reddening.AgnReddening;
 import org.muwclass.core.sampling.Seeds;
 import org.muwclass.core.training.TrainingSet;
@@ -31,23 +29,11 @@ public final class CrossValidation {
     private static final Logger LOG = Logger.getLogger(CrossValidation.class.getName());
     private static final double[] OCTAVE_EDGES = {0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6};
 
-    private final TrainingSet training;
-    private final LearnerCatalogue catalogue;
-    private final XrayAbsorption absorption;
-    private final EbvResolver ebvResolver;
+    private final PipelineSetup setup;
 
-    /**
-     * @param training    labelled sources to cross-validate
-     * @param catalogue   learners selectable by {@link RunParameters#algorithm()}
-     * @param absorption  tbabs cross-sections for the AGN reddening
-     * @param ebvResolver E(B-V) of the training sources (as test sources)
-     */
-    public CrossValidation(TrainingSet training, LearnerCatalogue catalogue, XrayAbsorption absorption,
-                           EbvResolver ebvResolver) {
-        this.training = training;
-        this.catalogue = catalogue;
-        this.absorption = absorption;
-        this.ebvResolver = ebvResolver;
+    /** @param setup the sources to cross-validate (as training set), learners, tbabs and their E(B-V) */
+    public CrossValidation(PipelineSetup setup) {
+        this.setup = setup;
     }
 
     /**
@@ -69,25 +55,26 @@ public final class CrossValidation {
 
     /** Leave-one-out: N folds of one source, each reddened to that source's own E(B-V) (the paper's protocol). */
     public ClassificationResult leaveOneOut(RunParameters p, ProgressListener progress, ExecutorService executor) {
-        int[] fold = new int[training.size()];
+        int[] fold = new int[setup.training().size()];
         Arrays.setAll(fold, i -> i);
         CvReddening mode = p.ebvPolicy() == EbvPolicy.NONE ? CvReddening.NONE : CvReddening.TEST_SOURCE_BIN;
-        return run(fold, training.size(), mode, p, progress, executor, "leave-one-out");
+        return run(fold, setup.training().size(), mode, p, progress, executor, "leave-one-out");
     }
 
     private int[] labels() {
-        int[] y = new int[training.size()];
+        int[] y = new int[setup.training().size()];
         for (int i = 0; i < y.length; i++) {
-            y[i] = training.sources().get(i).trueClass().ordinal();
+            y[i] = setup.training().sources().get(i).trueClass().ordinal();
         }
         return y;
     }
 
     private ClassificationResult run(int[] fold, int folds, CvReddening mode, RunParameters p,
                                      ProgressListener progress, ExecutorService executor, String protocol) {
-        Learner learner = catalogue.get(p.algorithm());
-        List<SourceMeasurements> src = training.sources();
-        double[] ebv = mode == CvReddening.NONE ? new double[src.size()] : ebvResolver.resolve(src, p.ebvPolicy());
+        Learner learner = setup.catalogue().get(p.algorithm());
+        List<SourceMeasurements> src = setup.training().sources();
+        double[] ebv = mode == CvReddening.NONE ? new double[src.size()]
+                : setup.ebvResolver().resolve(src, p.ebvPolicy());
         List<DrawTask> tasks = new ArrayList<>();
         List<Double> ebvUsed = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
@@ -105,7 +92,7 @@ public final class CrossValidation {
                 }
                 mean /= members.length;
                 AgnReddening red = mode == CvReddening.NONE ? AgnReddening.NONE
-                        : AgnReddening.forEbv(mean, absorption);
+                        : AgnReddening.forEbv(mean, setup.absorption());
                 tasks.add(new DrawTask(((long) f << 24) | g.getKey(), trainRows, members, red));
                 ebvUsed.add(red.ebvMag());
             }
@@ -122,6 +109,7 @@ public final class CrossValidation {
         // cross-validation groups its own E(B-V) (mode), never on a grid
         String estimator = protocol + ", " + mode + ", " + p.ebvPolicy()
                 + ClassificationRun.estimatorNote(p.withEbvGrid(0));
+        TrainingSet training = setup.training();
         ClassificationPlan plan = new ClassificationPlan(src, p, training, learner.name(), ebv, targetEbvUsed, tasks,
                 ebvUsed, engine, estimator);
         ProbabilityAccumulator acc = plan.targetSums(UnitExecutor.local(p.threads(), executor)

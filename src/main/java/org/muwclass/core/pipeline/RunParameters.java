@@ -1,6 +1,7 @@
 package org.muwclass.core.pipeline;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.sampling.XrayNoiseModel;
 
@@ -96,8 +97,7 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
 
     /** A copy with another E(B-V) treatment: 0 for the paper's bins, else the grid's relative step. */
     public RunParameters withEbvGrid(double relativeStep) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, relativeStep, xrayNoise);
+        return copy(c -> c.ebvGridStep = relativeStep);
     }
 
     /** Forests trained per task (E(B-V) bin or cross-validation group): ceil(draws / targetsPerForest). */
@@ -136,20 +136,17 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
 
     /** A copy with another Monte-Carlo estimator (1 = the paper's protocol). */
     public RunParameters withTargetsPerForest(int m) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, m, ebvGridStep, xrayNoise);
+        return copy(c -> c.targetsPerForest = m);
     }
 
     /** A copy with another number of draws. */
     public RunParameters withDraws(int n) {
-        return new RunParameters(n, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.draws = n);
     }
 
     /** A copy with another master seed. */
     public RunParameters withMasterSeed(long seed) {
-        return new RunParameters(draws, seed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.masterSeed = seed);
     }
 
     /**
@@ -163,43 +160,77 @@ public record RunParameters(int draws, long masterSeed, String algorithm, EbvPol
 
     /** A copy with another learner name. */
     public RunParameters withAlgorithm(String name) {
-        return new RunParameters(draws, masterSeed, name, ebvPolicy, ctThreshold, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.algorithm = name);
     }
 
     /** A copy with another E(B-V) policy. */
     public RunParameters withEbvPolicy(EbvPolicy policy) {
-        return new RunParameters(draws, masterSeed, algorithm, policy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.ebvPolicy = policy);
     }
 
     /** A copy with another X-ray noise model. */
     public RunParameters withXrayNoise(XrayNoiseModel model) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
-                keepQuantiles, targetsPerForest, ebvGridStep, model);
+        return copy(c -> c.xrayNoise = model);
     }
 
     /** A copy with another thread count. */
     public RunParameters withThreads(int n) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, n, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.threads = n);
     }
 
     /** A copy with another work-unit size. */
     public RunParameters withDrawsPerUnit(int n) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, n, keepQuantiles,
-                targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.drawsPerUnit = n);
     }
 
     /** A copy with another CT threshold. */
     public RunParameters withCtThreshold(double ct) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ct, threads, drawsPerUnit, keepQuantiles,
-                targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.ctThreshold = ct);
     }
 
     /** A copy that does or does not keep draws for quantiles. */
     public RunParameters withKeepQuantiles(boolean keep) {
-        return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit, keep,
-                targetsPerForest, ebvGridStep, xrayNoise);
+        return copy(c -> c.keepQuantiles = keep);
+    }
+
+    /** A copy with the components {@code change} sets; the canonical constructor checks it like any other. */
+    private RunParameters copy(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components of a copy being made, so that each wither names only the one it changes. */
+    private static final class Components {
+        int draws;
+        long masterSeed;
+        String algorithm;
+        EbvPolicy ebvPolicy;
+        double ctThreshold;
+        int threads;
+        int drawsPerUnit;
+        boolean keepQuantiles;
+        int targetsPerForest;
+        double ebvGridStep;
+        XrayNoiseModel xrayNoise;
+
+        Components(RunParameters p) {
+            draws = p.draws;
+            masterSeed = p.masterSeed;
+            algorithm = p.algorithm;
+            ebvPolicy = p.ebvPolicy;
+            ctThreshold = p.ctThreshold;
+            threads = p.threads;
+            drawsPerUnit = p.drawsPerUnit;
+            keepQuantiles = p.keepQuantiles;
+            targetsPerForest = p.targetsPerForest;
+            ebvGridStep = p.ebvGridStep;
+            xrayNoise = p.xrayNoise;
+        }
+
+        RunParameters build() {
+            return new RunParameters(draws, masterSeed, algorithm, ebvPolicy, ctThreshold, threads, drawsPerUnit,
+                    keepQuantiles, targetsPerForest, ebvGridStep, xrayNoise);
+        }
     }
 }

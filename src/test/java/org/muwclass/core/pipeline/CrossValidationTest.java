@@ -28,8 +28,8 @@ class CrossValidationTest {
     }
 
     private static CrossValidation cv(TrainingSet t) {
-        return new CrossValidation(t, LearnerCatalogue.standard(10), XrayAbsorption.loadDefault(),
-                EbvResolver.standard());
+        return new CrossValidation(new PipelineSetup(t, LearnerCatalogue.standard(10), XrayAbsorption.loadDefault(),
+                EbvResolver.standard()));
     }
 
     @Test

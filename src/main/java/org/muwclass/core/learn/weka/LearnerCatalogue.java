@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.muwclass.core.learn.FastForestLearner;
 import org.muwclass.core.learn.FastRandomForest;
@@ -169,10 +170,7 @@ public final class LearnerCatalogue {
     /** The paper's forest: -I trees -K 5, unlimited depth, single-threaded. */
     public static RandomForest randomForest(int trees) {
         RandomForest rf = new RandomForest();
-        rf.setNumIterations(trees);
-        rf.setNumFeatures(FEATURES_PER_SPLIT);
-        rf.setMaxDepth(0);
-        rf.setNumExecutionSlots(1);
+        paperForest(trees, rf::setNumIterations, rf::setNumFeatures, rf::setMaxDepth, rf::setNumExecutionSlots);
         return rf;
     }
 
@@ -182,11 +180,20 @@ public final class LearnerCatalogue {
      */
     public static FastRandomForestClassifier fastRandomForest(int trees) {
         FastRandomForestClassifier rf = new FastRandomForestClassifier();
-        rf.setNumIterations(trees);
-        rf.setNumFeatures(FEATURES_PER_SPLIT);
-        rf.setMaxDepth(0);
-        rf.setNumExecutionSlots(1);
+        paperForest(trees, rf::setNumIterations, rf::setNumFeatures, rf::setMaxDepth, rf::setNumExecutionSlots);
         return rf;
+    }
+
+    /**
+     * Sets the paper's forest (-I trees -K 5, unlimited depth, one thread) through the four setters Weka's RandomForest
+     * and {@link FastRandomForestClassifier} both have but share no type for.
+     */
+    private static void paperForest(int trees, IntConsumer iterations, IntConsumer featuresPerSplit,
+                                    IntConsumer maxDepth, IntConsumer executionSlots) {
+        iterations.accept(trees);
+        featuresPerSplit.accept(FEATURES_PER_SPLIT);
+        maxDepth.accept(0);
+        executionSlots.accept(1);
     }
 
     private static void put(Map<String, Learner> m, String name, Supplier<? extends Classifier> f) {

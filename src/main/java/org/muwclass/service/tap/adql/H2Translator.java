@@ -151,15 +151,7 @@ public class H2Translator extends PostgreSQLTranslator {
      */
     private String cellPrefilter(PointFunction p, ADQLOperand ra0, ADQLOperand dec0, ADQLOperand radius)
             throws TranslationException {
-        if (!(p.getCoord1() instanceof ADQLColumn ra) || !(p.getCoord2() instanceof ADQLColumn dec)) {
-            return null;
-        }
-        DBColumn raCol = ra.getDBLink();
-        DBColumn decCol = dec.getDBLink();
-        if (raCol == null || decCol == null || !"ra".equals(raCol.getDBName()) || !"dec".equals(decCol.getDBName())
-                || !skyIndexed(ra) || !skyIndexed(dec)) {
-            return null;
-        }
+        // the column test is the degree overload's: constant() has no side effect, so testing after it is the same
         Double a = constant(ra0);
         Double d = constant(dec0);
         Double r = constant(radius);

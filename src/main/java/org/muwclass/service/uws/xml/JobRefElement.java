@@ -2,21 +2,14 @@ package org.muwclass.service.uws.xml;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
-import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 
 /** One uws:jobref of the job list (schema type ShortJobDescription). */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "ShortJobDescription", propOrder = {"phase", "runId", "ownerId", "creationTime"})
-public class JobRefElement {
+public class JobRefElement extends XlinkReference {
 
-    @XmlAttribute(required = true)
-    public String id;
-    @XmlAttribute(namespace = UwsNamespaces.XLINK)
-    public String type = "simple";
-    @XmlAttribute(namespace = UwsNamespaces.XLINK)
-    public String href;
     @XmlElement(required = true)
     public String phase;
     @XmlElement

@@ -8,14 +8,8 @@ import jakarta.xml.bind.annotation.XmlType;
 /** One uws:result (schema type ResultReference) pointing at the result with xlink:href. */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "ResultReference")
-public class ResultElement {
+public class ResultElement extends XlinkReference {
 
-    @XmlAttribute(required = true)
-    public String id;
-    @XmlAttribute(namespace = UwsNamespaces.XLINK)
-    public String type = "simple";
-    @XmlAttribute(namespace = UwsNamespaces.XLINK)
-    public String href;
     /** Bytes. */
     @XmlAttribute
     public Long size;
