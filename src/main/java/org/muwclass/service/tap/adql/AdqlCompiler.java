@@ -249,7 +249,10 @@ public final class AdqlCompiler {
                                 unit, null, null, null, false, false, false)));
                 continue;
             }
-            if (op == null || !op.isGeometry() || op instanceof ADQLColumn) {
+            // a table or upload column carries its own xtype; a subquery's point column (POINT(...),
+            // ivo_healpix_center ...) does not
+            if (op == null || !op.isGeometry() || op instanceof ADQLColumn col
+                    && (col.getDBLink() instanceof DescribedColumn || GeometryKind.of(op) != GeometryKind.POINT)) {
                 continue;
             }
             String xtype = switch (GeometryKind.of(op)) {
