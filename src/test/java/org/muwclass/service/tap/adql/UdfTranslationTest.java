@@ -2,6 +2,7 @@ package org.muwclass.service.tap.adql;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,30 @@ class UdfTranslationTest {
     void healpixCenterIsNotAcceptedWhereADQL20WantsAPointFunction() {
         AdqlException e = assertThrows(AdqlException.class, () -> sql(SqlDialect.H2,
                 "SELECT DISTANCE(ivo_healpix_center(0, 0), POINT('ICRS', 45, 41.8)) FROM muwclass.training_set"));
-        assertTrue(e.getMessage().startsWith("ADQL syntax error"), e.getMessage());
+        assertEquals("ADQL syntax error at line 1, column 35: Encountered \"(\". Was expecting one of: \".\" \",\" "
+                + "\".\" \",\"; ivo_healpix_center(...) cannot be an argument of DISTANCE, CONTAINS, INTERSECTS, "
+                + "COORD1, COORD2 or CENTROID (ADQL 2.0 takes only POINT(...) or a column there): select it in a "
+                + "subquery and pass its column, e.g. SELECT DISTANCE(s.c, POINT('ICRS', 45, 41.8)) FROM (SELECT "
+                + "ivo_healpix_center(0, 0) AS c FROM muwclass.training_set) AS s", e.getMessage());
+        AdqlException coord = assertThrows(AdqlException.class, () -> sql(SqlDialect.POSTGRESQL,
+                "SELECT COORD1(\n  IVO_HEALPIX_CENTER (0, 0)) FROM muwclass.training_set"));
+        assertTrue(coord.getMessage().contains("; ivo_healpix_center(...) cannot be an argument of DISTANCE"),
+                coord.getMessage());
+        AdqlException other = assertThrows(AdqlException.class, () -> sql(SqlDialect.H2,
+                "SELECT DISTANCE(ivo_healpix_index(0, 0, 0), POINT('ICRS', 45, 41.8)) FROM muwclass.training_set"));
+        assertFalse(other.getMessage().contains("cannot be an argument"), other.getMessage());
+    }
+
+    /** A subquery's point column (a UDF's or a POINT's) is still a DALI point when selected; plain columns are not. */
+    @Test
+    void subqueryPointColumnsKeepTheirXtype() throws Exception {
+        for (SqlDialect dialect : SqlDialect.values()) {
+            CompiledQuery q = new AdqlCompiler(TABLES, dialect).compile("SELECT s.c, s.p, s.ra FROM (SELECT ra, "
+                    + "ivo_healpix_center(0, 0) AS c, POINT('ICRS', ra, dec) AS p FROM muwclass.training_set) AS s");
+            assertEquals("point", ((DescribedColumn) q.columns().get(0)).xtype(), dialect.name());
+            assertEquals("point", ((DescribedColumn) q.columns().get(1)).xtype(), dialect.name());
+            assertEquals(null, ((DescribedColumn) q.columns().get(2)).xtype(), dialect.name());
+        }
     }
 
     @Test
