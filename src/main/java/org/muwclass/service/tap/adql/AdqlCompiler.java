@@ -129,7 +129,8 @@ public final class AdqlCompiler {
             }
             throw new AdqlException("ADQL error: " + String.join("; ", problems));
         } catch (ParseException e) {
-            throw new AdqlException("ADQL syntax error" + at(e.getPosition()) + ": " + clean(e.getMessage()));
+            throw new AdqlException("ADQL syntax error" + at(e.getPosition()) + ": " + clean(e.getMessage())
+                    + pointUdfHint(adql, e.getPosition()));
         } catch (RuntimeException | Error e) { // the generated parser throws TokenMgrError on some lexical errors
             throw new AdqlException("ADQL syntax error: " + clean(e.getMessage()));
         }
@@ -249,7 +250,10 @@ public final class AdqlCompiler {
                                 unit, null, null, null, false, false, false)));
                 continue;
             }
-            if (op == null || !op.isGeometry() || op instanceof ADQLColumn) {
+            // a table or upload column carries its own xtype; a subquery's point column (POINT(...),
+            // ivo_healpix_center ...) does not
+            if (op == null || !op.isGeometry() || op instanceof ADQLColumn col
+                    && (col.getDBLink() instanceof DescribedColumn || GeometryKind.of(op) != GeometryKind.POINT)) {
                 continue;
             }
             String xtype = switch (GeometryKind.of(op)) {
@@ -285,6 +289,32 @@ public final class AdqlCompiler {
                     + (next == null || next.image == null ? "" : " (starting with '" + next.image + "')")
                     + "; remove it, or send each statement as its own query");
         }
+    }
+
+    /**
+     * A point-valued UDF where ADQL 2.0 wants POINT(...) or a column (DISTANCE, CONTAINS, COORD1 ...) fails to parse at
+     * the '(' after its name, with a message naming only tokens; say why and what works instead.
+     */
+    private static String pointUdfHint(String adql, TextPosition p) {
+        if (p == null || p.beginLine < 1 || p.beginColumn < 1) {
+            return "";
+        }
+        String[] lines = adql.split("\r\n|\r|\n", -1);
+        if (p.beginLine > lines.length) {
+            return "";
+        }
+        String line = lines[p.beginLine - 1];
+        String before = line.substring(0, Math.min(line.length(), p.beginColumn - 1));
+        for (Udfs.Udf u : Udfs.ALL) {
+            if (u.signature().endsWith("-> POINT") && before.toLowerCase(java.util.Locale.ROOT).stripTrailing()
+                    .endsWith(u.name())) {
+                return "; " + u.name() + "(...) cannot be an argument of DISTANCE, CONTAINS, INTERSECTS, COORD1, "
+                        + "COORD2 or CENTROID (ADQL 2.0 takes only POINT(...) or a column there): select it in a "
+                        + "subquery and pass its column, e.g. SELECT DISTANCE(s.c, POINT('ICRS', 45, 41.8)) FROM "
+                        + "(SELECT " + u.name() + "(0, 0) AS c FROM muwclass.training_set) AS s";
+            }
+        }
+        return "";
     }
 
     private static String unknownFunction(UnresolvedFunctionException e) {

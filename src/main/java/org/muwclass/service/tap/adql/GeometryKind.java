@@ -6,6 +6,7 @@ import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.NegativeOperand;
 import adql.query.operand.NumericConstant;
+import adql.query.operand.function.DefaultUDF;
 import adql.query.operand.function.geometry.BoxFunction;
 import adql.query.operand.function.geometry.CentroidFunction;
 import adql.query.operand.function.geometry.CircleFunction;
@@ -36,7 +37,7 @@ enum GeometryKind {
         if (op instanceof GeometryValue<?> gv) {
             op = gv.getValue();
         }
-        if (op instanceof PointFunction || op instanceof CentroidFunction) {
+        if (op instanceof PointFunction || op instanceof CentroidFunction || returnsPoint(op)) {
             return POINT;
         }
         if (op instanceof CircleFunction) {
@@ -56,6 +57,12 @@ enum GeometryKind {
             }
         }
         return ANY;
+    }
+
+    /** A declared UDF whose result is a POINT ({@link Udfs}: ivo_healpix_center). */
+    private static boolean returnsPoint(ADQLOperand op) {
+        return op instanceof DefaultUDF udf && udf.getDefinition() != null
+                && udf.getDefinition().returnType.type == DBType.DBDatatype.POINT;
     }
 
     private String adql() {

@@ -6,6 +6,7 @@ import adql.query.operand.ADQLOperand;
 import adql.query.operand.function.UserDefinedFunction;
 import adql.translator.JDBCTranslator;
 import adql.translator.TranslationException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,14 @@ public final class Udfs {
             new Udf("ivo_healpix_index", "ivo_healpix_index(hpxOrder INTEGER, ra DOUBLE, dec DOUBLE) -> BIGINT",
                     "Index of the HEALPix cell of order hpxOrder (0-29, NESTED scheme) that contains the position ra, "
                             + "dec (ICRS, degrees)."),
+            new Udf("ivo_healpix_center", "ivo_healpix_center(hpxOrder INTEGER, ipix BIGINT) -> POINT",
+                    "Centre of the HEALPix cell ipix of order hpxOrder (NESTED scheme) as a POINT (ICRS, degrees; "
+                            + "selected, a DALI point \"ra dec\"); NULL unless hpxOrder is an integer 0-29 and ipix an "
+                            + "integer 0 to 12*4^hpxOrder-1. ADQL 2.0 takes only POINT(...) or a column as an "
+                            + "argument of DISTANCE, CONTAINS, INTERSECTS, COORD1/2 and CENTROID: select the centre "
+                            + "in a subquery and pass its column, e.g. SELECT DISTANCE(s.c, POINT('ICRS', s.ra, "
+                            + "s.dec)) FROM (SELECT ra, dec, ivo_healpix_center(8, ivo_healpix_index(8, ra, dec)) AS c "
+                            + "FROM muwclass.training_set) AS s."),
             new Udf("ivo_hasword", "ivo_hasword(haystack VARCHAR, needle VARCHAR) -> INTEGER",
                     "1 if every word of needle occurs as a word in haystack, ignoring case, else 0. Words are runs of "
                             + "letters and digits; no stemming. On PostgreSQL: to_tsvector('simple', haystack) @@ "
@@ -79,6 +88,8 @@ public final class Udfs {
         return switch (name) {
             case "ivo_healpix_index" -> h2 ? "muw_healpix_index(" + a[0] + ", " + a[1] + ", " + a[2] + ")"
                     : "healpix_nest(" + a[0] + ", spoint(radians(" + a[1] + "), radians(" + a[2] + ")))";
+            case "ivo_healpix_center" -> h2 ? "muw_healpix_center(" + a[0] + ", " + a[1] + ")"
+                    : pgHealpixCenter(a[0], a[1]);
             case "ivo_hasword" -> h2 ? "muw_hasword(" + a[0] + ", " + a[1] + ")"
                     : "CASE WHEN to_tsvector('simple', " + a[0] + ") @@ plainto_tsquery('simple', " + a[1]
                     + ") THEN 1 ELSE 0 END";
@@ -89,9 +100,24 @@ public final class Udfs {
         };
     }
 
+    /**
+     * pgSphere's {@code center_of_healpix_nest} (NESTED, spoint in radians) behind a guard: it raises an error for an
+     * order outside 0..29 or a cell outside 0..12*4^order-1, where the UDF gives NULL, and takes only integers, where
+     * ADQL lets any number through (a non-integer gives NULL, as on H2). PostgreSQL drops a CASE branch whose condition
+     * folds to false without evaluating it, so constants out of range never reach pgSphere either.
+     */
+    private static String pgHealpixCenter(String order, String ipix) {
+        String o = "CAST(" + order + " AS numeric)";
+        String i = "CAST(" + ipix + " AS numeric)";
+        return "CASE WHEN " + o + " BETWEEN 0 AND 29 AND mod(" + o + ", 1) = 0 AND " + i + " BETWEEN 0 AND "
+                + "12 * power(4::numeric, " + o + ") - 1 AND mod(" + i + ", 1) = 0 THEN center_of_healpix_nest(CAST("
+                + order + " AS integer), CAST(" + ipix + " AS bigint)) END";
+    }
+
     /** H2 functions behind the declared UDFs: {SQL name, Java method of this class}. */
     static final List<String[]> H2_FUNCTIONS = List.of(
             new String[]{"muw_healpix_index", "healpixIndex"},
+            new String[]{"muw_healpix_center", "healpixCenter"},
             new String[]{"muw_hasword", "hasWord"});
 
     /** The {@code CREATE ALIAS} statements registering the H2 functions (idempotent). */
@@ -110,6 +136,33 @@ public final class Udfs {
         // a hash computer per call: it keeps state (HealpixNested.hash shares one between threads)
         return cds.healpix.Healpix.getNested(order).newHashComputer().hash(Math.toRadians(r < 0 ? r + 360.0 : r),
                 Math.toRadians(dec));
+    }
+
+    /**
+     * ivo_healpix_center on H2: the centre (ra, dec in degrees, ra in [0, 360)) of NESTED cell ipix of order hpxOrder,
+     * as the DALI point array geometry values use on H2; NULL unless order is an integer 0..29 and ipix an integer
+     * 0..12*4^order-1. The arguments arrive as exact numbers so that a non-integer or a too large value is NULL
+     * rather than rounded or an H2 conversion error.
+     */
+    public static Double[] healpixCenter(BigDecimal order, BigDecimal ipix) {
+        if (order == null || ipix == null || order.signum() < 0 || order.compareTo(MAX_ORDER) > 0
+                || !isInteger(order) || ipix.signum() < 0 || !isInteger(ipix)) {
+            return null;
+        }
+        int depth = order.intValueExact();
+        if (ipix.compareTo(BigDecimal.valueOf(12L << (2 * depth))) >= 0) {
+            return null;
+        }
+        // a computer per call, as for the hash: HealpixNested.center shares one between threads
+        double[] lonLat = cds.healpix.Healpix.getNested(depth).newVerticesAndPathComputer()
+                .center(ipix.longValueExact());
+        return new Double[]{Math.toDegrees(lonLat[0]), Math.toDegrees(lonLat[1])};
+    }
+
+    private static final BigDecimal MAX_ORDER = BigDecimal.valueOf(29);
+
+    private static boolean isInteger(BigDecimal v) {
+        return v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
     }
 
     /** ivo_hasword on H2: 1 if every word of needle is a word of haystack (case ignored), else 0. */

@@ -30,7 +30,7 @@ class AdqlClosedLanguageTest {
             + "ATAN2, COS, COT, SIN, TAN, AVG, COUNT, MAX, MIN, SUM) and the geometry functions (POINT, CIRCLE, BOX, "
             + "POLYGON, REGION, CENTROID, AREA, CONTAINS, INTERSECTS, DISTANCE, COORD1, COORD2, COORDSYS) and the "
             + "user-defined functions ("
-            + "ivo_healpix_index, ivo_hasword, ivo_nocasematch, ivo_string_agg)";
+            + "ivo_healpix_index, ivo_healpix_center, ivo_hasword, ivo_nocasematch, ivo_string_agg)";
 
     private static String error(SqlDialect dialect, String adql) {
         return assertThrows(AdqlException.class, () -> new AdqlCompiler(TABLES, dialect).compile(adql)).getMessage();

@@ -180,6 +180,63 @@ abstract class TapQuerySuite {
         assertEquals(expected, new java.util.TreeSet<>(List.of(((String) agg.get(0)[1]).split(";"))));
     }
 
+    /**
+     * ivo_healpix_center: CDS HEALPix on H2, pgSphere's center_of_healpix_nest on PostgreSQL. The centre of a source's
+     * cell is no farther from it than the cell's largest centre-to-vertex distance and lies in that same cell; order 0
+     * cell 0 is centred at (45, asin(2/3)); out-of-range arguments give NULL.
+     */
+    @Test
+    void healpixCenterOfASourcesCellIsAPointInThatCell() throws Exception {
+        String adql = "SELECT TOP 50 ra, dec, ivo_healpix_index(8, ra, dec) AS h, "
+                + "ivo_healpix_center(8, ivo_healpix_index(8, ra, dec)) AS c, ivo_healpix_center(0, 0) AS c00, "
+                + "ivo_healpix_center(30, 0) AS bad_order, ivo_healpix_center(0, 12) AS bad_cell, "
+                + "ivo_healpix_center(2.5, 1) AS fractional FROM muwclass.training_set ORDER BY name";
+        String doc = run(adql, TableFormat.VOTABLE, 100, List.of(), Map.of());
+        for (String col : new String[]{"c", "c00", "bad_order"}) {
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("<FIELD [^>]*name=\"" + col
+                    + "\"[^>]*>").matcher(doc);
+            assertTrue(field.find(), doc);
+            assertTrue(field.group().contains("datatype=\"double\""), field.group());
+            assertTrue(field.group().contains("arraysize=\"*\""), field.group());
+            assertTrue(field.group().contains("xtype=\"point\""), field.group());
+        }
+        List<Object[]> got = rows(adql);
+        assertEquals(50, got.size());
+        for (Object[] row : got) {
+            double ra = ((Number) row[0]).doubleValue();
+            double dec = ((Number) row[1]).doubleValue();
+            long cell = ((Number) row[2]).longValue();
+            double[] c = (double[]) row[3];
+            assertEquals(2, c.length);
+            double reach = Math.toDegrees(cds.healpix.Healpix.getLargestCenterToCellVertexDistance(
+                    Math.toRadians(c[0]), Math.toRadians(c[1]), 8));
+            double d = SkyGeometry.distance(ra, dec, c[0], c[1]);
+            assertTrue(d <= reach, "source (" + ra + ", " + dec + ") is " + d + " deg from the centre of its cell "
+                    + cell + " at (" + c[0] + ", " + c[1] + "); a cell reaches " + reach + " deg from its centre");
+            assertEquals(cell, org.muwclass.service.tap.adql.Udfs.healpixIndex(8, c[0], c[1]));
+            assertArrayEquals(new double[]{45.0, 41.8103148957786}, (double[]) row[4], 1e-9);
+            assertEquals(null, row[5]);
+            assertEquals(null, row[6]);
+            assertEquals(null, row[7]);
+        }
+        // ADQL 2.0 takes only POINT(...) or a column in DISTANCE and COORD1/2: a subquery column holds the centre
+        List<Object[]> viaColumn = rows("SELECT TOP 50 s.h, DISTANCE(s.c, POINT('ICRS', s.ra, s.dec)) AS d, "
+                + "COORD1(s.c) AS cra, COORD2(s.c) AS cdec, s.c, s.name FROM (SELECT name, ra, dec, "
+                + "ivo_healpix_index(8, ra, dec) AS h, ivo_healpix_center(8, ivo_healpix_index(8, ra, dec)) AS c "
+                + "FROM muwclass.training_set) AS s ORDER BY name");
+        assertEquals(50, viaColumn.size());
+        for (int k = 0; k < 50; k++) {
+            double[] c = (double[]) got.get(k)[3];
+            Object[] row = viaColumn.get(k);
+            assertEquals(((Number) got.get(k)[2]).longValue(), ((Number) row[0]).longValue());
+            assertEquals(SkyGeometry.distance(((Number) got.get(k)[0]).doubleValue(),
+                    ((Number) got.get(k)[1]).doubleValue(), c[0], c[1]), ((Number) row[1]).doubleValue(), 1e-9);
+            assertEquals(c[0], ((Number) row[2]).doubleValue(), 1e-9);
+            assertEquals(c[1], ((Number) row[3]).doubleValue(), 1e-9);
+            assertArrayEquals(c, (double[]) row[4], 1e-9);
+        }
+    }
+
     @Test
     void groupByClassMatchesTheLabels() throws Exception {
         Map<String, Long> expected = new HashMap<>();

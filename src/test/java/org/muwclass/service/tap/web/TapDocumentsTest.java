@@ -80,6 +80,8 @@ class TapDocumentsTest {
                 xml.indexOf("TAPRegExt#features-udf")));
         assertTrue(udf.contains("<feature><form>ivo_healpix_index(hpxOrder INTEGER, ra DOUBLE, dec DOUBLE) -&gt; BIGINT"
                 + "</form><description>"), udf);
+        assertTrue(udf.contains("<feature><form>ivo_healpix_center(hpxOrder INTEGER, ipix BIGINT) -&gt; POINT</form>"
+                + "<description>Centre of the HEALPix cell ipix"), udf);
         for (String name : List.of("ivo_hasword(", "ivo_nocasematch(", "ivo_string_agg(")) {
             assertTrue(udf.contains("<form>" + name), name);
         }
