@@ -283,7 +283,11 @@ public final class ClassificationService {
         if (request.training().isEmpty()) {
             return shippedTraining.get();
         }
-        InputTable file = request.training().get();
+        return checkedTraining(request.training().get(), reader);
+    }
+
+    /** A user's training set, read and checked (at least 2 classes of {@value #MIN_PER_CLASS} sources each). */
+    static TrainingSet checkedTraining(InputTable file, TableReader reader) throws OptionException {
         TrainingSet t;
         try {
             t = TrainingSetReader.read(reader.columns(file), file.displayName());

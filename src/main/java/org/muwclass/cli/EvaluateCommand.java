@@ -13,6 +13,9 @@ import org.muwclass.core.report.EvaluationReport;
 import org.muwclass.core.training.ColumnTable;
 import org.muwclass.tables.Checksums;
 import org.muwclass.tables.TableFormat;
+import org.muwclass.tables.EvaluationTables;
+import org.muwclass.tables.TableAnnotations;
+import org.muwclass.tables.TableFiles;
 
 /**
  * {@code muwclass evaluate}: k-fold or leave-one-out cross-validation of the classifier on a training set, or the
@@ -42,7 +45,8 @@ final class EvaluateCommand implements Command {
                 Cross-validates the MUWCLASS classifier on a training set (default: the shipped TD of Yang et al.
                 2022) with k folds or leave-one-out, N Monte-Carlo draws per fold, and writes into --output-dir:
                 report.txt (accuracy, balanced accuracy, macro F1, MCC, ROC AUC, completeness, confusion matrices,
-                metrics versus CT) and PNG figures (confusion matrices, metrics vs CT, class counts, probabilities).
+                metrics versus CT), the same as VOTables (metrics.vot, confusion_recall.vot, confusion_precision.vot,
+                ct_sweep.vot) and PNG figures (confusion matrices, metrics vs CT, class counts, probabilities).
                 With --predictions FILE no classifier runs: the table's own P_<class>, e_P_<class>, Class, CT and
                 label columns (true_Class or True_Class) are scored, e.g. the published LOO_classes.csv.""";
     }
@@ -188,7 +192,8 @@ final class EvaluateCommand implements Command {
         provenance.put("ct_threshold", trim(ct));
         provenance.put("started_utc", started.toString());
         provenance.put("finished_utc", Instant.now().toString());
-        List<Path> files = EvaluationReport.write(ev, provenance, outDir);
+        List<Path> files = new java.util.ArrayList<>(EvaluationReport.write(ev, provenance, outDir));
+        files.addAll(writeTables(ev, provenance, outDir));
         console.out().println(String.format(Locale.ROOT,
                 "%d sources: accuracy %.2f%%, balanced accuracy %.2f%%, macro F1 %.2f%%, MCC %.2f%%, macro AUC %.4f",
                 ev.all().n(), 100 * ev.all().accuracy(), 100 * ev.all().balancedAccuracy(), 100 * ev.all().macroF1(),
@@ -200,6 +205,27 @@ final class EvaluateCommand implements Command {
         console.out().println("wrote " + (files.size() + (o.has("predictions") ? 0 : 1)) + " files to " + outDir);
         return 0;
     }
+
+    /** The metrics, confusion matrices and CT sweep as VOTables, each with the provenance as INFOs. */
+    static List<Path> writeTables(Evaluation ev, Map<String, String> provenance, Path dir) throws java.io.IOException {
+        Map<String, uk.ac.starlink.table.StarTable> tables = new LinkedHashMap<>();
+        tables.put(METRICS_TABLE, EvaluationTables.metrics(ev));
+        tables.put("confusion_recall", EvaluationTables.confusion(ev, true));
+        tables.put("confusion_precision", EvaluationTables.confusion(ev, false));
+        tables.put("ct_sweep", EvaluationTables.ctSweep(ev.sweep()));
+        List<Path> written = new java.util.ArrayList<>();
+        for (Map.Entry<String, uk.ac.starlink.table.StarTable> e : tables.entrySet()) {
+            Path file = dir.resolve(e.getKey() + ".vot");
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                TableFiles.write(e.getValue(), TableFormat.VOTABLE, TableAnnotations.of(provenance), out);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** Base name of the metrics VOTable (metrics.vot), the evaluate job's "metrics" result. */
+    static final String METRICS_TABLE = "metrics";
 
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);

@@ -3,8 +3,6 @@ package org.muwclass.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,6 +13,9 @@ import org.muwclass.classification.ClassificationOutput;
 import org.muwclass.classification.ClassificationRequest;
 import org.muwclass.classification.ClassificationService;
 import org.muwclass.classification.EbvMaps;
+import org.muwclass.classification.EvaluationOptions;
+import org.muwclass.classification.EvaluationOutput;
+import org.muwclass.classification.EvaluationService;
 import org.muwclass.classification.OptionException;
 import org.muwclass.classification.PreparedClassification;
 import org.muwclass.core.crossmatch.MwCatalog;
@@ -23,21 +24,12 @@ import org.muwclass.core.field.FeatureTable;
 import org.muwclass.core.field.FieldFeatureExtractor;
 import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
-import org.muwclass.core.learn.weka.LearnerCatalogue;
-import org.muwclass.core.physics.XrayAbsorption;
-import org.muwclass.core.eval.LabelledPrediction;
 import org.muwclass.core.pipeline.ClassificationPlan;
-import org.muwclass.core.pipeline.ClassificationResult;
 import org.muwclass.core.pipeline.CostModel;
-import org.muwclass.core.pipeline.CrossValidation;
 import org.muwclass.core.pipeline.CvReddening;
 import org.muwclass.core.pipeline.EbvPolicy;
-import org.muwclass.core.pipeline.EbvResolver;
-import org.muwclass.core.pipeline.PipelineSetup;
-import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.RunParameters;
 import org.muwclass.core.pipeline.UnitExecutor;
-import org.muwclass.core.pipeline.SourceResult;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
 import org.muwclass.tables.Checksums;
@@ -98,50 +90,23 @@ class LocalPipeline implements PipelineBridge {
     public CrossValidationResult crossValidate(EvaluateCommand.CrossValidation s, Console console)
             throws IOException {
         TrainingSet training = training(s.training(), s.trainingFormat(), console);
-        RunParameters p = RunParameters.of(s.draws(), s.seed()).withAlgorithm(s.algorithm())
-                .withEbvPolicy(ebvPolicy(s.ebv())).withThreads(s.threads()).withCtThreshold(s.ctThreshold())
-                .withTargetsPerForest(s.targetsPerForest()).withXrayNoise(s.xrayNoise());
-        CrossValidation cv = new CrossValidation(new PipelineSetup(training, LearnerCatalogue.standard(s.trees()),
-                XrayAbsorption.loadDefault(), EbvResolver.standard()));
-        String protocol = s.leaveOneOut() ? "leave-one-out" : s.folds() + "-fold";
+        EvaluationOptions o = new EvaluationOptions(s.leaveOneOut() ? 0 : s.folds(), s.leaveOneOut(), s.draws(),
+                s.seed(), s.trees(), s.algorithm(), ebvPolicy(s.ebv()), reddening(s.reddening()), s.ctThreshold(),
+                s.targetsPerForest(), s.xrayNoise(), 10, 0.25);
         if (s.leaveOneOut()) {
             console.status("leave-one-out trains at least " + ((long) training.size() * s.draws())
                     + " models (sources x draws); the paper's 1000 draws took about a day on a cluster");
         }
-        console.status("cross-validating " + training.size() + " sources: " + protocol + ", " + s.algorithm() + " ("
-                + s.trees() + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads()
+        console.status("cross-validating " + training.size() + " sources: " + o.protocol() + ", " + s.algorithm()
+                + " (" + s.trees() + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads()
                 + " threads");
-        ClassificationResult result = s.leaveOneOut()
-                ? cv.leaveOneOut(p, f -> console.progressFraction("cross-validation", f), null)
-                : cv.kFold(s.folds(), reddening(s.reddening()), p,
-                        f -> console.progressFraction("cross-validation", f), null);
-        List<LabelledPrediction> predictions = new ArrayList<>(result.sources().size());
-        for (SourceResult r : result.sources()) {
-            predictions.add(new LabelledPrediction(r.name(), r.trueClass(), r.decision().predicted(),
-                    r.probabilities().mean(), r.probabilities().std(), r.decision().ct()));
-        }
-        Provenance prov = result.provenance();
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("algorithm", prov.algorithm() + " (" + s.trees() + " trees)");
-        facts.put("protocol", prov.ebvPolicy());
-        facts.put("seed", Long.toString(prov.masterSeed()));
-        facts.put("mc_draws", Integer.toString(prov.draws()));
-        facts.put("draws_per_unit", Integer.toString(prov.drawsPerUnit()));
-        facts.put("targets_per_forest", Integer.toString(s.targetsPerForest()));
-        facts.put("xray_noise", prov.xrayNoise());
-        facts.put("training_set_origin", prov.trainingOrigin());
-        facts.put("training_set_size", Integer.toString(prov.trainingSize()));
-        facts.put("training_set_sha256", prov.trainingSha256());
-        facts.put("feature_schema", prov.featureSchemaId());
-        return new CrossValidationResult(predictions, facts);
+        EvaluationOutput out = new EvaluationService(softwareVersion(), TrainingSetReader::readDefault)
+                .crossValidate(training, o, s.threads(), f -> console.progressFraction("cross-validation", f), null);
+        return new CrossValidationResult(out.predictions(), out.provenance());
     }
 
     static CvReddening reddening(String name) {
-        return switch (name) {
-            case "bins" -> CvReddening.TEST_SOURCE_BIN;
-            case "none" -> CvReddening.NONE;
-            default -> CvReddening.OCTAVE_GROUPS;
-        };
+        return EvaluationOptions.reddening(name);
     }
 
     /** The shipped TD.csv, or a user's table. */

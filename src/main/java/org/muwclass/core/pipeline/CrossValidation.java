@@ -75,28 +75,8 @@ public final class CrossValidation {
         List<SourceMeasurements> src = setup.training().sources();
         double[] ebv = mode == CvReddening.NONE ? new double[src.size()]
                 : setup.ebvResolver().resolve(src, p.ebvPolicy());
-        List<DrawTask> tasks = new ArrayList<>();
         List<Double> ebvUsed = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            List<Integer> test = new ArrayList<>();
-            List<Integer> train = new ArrayList<>();
-            for (int i = 0; i < fold.length; i++) {
-                (fold[i] == f ? test : train).add(i);
-            }
-            int[] trainRows = train.stream().mapToInt(Integer::intValue).toArray();
-            for (Map.Entry<Integer, int[]> g : groups(test, ebv, mode).entrySet()) {
-                int[] members = g.getValue();
-                double mean = 0;
-                for (int m : members) {
-                    mean += ebv[m];
-                }
-                mean /= members.length;
-                AgnReddening red = mode == CvReddening.NONE ? AgnReddening.NONE
-                        : AgnReddening.forEbv(mean, setup.absorption());
-                tasks.add(new DrawTask(((long) f << 24) | g.getKey(), trainRows, members, red));
-                ebvUsed.add(red.ebvMag());
-            }
-        }
+        List<DrawTask> tasks = tasks(fold, folds, mode, ebv, ebvUsed);
         LOG.info(() -> protocol + ": " + tasks.size() + " (fold, E(B-V) group) tasks, " + p.draws() + " draws, "
                 + learner.name());
         MonteCarloEngine engine = new MonteCarloEngine(src, src, true, learner, p);
@@ -123,6 +103,56 @@ public final class CrossValidation {
                 training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(), estimator,
                 Provenance.softwareVersion(), p.xrayNoise().value());
         return new ClassificationResult(Arrays.asList(results), prov);
+    }
+
+    /**
+     * Forests a k-fold run trains ((fold, E(B-V) group) tasks x draws), without training any: for quotes.
+     */
+    public long kFoldForests(int folds, CvReddening reddening, RunParameters p) {
+        int[] fold = StratifiedFolds.assign(labels(), SourceClass.count(), folds,
+                Seeds.derive(p.masterSeed(), Seeds.FOLDS));
+        return forests(fold, folds, reddening, p);
+    }
+
+    /** Forests a leave-one-out run trains, without training any: for quotes. */
+    public long leaveOneOutForests(RunParameters p) {
+        int[] fold = new int[setup.training().size()];
+        Arrays.setAll(fold, i -> i);
+        CvReddening mode = p.ebvPolicy() == EbvPolicy.NONE ? CvReddening.NONE : CvReddening.TEST_SOURCE_BIN;
+        return forests(fold, fold.length, mode, p);
+    }
+
+    private long forests(int[] fold, int folds, CvReddening mode, RunParameters p) {
+        List<SourceMeasurements> src = setup.training().sources();
+        double[] ebv = mode == CvReddening.NONE ? new double[src.size()]
+                : setup.ebvResolver().resolve(src, p.ebvPolicy());
+        return (long) tasks(fold, folds, mode, ebv, new ArrayList<>()).size() * p.draws();
+    }
+
+    /** One task per (fold, E(B-V) group of its test sources), in fold then group order. */
+    private List<DrawTask> tasks(int[] fold, int folds, CvReddening mode, double[] ebv, List<Double> ebvUsed) {
+        List<DrawTask> tasks = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<Integer> test = new ArrayList<>();
+            List<Integer> train = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                (fold[i] == f ? test : train).add(i);
+            }
+            int[] trainRows = train.stream().mapToInt(Integer::intValue).toArray();
+            for (Map.Entry<Integer, int[]> g : groups(test, ebv, mode).entrySet()) {
+                int[] members = g.getValue();
+                double mean = 0;
+                for (int m : members) {
+                    mean += ebv[m];
+                }
+                mean /= members.length;
+                AgnReddening red = mode == CvReddening.NONE ? AgnReddening.NONE
+                        : AgnReddening.forEbv(mean, setup.absorption());
+                tasks.add(new DrawTask(((long) f << 24) | g.getKey(), trainRows, members, red));
+                ebvUsed.add(red.ebvMag());
+            }
+        }
+        return tasks;
     }
 
     /** Test rows grouped by reddening key, in key order. */

@@ -26,7 +26,7 @@ import uk.ac.starlink.table.StarTable;
  * Content-Type, else its file-name extension. The file is always read from the job directory; STIL never gets a
  * location string it could treat as a URL.
  */
-final class UploadedInputFiles {
+public final class UploadedInputFiles {
 
     /** How refusals name the table (after "Parameter NAME: "). */
     private static final String UPLOADED = "the uploaded table";
@@ -40,7 +40,7 @@ final class UploadedInputFiles {
      * @param parameter   the table's parameter, e.g. "INPUT"
      * @param formatValue value of the explicit format parameter, or null
      */
-    static TableFormat format(String parameter, UploadedFile file, String formatValue) throws ParameterException {
+    public static TableFormat format(String parameter, UploadedFile file, String formatValue) throws ParameterException {
         if (formatValue != null) {
             try {
                 return TableFormat.fromName(formatValue);
@@ -62,7 +62,7 @@ final class UploadedInputFiles {
     }
 
     /** Reads the table as cells for the source and training-set readers. */
-    static ColumnTable columns(String parameter, UploadedFile file, TableFormat format) throws OptionException {
+    public static ColumnTable columns(String parameter, UploadedFile file, TableFormat format) throws OptionException {
         if (format == TableFormat.CSV) {
             return new CsvColumnTable(csv(parameter, file, format));
         }
