@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.muwclass.core.eval.Evaluation;
 import org.muwclass.core.eval.LabelledPrediction;
@@ -20,6 +19,7 @@ import org.muwclass.core.pipeline.PipelineSetup;
 import org.muwclass.core.pipeline.ProgressListener;
 import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.SourceResult;
+import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.training.TrainingSet;
 
 /**
@@ -91,13 +91,13 @@ public final class EvaluationService {
      *
      * @param threads  worker threads (results do not depend on them)
      * @param progress fraction of the work units done
-     * @param executor pool for the work units, or null for a private one of {@code threads}
+     * @param units    where the work units run (a local pool, the service's shared pool); results do not depend on it
      */
     public EvaluationOutput crossValidate(TrainingSet training, EvaluationOptions o, int threads,
-                                         ProgressListener progress, ExecutorService executor) {
+                                         ProgressListener progress, UnitExecutor units) {
         CrossValidation cv = crossValidation(training, o);
-        ClassificationResult result = o.leaveOneOut() ? cv.leaveOneOut(o.runParameters(threads), progress, executor)
-                : cv.kFold(o.folds(), o.reddening(), o.runParameters(threads), progress, executor);
+        ClassificationResult result = o.leaveOneOut() ? cv.leaveOneOutOn(o.runParameters(threads), progress, units)
+                : cv.kFoldOn(o.folds(), o.reddening(), o.runParameters(threads), progress, units);
         List<LabelledPrediction> predictions = new ArrayList<>(result.sources().size());
         for (SourceResult r : result.sources()) {
             predictions.add(new LabelledPrediction(r.name(), r.trueClass(), r.decision().predicted(),

@@ -101,7 +101,8 @@ class LocalPipeline implements PipelineBridge {
                 + " (" + s.trees() + " trees), " + s.draws() + " draws, seed " + s.seed() + ", " + s.threads()
                 + " threads");
         EvaluationOutput out = new EvaluationService(softwareVersion(), TrainingSetReader::readDefault)
-                .crossValidate(training, o, s.threads(), f -> console.progressFraction("cross-validation", f), null);
+                .crossValidate(training, o, s.threads(), f -> console.progressFraction("cross-validation", f),
+                        UnitExecutor.local(s.threads(), null));
         return new CrossValidationResult(out.predictions(), out.provenance());
     }
 

@@ -50,15 +50,28 @@ public final class CrossValidation {
         int[] labels = labels();
         int[] fold = StratifiedFolds.assign(labels, SourceClass.count(), folds,
                 Seeds.derive(p.masterSeed(), Seeds.FOLDS));
-        return run(fold, folds, reddening, p, progress, executor, "k-fold " + folds);
+        return run(fold, folds, reddening, p, progress, UnitExecutor.local(p.threads(), executor), "k-fold " + folds);
+    }
+
+    /** {@link #kFold(int, CvReddening, RunParameters, ProgressListener, ExecutorService)} on {@code units}. */
+    public ClassificationResult kFoldOn(int folds, CvReddening reddening, RunParameters p, ProgressListener progress,
+                                        UnitExecutor units) {
+        int[] fold = StratifiedFolds.assign(labels(), SourceClass.count(), folds,
+                Seeds.derive(p.masterSeed(), Seeds.FOLDS));
+        return run(fold, folds, reddening, p, progress, units, "k-fold " + folds);
     }
 
     /** Leave-one-out: N folds of one source, each reddened to that source's own E(B-V) (the paper's protocol). */
     public ClassificationResult leaveOneOut(RunParameters p, ProgressListener progress, ExecutorService executor) {
+        return leaveOneOutOn(p, progress, UnitExecutor.local(p.threads(), executor));
+    }
+
+    /** {@link #leaveOneOut(RunParameters, ProgressListener, ExecutorService)} on {@code units}. */
+    public ClassificationResult leaveOneOutOn(RunParameters p, ProgressListener progress, UnitExecutor units) {
         int[] fold = new int[setup.training().size()];
         Arrays.setAll(fold, i -> i);
         CvReddening mode = p.ebvPolicy() == EbvPolicy.NONE ? CvReddening.NONE : CvReddening.TEST_SOURCE_BIN;
-        return run(fold, setup.training().size(), mode, p, progress, executor, "leave-one-out");
+        return run(fold, setup.training().size(), mode, p, progress, units, "leave-one-out");
     }
 
     private int[] labels() {
@@ -70,7 +83,7 @@ public final class CrossValidation {
     }
 
     private ClassificationResult run(int[] fold, int folds, CvReddening mode, RunParameters p,
-                                     ProgressListener progress, ExecutorService executor, String protocol) {
+                                     ProgressListener progress, UnitExecutor units, String protocol) {
         Learner learner = setup.catalogue().get(p.algorithm());
         List<SourceMeasurements> src = setup.training().sources();
         double[] ebv = mode == CvReddening.NONE ? new double[src.size()]
@@ -92,8 +105,7 @@ public final class CrossValidation {
         TrainingSet training = setup.training();
         ClassificationPlan plan = new ClassificationPlan(src, p, training, learner.name(), ebv, targetEbvUsed, tasks,
                 ebvUsed, engine, estimator);
-        ProbabilityAccumulator acc = plan.targetSums(UnitExecutor.local(p.threads(), executor)
-                .runAll(plan, progress));
+        ProbabilityAccumulator acc = plan.targetSums(units.runAll(plan, progress));
         SourceResult[] results = new SourceResult[src.size()];
         for (int i = 0; i < results.length; i++) {
             results[i] = ClassificationRun.result(src.get(i), ebv[i], targetEbvUsed[i], acc.summary(i),

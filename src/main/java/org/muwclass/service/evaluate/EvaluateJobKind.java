@@ -21,6 +21,7 @@ import org.muwclass.classification.OptionException;
 import org.muwclass.core.pipeline.CostModel;
 import org.muwclass.core.pipeline.FeatureImportance;
 import org.muwclass.core.pipeline.Provenance;
+import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.report.EvaluationReport;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.service.classify.UploadedInputFiles;
@@ -68,7 +69,7 @@ public class EvaluateJobKind implements JobKind<EvaluatePlan> {
     private EvaluationOptions.Limits limits;
     private int threadsPerJob;
     private EvaluationService service;
-    @Inject ClassificationWorkPool workPool; // for its measured cost model; null in unit tests
+    @Inject ClassificationWorkPool workPool; // the service's shared pool and its cost model; null in unit tests: a private pool
 
     /** For CDI proxies. */
     protected EvaluateJobKind() {
@@ -165,8 +166,9 @@ public class EvaluateJobKind implements JobKind<EvaluatePlan> {
     @Override
     public void execute(EvaluatePlan plan, JobContext context) throws Exception {
         context.progress(0, 1000);
+        UnitExecutor units = workPool != null ? workPool.executor() : UnitExecutor.local(threadsPerJob, null);
         EvaluationOutput out = service.crossValidate(plan.training(), plan.options(), threadsPerJob,
-                f -> context.progress(Math.round(f * 900), 1000), null);
+                f -> context.progress(Math.round(f * 900), 1000), units);
         context.checkpoint();
         FeatureImportance.Result importance = service.featureImportance(plan.training(), plan.options());
         context.checkpoint();

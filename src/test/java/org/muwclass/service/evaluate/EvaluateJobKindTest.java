@@ -213,4 +213,15 @@ class EvaluateJobKindTest {
                 DaliParameters.of("FOLDS", "2", "DRAWS", "1", "TREES", "5"), Map.of()));
         assertTrue(kind.estimate(kFold).compareTo(kind.estimate(plan)) < 0, "2 folds cost less than 2941");
     }
+
+    @Test
+    void aQuoteBeyondTheExecutionDurationIsRefusedAtStart() throws Exception {
+        // leave-one-out of the shipped 2941 sources with 1000 draws of 1000 trees: far beyond 600 s
+        JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "LEAVE_ONE_OUT", "yes", "DRAWS", "1000",
+                "TREES", "1000"), List.of());
+        assertEquals(ExecutionPhase.ERROR, job.phase());
+        assertTrue(job.error().message().startsWith("The job's quote is "), job.error().message());
+        assertTrue(job.error().message().contains("more than its execution duration of 600 s (EXECUTIONDURATION), so"
+                + " it was not started."), job.error().message());
+    }
 }
