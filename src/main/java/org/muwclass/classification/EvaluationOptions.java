@@ -142,6 +142,18 @@ public record EvaluationOptions(int folds, boolean leaveOneOut, int draws, long 
                 .withCtThreshold(ctThreshold).withTargetsPerForest(targetsPerForest).withXrayNoise(xrayNoise);
     }
 
+    /** The REDDENING value of these options ("octaves", "bins", "none"), or "test-source bin" for leave-one-out. */
+    public String reddeningName() {
+        if (leaveOneOut) {
+            return "test-source bin";
+        }
+        return switch (reddening) {
+            case TEST_SOURCE_BIN -> "bins";
+            case NONE -> "none";
+            case OCTAVE_GROUPS -> "octaves";
+        };
+    }
+
     /** "leave-one-out" or "10-fold". */
     public String protocol() {
         return leaveOneOut ? "leave-one-out" : folds + "-fold";

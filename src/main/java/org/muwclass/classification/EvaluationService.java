@@ -124,9 +124,7 @@ public final class EvaluationService {
         facts.put("targets_per_forest", Integer.toString(o.targetsPerForest()));
         facts.put("xray_noise", prov.xrayNoise());
         facts.put("ebv", o.ebv().optionName());
-        facts.put("reddening", o.leaveOneOut() ? "test-source bin" : EvaluationOptions.REDDENING_MODES.get(
-                o.reddening() == org.muwclass.core.pipeline.CvReddening.TEST_SOURCE_BIN ? 1
-                        : o.reddening() == org.muwclass.core.pipeline.CvReddening.NONE ? 2 : 0));
+        facts.put("reddening", o.reddeningName());
         facts.put("ct_threshold", number(o.ctThreshold()));
         facts.put("sweep_max", number(o.sweepMax()));
         facts.put("sweep_step", number(o.sweepStep()));

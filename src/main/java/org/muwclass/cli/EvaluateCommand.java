@@ -88,7 +88,7 @@ final class EvaluateCommand implements Command {
     }
 
     /** Values of --reddening. */
-    static final List<String> REDDENING_MODES = List.of("octaves", "bins", "none");
+    static final List<String> REDDENING_MODES = org.muwclass.classification.EvaluationOptions.REDDENING_MODES;
 
     /** The per-source cross-validation predictions written next to the report. */
     static final String PREDICTIONS_FILE = "predictions.csv";
