@@ -121,7 +121,8 @@ public record EvaluationOptions(int folds, boolean leaveOneOut, int draws, long 
         double sweepStep = number(values, "SWEEP_STEP", 0.25, "a number from 0.001 to 1000", 0.001, 1000);
         if (sweepMax / sweepStep > MAX_SWEEP_POINTS) {
             throw new OptionException("SWEEP_STEP", values.apply("SWEEP_STEP").orElse("0.25"),
-                    "a step that gives at most " + MAX_SWEEP_POINTS + " thresholds up to SWEEP_MAX=" + sweepMax);
+                    "a step that gives at most " + MAX_SWEEP_POINTS + " thresholds up to SWEEP_MAX="
+                            + values.apply("SWEEP_MAX").orElse("10"));
         }
         return new EvaluationOptions(folds, loo, draws, seed, trees, algorithm, ebv, reddening, ct, targetsPerForest,
                 noise, sweepMax, sweepStep);
