@@ -296,6 +296,18 @@ def walk(jt, st, jn, sn, x, y, rows, n_classes, tally):
         walk(jt, st, jl, st.children_left[sn], x, y, rows[go_left], n_classes, tally)
         walk(jt, st, jr, st.children_right[sn], x, y, rows[~go_left], n_classes, tally)
         return
+    java_left = x[rows, jf] <= jthr
+    if np.array_equal(java_left, x[rows, sf] <= sthr):
+        # another feature or threshold, the same partition of the node's rows: the children are comparable
+        if jf == sf:
+            tally["same feature and partition, other threshold"] += 1
+            if tally["same feature and partition, other threshold"] <= 3:
+                print("  node %d: f%d Java threshold %r, sklearn %r" % (jn, jf, jthr, sthr))
+        else:
+            tally["same partition, other feature"] += 1
+        walk(jt, st, jl, st.children_left[sn], x, y, rows[java_left], n_classes, tally)
+        walk(jt, st, jr, st.children_right[sn], x, y, rows[~java_left], n_classes, tally)
+        return
     gj = gini_gain(y[rows], x[rows, jf] > jthr, n_classes)
     gs = gini_gain(y[rows], x[rows, sf] > sthr, n_classes)
     if abs(gj - gs) <= 1e-9 * max(1.0, abs(gj)):
@@ -318,7 +330,8 @@ def split_section(d):
         st = rf.estimators_[0].tree_
         for mode in ("exact", "hist256"):
             jt = read_java_tree(os.path.join(d, "tree_%s_%s.txt" % (name, mode)))
-            tally = {"splits equal": 0, "leaves equal": 0, "leaves differ": 0, "leaf vs split": 0,
+            tally = {"splits equal": 0, "same feature and partition, other threshold": 0,
+                     "same partition, other feature": 0, "leaves equal": 0, "leaves differ": 0, "leaf vs split": 0,
                      "tie (equal Gini gain, other feature or threshold): subtree not compared": 0,
                      "different split, different gain": 0}
             walk(jt, st, 0, 0, x, y, np.arange(x.shape[0]), n_classes, tally)
