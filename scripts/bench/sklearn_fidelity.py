@@ -162,10 +162,10 @@ def smote_section(d):
         n_in = int((y_in == c).sum())
         after_j = int((java_all[1][1] == c).sum())
         after_i = int((imb_all[1][1] == c).sum())
-        nj, mj, sj, fj = class_stats(*java[1], c)
-        if nj == 0:
+        if int((java[1][1] == c).sum()) == 0:
             print("| %s | %d | %d | %d | 0 | | | | | | | |" % (CLASSES[c], n_in, after_j, after_i))
             continue
+        nj, mj, sj, fj = class_stats(*java[1], c)
         _, mj2, _, _ = class_stats(*java[2], c)
         _, mi, si, fi = class_stats(*imb[1], c)
         _, mi2, si2, fi2 = class_stats(*imb[2], c)
@@ -241,7 +241,8 @@ def forest_section(d):
         print("| %s | %s | %.4f | %.4f |" % (label, " | ".join("%.4f" % m for m in mad), np.abs(pa - pb).mean(),
                                             agree))
     print()
-    print("## 2b. 10-fold CV on the training set, one draw per fold (held-out sources, argmax)\n")
+    print("## 2b. %d-fold CV on the training set, one draw per fold (held-out sources, argmax)\n"
+          % len([k for k in keys if k[0] == s0]))
     print("| learner | seed | accuracy | balanced accuracy | F1 macro | MCC |")
     print("|---|---|---|---|---|---|")
     summary = {}
