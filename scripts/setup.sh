@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing MUWCLASS-VO needs on Debian 12, skipping what is already there:
 # Java 17 + Maven, VOLLT ADQL (adql-java, then into ~/.m2), PostgreSQL 15 + pgSphere + q3c (query tests on the
-# production database), STILTS (taplint), python3-pyvo (client acceptance tests) and buildah, debootstrap, podman
+# production database), STILTS (taplint), python3-pyvo (client acceptance tests), python3-sklearn + python3-imblearn (the scikit-learn
+# fidelity check, scripts/bench/sklearn_fidelity.py) and buildah, debootstrap, podman
 # (the container images, scripts/acceptance/docker.sh).
 #   setup.sh          everything
 #   setup.sh --run    only what running the service needs (Java, Maven, ADQL)
@@ -9,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(openjdk-17-jdk-headless maven adql-java libcds-healpix-java)
 [ "${1:-}" = "--run" ] || pkgs+=(postgresql-15 postgresql-15-pgsphere postgresql-15-q3c stilts python3-pyvo python3-requests
+  python3-sklearn python3-imblearn
   buildah debootstrap podman)
 
 missing=()

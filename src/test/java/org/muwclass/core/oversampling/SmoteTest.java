@@ -119,6 +119,49 @@ class SmoteTest {
         assertEquals(MissingValues.FLAG, out.rows()[8][0]);
     }
 
+    /**
+     * Neighbours are found on exact squared differences even when rows carry the -9999999 stand-in for missing values.
+     * scikit-learn's brute-force NearestNeighbors (what imblearn's SMOTE uses) computes |a|^2 - 2ab + |b|^2, which at
+     * ~4e14 rounds away differences below ~0.1 and on this very class picks row 9 instead of row 8 as a neighbour of
+     * row 1 (docs/evaluation.md §6.1).
+     */
+    @Test
+    void neighboursAreExactBesideTheMissingValueStandIn() {
+        double[][] geometry = {{0, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}, {0.7075, 0.7075}, {0.8058, 0.7259},
+            {0.7908, 0.7628}, {0.7628, 0.7908}, {0.7259, 0.8058}};
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            rows.add(new double[] {i % 5, i % 3, i % 7, i % 2, -2 + i % 11, -2 + i % 13});
+            y.add(0);
+        }
+        for (double[] g : geometry) {
+            rows.add(new double[] {NAN, NAN, NAN, NAN, g[0], g[1]});
+            y.add(1);
+        }
+        TrainingMatrix in = new TrainingMatrix(rows.toArray(new double[0][]),
+                y.stream().mapToInt(Integer::intValue).toArray());
+        TrainingMatrix out = Smote.paper().resample(in, 2, new SplittableRandom(42));
+        assertEquals(4000, out.size());
+        // exact squared distances from row 1: rows 6, 5, 7, 8 at 0.565, 0.586, 0.626, 0.682; row 9 (5th) at 0.724
+        int towardExact = 0;
+        for (int i = in.size(); i < out.size(); i++) {
+            double[] r = out.rows()[i];
+            assertTrue(Double.isNaN(r[0]) && Double.isNaN(r[3]), "missing stays missing, row " + i);
+            double[] p = {r[4], r[5]};
+            assertTrue(!onOpenSegment(p, geometry[1], geometry[9]), "row 9 is not among row 1's 4 nearest: " + i);
+            if (onOpenSegment(p, geometry[1], geometry[8])) {
+                towardExact++;
+            }
+        }
+        assertTrue(towardExact > 20, "base row 1 toward its 4th nearest (row 8): " + towardExact);
+    }
+
+    private static boolean onOpenSegment(double[] p, double[] a, double[] b) {
+        double u = (p[0] - a[0]) / (b[0] - a[0]);
+        return u > 0 && u < 1 && Math.abs(a[1] + u * (b[1] - a[1]) - p[1]) < 1e-12;
+    }
+
     @Test
     void sameStreamSameResult() {
         TrainingMatrix a = Smote.paper().resample(data(4), 3, new SplittableRandom(11));
