@@ -31,7 +31,9 @@ def secret_files(c):
     temporary directory, not the scratch directory, which file-write attacks expect to stay empty; removed at exit)."""
     found = []
     host = pathlib.Path("/etc/hostname")
-    if host.is_file() and host.read_text().strip():
+    # a short host name ("vm") also occurs by chance in random job ids and words: no evidence of a leak, and a flaky
+    # check; the token file below is the real secret
+    if host.is_file() and len(host.read_text().strip()) >= 8:
         found.append(("file:///etc/hostname", host.read_text().strip()))
     token = "hostile-secret-" + uuid.uuid4().hex
     fd, name = tempfile.mkstemp(prefix="hostile-upload-")
