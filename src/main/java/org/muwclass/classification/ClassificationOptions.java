@@ -1,5 +1,7 @@
 package org.muwclass.classification;
 
+import static org.muwclass.classification.OptionValues.intValue;
+import static org.muwclass.classification.OptionValues.number;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -59,7 +61,7 @@ public record ClassificationOptions(String algorithm, int trees, int draws, int 
             throws OptionException {
         int targetsPerForest = intValue(values, "TARGETS_PER_FOREST", 1, 1, MAX_TARGETS_PER_FOREST);
         int draws = draws(values, limits, targetsPerForest);
-        double ebvGrid = number(values, "EBV_GRID", 0.0, "a finite number, 0 or more", Double.MAX_VALUE);
+        double ebvGrid = number(values, "EBV_GRID", 0.0, "a finite number, 0 or more", 0, Double.MAX_VALUE);
         if (ebvGrid != 0 && !EbvGrid.isRelativeStep(ebvGrid)) {
             throw new OptionException("EBV_GRID", values.apply("EBV_GRID").orElseThrow(),
                     "0 (the paper's 0.025 mag E(B-V) bins) or a relative grid step from "
@@ -94,7 +96,7 @@ public record ClassificationOptions(String algorithm, int trees, int draws, int 
             }
         }
         double ct = number(values, "CT_THRESHOLD", DEFAULT_CT_THRESHOLD,
-                "a number from 0 to " + (int) MAX_CT_THRESHOLD, MAX_CT_THRESHOLD);
+                "a number from 0 to " + (int) MAX_CT_THRESHOLD, 0, MAX_CT_THRESHOLD);
         NoXrayPolicy noXray = NoXrayPolicy.REFUSE;
         Optional<String> noXrayText = values.apply("NO_XRAY");
         if (noXrayText.isPresent()) {
@@ -148,39 +150,5 @@ public record ClassificationOptions(String algorithm, int trees, int draws, int 
                     + targetsPerForest + " (" + (int) Math.floor(atM.withDraws(max).equivalentDraws()) + ")");
         }
         return draws;
-    }
-
-    private static int intValue(Function<String, Optional<String>> values, String name, int dflt, int min, int max)
-            throws OptionException {
-        Optional<String> v = values.apply(name);
-        if (v.isEmpty()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.get().trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OptionException(name, v.get(), "an integer from " + min + " to " + max);
-    }
-
-    private static double number(Function<String, Optional<String>> values, String name, double dflt,
-                                 String allowed, double max) throws OptionException {
-        Optional<String> v = values.apply(name);
-        if (v.isEmpty()) {
-            return dflt;
-        }
-        try {
-            double d = Double.parseDouble(v.get().trim());
-            if (d >= 0 && d <= max && Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OptionException(name, v.get(), allowed);
     }
 }

@@ -1,5 +1,8 @@
 package org.muwclass.classification;
 
+import static org.muwclass.classification.OptionValues.intValue;
+import static org.muwclass.classification.OptionValues.number;
+import static org.muwclass.classification.OptionValues.yesNo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -158,51 +161,5 @@ public record EvaluationOptions(int folds, boolean leaveOneOut, int draws, long 
     /** "leave-one-out" or "10-fold". */
     public String protocol() {
         return leaveOneOut ? "leave-one-out" : folds + "-fold";
-    }
-
-    private static boolean yesNo(Function<String, Optional<String>> values, String name) throws OptionException {
-        Optional<String> v = values.apply(name);
-        if (v.isEmpty()) {
-            return false;
-        }
-        return switch (v.get().trim().toLowerCase(Locale.ROOT)) {
-            case "yes", "true", "1" -> true;
-            case "no", "false", "0" -> false;
-            default -> throw new OptionException(name, v.get(), "yes or no");
-        };
-    }
-
-    private static int intValue(Function<String, Optional<String>> values, String name, int dflt, int min, int max)
-            throws OptionException {
-        Optional<String> v = values.apply(name);
-        if (v.isEmpty()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.get().trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OptionException(name, v.get(), "an integer from " + min + " to " + max);
-    }
-
-    private static double number(Function<String, Optional<String>> values, String name, double dflt,
-                                 String allowed, double min, double max) throws OptionException {
-        Optional<String> v = values.apply(name);
-        if (v.isEmpty()) {
-            return dflt;
-        }
-        try {
-            double d = Double.parseDouble(v.get().trim());
-            if (d >= min && d <= max && Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OptionException(name, v.get(), allowed);
     }
 }
