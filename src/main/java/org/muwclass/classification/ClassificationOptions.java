@@ -2,10 +2,8 @@ package org.muwclass.classification;
 
 import static org.muwclass.classification.OptionValues.intValue;
 import static org.muwclass.classification.OptionValues.number;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.muwclass.core.learn.FastForestLearner;
 import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.pipeline.RunParameters;
@@ -67,23 +65,9 @@ public record ClassificationOptions(String algorithm, int trees, int draws, int 
                     "0 (the paper's 0.025 mag E(B-V) bins) or a relative grid step from "
                             + EbvGrid.MIN_RELATIVE_STEP + " to " + EbvGrid.MAX_RELATIVE_STEP);
         }
-        long seed = 1L;
-        Optional<String> seedText = values.apply("SEED");
-        if (seedText.isPresent()) {
-            try {
-                seed = Long.parseLong(seedText.get().trim());
-            } catch (NumberFormatException e) {
-                throw new OptionException("SEED", seedText.get(), "a whole number (64-bit)");
-            }
-        }
+        long seed = OptionValues.seed(values);
         int trees = intValue(values, "TREES", LearnerCatalogue.PAPER_TREES, 1, limits.maxTrees());
-        Optional<String> algorithmText = values.apply("ALGORITHM");
-        String algorithm = algorithmText.map(a -> a.trim().toLowerCase(Locale.ROOT)).orElse(FastForestLearner.NAME);
-        LearnerCatalogue catalogue = LearnerCatalogue.standard(trees);
-        if (!catalogue.names().contains(algorithm)) {
-            throw new OptionException("ALGORITHM", algorithmText.orElseThrow(),
-                    "one of " + String.join(", ", catalogue.names()));
-        }
+        String algorithm = OptionValues.algorithm(values, trees);
         EbvSource ebv = values.apply("EBV").isPresent() ? EbvSource.fromName(values.apply("EBV").get())
                 : EbvSource.DEFAULT;
         XrayNoiseModel noise = XrayNoiseModel.DEFAULT;

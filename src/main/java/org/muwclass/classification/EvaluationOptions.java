@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.muwclass.core.learn.FastForestLearner;
 import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.pipeline.CvReddening;
 import org.muwclass.core.pipeline.EbvPolicy;
@@ -71,23 +70,9 @@ public record EvaluationOptions(int folds, boolean leaveOneOut, int draws, long 
         }
         int folds = loo ? 0 : intValue(values, "FOLDS", Math.min(10, limits.maxFolds()), 2, limits.maxFolds());
         int draws = intValue(values, "DRAWS", limits.drawsDefault(), 1, limits.maxDraws());
-        long seed = 1L;
-        Optional<String> seedText = values.apply("SEED");
-        if (seedText.isPresent()) {
-            try {
-                seed = Long.parseLong(seedText.get().trim());
-            } catch (NumberFormatException e) {
-                throw new OptionException("SEED", seedText.get(), "a whole number (64-bit)");
-            }
-        }
+        long seed = OptionValues.seed(values);
         int trees = intValue(values, "TREES", LearnerCatalogue.PAPER_TREES, 1, limits.maxTrees());
-        Optional<String> algorithmText = values.apply("ALGORITHM");
-        String algorithm = algorithmText.map(a -> a.trim().toLowerCase(Locale.ROOT)).orElse(FastForestLearner.NAME);
-        java.util.Collection<String> algorithms = LearnerCatalogue.standard(trees).names();
-        if (!algorithms.contains(algorithm)) {
-            throw new OptionException("ALGORITHM", algorithmText.orElseThrow(), "one of " + String.join(", ",
-                    algorithms));
-        }
+        String algorithm = OptionValues.algorithm(values, trees);
         EbvPolicy ebv = EbvPolicy.TABLE_ELSE_DUST_MAP;
         Optional<String> ebvText = values.apply("EBV");
         if (ebvText.isPresent()) {

@@ -3,6 +3,8 @@ package org.muwclass.classification;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.muwclass.core.learn.FastForestLearner;
+import org.muwclass.core.learn.weka.LearnerCatalogue;
 
 /** Reading one option's value: the number and yes/no rules every option parser of this package shares. */
 final class OptionValues {
@@ -57,5 +59,29 @@ final class OptionValues {
             case "no", "false", "0" -> false;
             default -> throw new OptionException(name, v.get(), "yes or no");
         };
+    }
+
+    /** SEED: a 64-bit whole number, 1 when absent. */
+    static long seed(Function<String, Optional<String>> values) throws OptionException {
+        Optional<String> v = values.apply("SEED");
+        if (v.isEmpty()) {
+            return 1L;
+        }
+        try {
+            return Long.parseLong(v.get().trim());
+        } catch (NumberFormatException e) {
+            throw new OptionException("SEED", v.get(), "a whole number (64-bit)");
+        }
+    }
+
+    /** ALGORITHM: a name of the standard learner catalogue at {@code trees} trees (case ignored), fastrf when absent. */
+    static String algorithm(Function<String, Optional<String>> values, int trees) throws OptionException {
+        Optional<String> v = values.apply("ALGORITHM");
+        String algorithm = v.map(a -> a.trim().toLowerCase(Locale.ROOT)).orElse(FastForestLearner.NAME);
+        java.util.Collection<String> names = LearnerCatalogue.standard(trees).names();
+        if (!names.contains(algorithm)) {
+            throw new OptionException("ALGORITHM", v.orElseThrow(), "one of " + String.join(", ", names));
+        }
+        return algorithm;
     }
 }
