@@ -17,13 +17,21 @@ mvn -B clean verify
 # the failures are listed at the end
 shopt -s nullglob
 failed=()
+logs=target/acceptance-logs
+mkdir -p "$logs"
 for check in scripts/acceptance/*.sh; do
   echo "== acceptance: $check"
   SECONDS=0
-  if bash "$check"; then echo "== acceptance: $check passed (${SECONDS} s)"
+  log=$logs/$(basename "$check" .sh).log
+  if bash "$check" 2>&1 | tee "$log"; then echo "== acceptance: $check passed (${SECONDS} s)"
   else echo "== acceptance: $check FAILED (${SECONDS} s)"; failed+=("$check"); fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
+  # CI keeps only the end of the output: repeat the end of each failed check's own output here
+  for check in "${failed[@]}"; do
+    echo "== the last 40 lines of $check (all of it: $logs/$(basename "$check" .sh).log)" >&2
+    tail -40 "$logs/$(basename "$check" .sh).log" >&2
+  done
   echo "test.sh: acceptance checks failed: ${failed[*]}" >&2
   exit 1
 fi

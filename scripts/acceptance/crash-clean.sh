@@ -2,8 +2,8 @@
 # Crash clean-up check (issue 13, "Clean after crashes"): kill -9 of the service (embedded H2, one fixed data
 # directory)
 #   A. during a 50 MB TAP sync upload, streamed at about 10 MB/s and killed after CRASH_UPLOAD_KILL_MB (25) MB;
-#   B. during a running classification job (5 training-set sources, 500 draws of 20 trees, PUBLISH=yes as the
-#      operator), killed CRASH_JOB_KILL_S (5) s after it reached EXECUTING;
+#   B. during a running classification job (5 training-set sources, 1,000 draws of 50 trees, PUBLISH=yes as the
+#      operator; about 1 min of work on a quiet 2-core machine), killed CRASH_JOB_KILL_S (5) s after it reached EXECUTING;
 # then restarts on the same data directory and reports every leftover:
 #   - files under data/tmp or data/jobs/.staging (request bodies being received);
 #   - the new job missing from a copy of the H2 file taken right after it was created (a commit must reach the file
@@ -25,6 +25,10 @@ BASE=http://127.0.0.1:$PORT
 PID=
 FAILED=()
 log() { echo "crash-clean [$(date +%H:%M:%S)] $*"; }
+giveup() { # MESSAGE: the scenario could not be set up; the service log's tail says why
+  log "$1"; [ -f "$WORK/service.log" ] && { echo "--- last lines of the service log"; tail -30 "$WORK/service.log"; }
+  exit 2
+}
 check() { # NAME CONDITION_TEXT_IF_BAD: empty second argument = pass
   if [ -z "$2" ]; then log "PASS $1"; else log "FAIL $1: $2"; FAILED+=("$1"); fi
 }
@@ -53,7 +57,7 @@ start() {
     kill -0 "$PID" 2>/dev/null || { tail -40 "$WORK/service.log"; log "the service did not start"; exit 2; }
     sleep 1
   done
-  log "the service did not become available"; exit 2
+  giveup "the service did not become available"
 }
 kill9() { kill -9 "$PID"; wait "$PID" 2>/dev/null || true; PID=; log "killed -9 $1"; }
 stop() {
@@ -65,7 +69,9 @@ h2() { # SQL -> values, one per line
   h2_at "$DATA/db/muwclass" "$1"
 }
 h2_at() { # H2 file (without .mv.db), SQL -> values, one per line
-  java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$1;DATABASE_TO_LOWER=TRUE" \
+  # the service's classes too: the tables' generated columns call its functions (SkyGeometry ...), which H2 2.4 loads
+  # when it opens the file
+  java -cp "$H2JAR:target/muwclass-vo/WEB-INF/classes:target/muwclass-vo/WEB-INF/lib/*" org.h2.tools.Shell -url "jdbc:h2:file:$1;DATABASE_TO_LOWER=TRUE" \
     -user "${MUWCLASS_DB_USER:-sa}" -password "${MUWCLASS_DB_PASSWORD:-}" -sql "$2" \
     | sed -e '1d' -e '/^([0-9]* rows*,/d' -e 's/[[:space:]]*$//'
 }
@@ -152,21 +158,25 @@ fi
 JOB_ID=none
 if [[ " ${CRASH_PARTS:-upload job} " == *" job "* ]]; then
 head -6 src/main/resources/muwclass/TD.csv > "$WORK/input.csv"
-JOB=$(curl -s -u "$OPERATOR" -o /dev/null -w '%{redirect_url}' -X POST "$BASE/classify" -F PHASE=RUN -F EBV=none \
-  -F DRAWS=500 -F TREES=20 -F PUBLISH=yes -F "INPUT=@$WORK/input.csv;type=text/csv")
-[ -n "$JOB" ] || { log "the classification job was not created"; exit 2; }
+JOB=$(curl -s -u "$OPERATOR" -o "$WORK/create.out" -w '%{redirect_url}' -X POST "$BASE/classify" -F PHASE=RUN -F EBV=none \
+  -F DRAWS=1000 -F TREES=50 -F PUBLISH=yes -F "INPUT=@$WORK/input.csv;type=text/csv")
+[ -n "$JOB" ] || giveup "the classification job was not created: $(head -c 400 "$WORK/create.out")"
 JOB_ID=${JOB##*/}
 JOB=$BASE/classify/$JOB_ID   # the Location may carry the configured base URL: address this service
 # durable at once (WRITE_DELAY=0): a copy of the H2 file taken now, as a kill -9 would leave it, holds the new job.
 # The copy is opened (recovered) by H2's Shell, as the next start would open the file.
+# The service is frozen (SIGSTOP) for the copy: a copy taken while H2 writes a chunk can be torn in a way no kill -9
+# leaves (a write in progress completes before a signal lands), and that failed this check on a CI machine.
+kill -STOP "$PID"
 cp "$DATA/db/muwclass.mv.db" "$WORK/durable.mv.db"
+kill -CONT "$PID"
 durable=$(h2_at "$WORK/durable" "SELECT COUNT(*) FROM uws.jobs WHERE job_id = '$JOB_ID'" 2>&1 | head -3 | tr '\n' ' ')
 check "new job $JOB_ID in the H2 file at once" "$([ "$durable" = "1 " ] || echo "a copy of the file has '$durable'")"
 phase() { curl -s -u "$OPERATOR" "$JOB/phase"; }
 for _ in $(seq 1 60); do [ "$(phase)" = EXECUTING ] && break; sleep 1; done
-[ "$(phase)" = EXECUTING ] || { log "job $JOB_ID is $(phase), never EXECUTING"; exit 2; }
+[ "$(phase)" = EXECUTING ] || giveup "job $JOB_ID is $(phase), never EXECUTING: $(curl -s -u "$OPERATOR" "$JOB/error")"
 sleep "${CRASH_JOB_KILL_S:-5}"
-[ "$(phase)" = EXECUTING ] || { log "job $JOB_ID finished before the kill ($(phase)); make it longer"; exit 2; }
+[ "$(phase)" = EXECUTING ] || giveup "job $JOB_ID finished before the kill ($(phase)); make it longer"
 files=$({ find "$DATA/jobs/$JOB_ID" -type f 2>/dev/null || true; } | wc -l)
 kill9 "with job $JOB_ID EXECUTING ($files files in its directory)"
 # what the crash left in the database file, before any start-up repair (diagnostic)
