@@ -477,11 +477,26 @@ abstract class TapQuerySuite {
             row.put("dec", dec(i));
             row.put("p_agn", td.number(i, "P_AGN"));
             row.put("class", td.cell(i, "Class"));
+            if (k == 3) { // a training source, flagged as in a job result
+                row.put("training_name", td.cell(i, "CSCv2_name"));
+                row.put("training_class", td.cell(i, "True_Class"));
+                row.put("input_flag", "training_source_loo");
+            }
             rows.add(row);
         }
         assertEquals(25, store.insert("suite-run", rows));
         List<Object[]> got = rows("SELECT COUNT(*) FROM muwclass.classified_sources WHERE run_id = 'suite-run'");
         assertEquals(25L, ((Number) got.get(0)[0]).longValue());
+        List<Object[]> flagged = rows("SELECT name, training_name, training_class FROM muwclass.classified_sources"
+                + " WHERE run_id = 'suite-run' AND input_flag = 'training_source_loo'");
+        assertEquals(1, flagged.size());
+        assertEquals(rows.get(3).get("name"), flagged.get(0)[0]);
+        assertEquals(rows.get(3).get("name"), flagged.get(0)[1]);
+        assertEquals(rows.get(3).get("training_class"), flagged.get(0)[2]);
+        assertEquals(List.of("training_name", "training_class", "input_flag"), rows("SELECT column_name FROM"
+                + " TAP_SCHEMA.columns WHERE table_name = 'muwclass.classified_sources' AND column_name IN"
+                + " ('training_name', 'training_class', 'input_flag') ORDER BY column_index").stream()
+                .map(r -> r[0]).toList());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> store.insert("x", List.of(Map.of("colour", 1.0))));
         assertTrue(bad.getMessage().contains("'colour'"));
