@@ -20,6 +20,7 @@ import org.muwclass.service.tap.adql.SkyGeometry;
 import org.muwclass.tables.TableFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +161,15 @@ abstract class TapQuerySuite {
             assertEquals(org.muwclass.service.tap.adql.Udfs.healpixIndex(10, ra, dec), ((Number) row[2]).longValue());
             assertEquals(org.muwclass.service.tap.adql.Udfs.healpixIndex(0, ra, dec), ((Number) row[3]).longValue());
         }
+        // an order computed per row outside 0..29 is NULL on both databases (pgSphere alone would raise an error)
+        for (Object[] row : rows("SELECT TOP 3 ivo_healpix_index(10 + 20, ra, dec) AS h FROM muwclass.training_set")) {
+            assertNull(row[0]);
+        }
+        TapException order = assertThrows(TapException.class,
+                () -> rows("SELECT ivo_healpix_index(30, ra, dec) AS h FROM muwclass.training_set"));
+        assertTrue(order.userError());
+        assertEquals("ADQL error at line 1, column 8: ivo_healpix_index: hpxOrder must be an integer from 0 to 29, "
+                + "got 30", order.getMessage());
         long agn = tdCount(i -> td.cell(i, "True_Class").equals("AGN"));
         assertEquals(agn, ((Number) rows("SELECT COUNT(*) AS n FROM muwclass.training_set "
                 + "WHERE ivo_nocasematch(true_class, 'aG%') = 1").get(0)[0]).longValue());
