@@ -12,7 +12,8 @@ and for a classified source its probability plot (PNG); the producing UWS job (p
 for the operator's own published job. The link to the
 Chandra Source Catalog's own TAP service is checked for form only (no network beyond the service). With an operator
 login, a small classification job (3 training sources, 10 draws, 10 trees) is first published, so classified sources
-exist, and its result VOTable's descriptor (ID from the name column, RUN_ID the job) is followed too. Exits non-zero
+exist (its rows must carry the result flags training_name and input_flag: they are training sources), and its result
+VOTable's descriptor (ID from the name column, RUN_ID the job) is followed too. Exits non-zero
 on the first warning or failed check.
 """
 import base64
@@ -194,6 +195,12 @@ def main(url, operator=None):
     ok(f"{n} classified sources, asked anonymously: feature rows, nearest training sources and the source plot read;"
        " no links to the producing job")
     if job:
+        run_id = job.rsplit("/", 1)[1]
+        flags = tap.search("SELECT training_name, input_flag FROM muwclass.classified_sources WHERE run_id = '"
+                           + run_id + "'")
+        if len(flags) != 3 or any(text(r["input_flag"]) != "training_source_loo" for r in flags):
+            sys.exit(f"FAIL: published rows of {run_id} lack the result flags: {list(flags)}")
+        ok("the published rows carry the result flags (training_name, input_flag training_source_loo)")
         _, body = fetch(job + "/results/result")
         result = pyvo.dal.TAPResults(parse(io.BytesIO(body)), url=job + "/results/result")
         svc = result.get_adhocservice_by_ivoid(DATALINK_IVOID)
