@@ -7,10 +7,13 @@ A TAP query on muwclass.training_set (and on muwclass.classified_sources when ro
 DataLink 1.1 service descriptor (RESOURCE type="meta" utype="adhoc:service", standardID links-1.1, an ID PARAM whose
 ref is the source-name FIELD); result.iter_datalinks() then posts the IDs to /datalink/links and every link of this
 service is read: the feature-vector row and the nearest training sources (TAP queries, VOTables parsed by astropy),
-and for a classified source the producing UWS job (pyvo's UWS parser) and its summary plot (PNG). The link to the
+and for a classified source its probability plot (PNG); the producing UWS job (pyvo's UWS parser) and its summary plot
+(PNG) are offered only to the job's owner, so anonymous link requests must lack them and the operator's must have them
+for the operator's own published job. The link to the
 Chandra Source Catalog's own TAP service is checked for form only (no network beyond the service). With an operator
 login, a small classification job (3 training sources, 10 draws, 10 trees) is first published, so classified sources
-exist, and its result VOTable's descriptor (ID from the name column, RUN_ID the job) is followed too. Exits non-zero
+exist (its rows must carry the result flags training_name and input_flag: they are training sources), and its result
+VOTable's descriptor (ID from the name column, RUN_ID the job) is followed too. Exits non-zero
 on the first warning or failed check.
 """
 import base64
@@ -98,6 +101,34 @@ def read_links(result, expected_semantics):
     return n
 
 
+PUBLIC_CLASSIFIED = ["#auxiliary", "#auxiliary", "#preview"]  # not the job's: #progenitor and its summary plot
+OWNED_CLASSIFIED = ["#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"]
+
+
+def owner_links(job, name, run_id):
+    """As the job's owner, /datalink/links offers the job and its summary plot too; every link is read."""
+    service = job.rsplit("/classify/", 1)[0]
+    form = urllib.parse.urlencode({"ID": name, "RUN_ID": run_id}).encode()
+    req = urllib.request.Request(service + "/datalink/links", data=form, method="POST",
+                                 headers={**AUTH, "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        table = parse_single_table(io.BytesIO(r.read())).to_table()
+    semantics = [text(s) for s in table["semantics"]]
+    if semantics[:len(OWNED_CLASSIFIED)] != OWNED_CLASSIFIED:
+        sys.exit(f"FAIL: the owner's links of {name}: semantics {semantics}")
+    for url, sem in zip(table["access_url"], semantics):
+        url = text(url)
+        if url.startswith(CSC_TAP):
+            continue
+        got_type, body = fetch(url)
+        if sem == "#progenitor":
+            parse_job(io.BytesIO(body))
+        elif url.endswith(".png") or "/datalink/plot" in url:
+            if not body.startswith(b"\x89PNG\r\n\x1a\n"):
+                sys.exit(f"FAIL: {url} is not a PNG ({got_type})")
+    ok(f"the owner's links of {name}: the producing job and its summary plot offered and read")
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args):
         return None
@@ -160,10 +191,16 @@ def main(url, operator=None):
         ok("no classified sources published: their links not checked here (unit tests cover them)")
         return
     check_descriptor(classified, {"ID": "datalink_id", "RUN_ID": "datalink_run_id"})
-    n = read_links(classified, ["#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"])
-    ok(f"{n} classified sources: feature rows, nearest training sources, producing job, its summary plot and the "
-       "source plot read")
+    n = read_links(classified, PUBLIC_CLASSIFIED)
+    ok(f"{n} classified sources, asked anonymously: feature rows, nearest training sources and the source plot read;"
+       " no links to the producing job")
     if job:
+        run_id = job.rsplit("/", 1)[1]
+        flags = tap.search("SELECT training_name, input_flag FROM muwclass.classified_sources WHERE run_id = '"
+                           + run_id + "'")
+        if len(flags) != 3 or any(text(r["input_flag"]) != "training_source_loo" for r in flags):
+            sys.exit(f"FAIL: published rows of {run_id} lack the result flags: {list(flags)}")
+        ok("the published rows carry the result flags (training_name, input_flag training_source_loo)")
         _, body = fetch(job + "/results/result")
         result = pyvo.dal.TAPResults(parse(io.BytesIO(body)), url=job + "/results/result")
         svc = result.get_adhocservice_by_ivoid(DATALINK_IVOID)
@@ -171,8 +208,9 @@ def main(url, operator=None):
         if [text(r) for r in run] != [job.rsplit("/", 1)[1]]:
             sys.exit(f"FAIL: result descriptor RUN_ID {run}, expected the job id")
         check_descriptor(result, {"ID": "datalink_id", "RUN_ID": None})
-        n = read_links(result, ["#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"])
+        n = read_links(result, PUBLIC_CLASSIFIED)
         ok(f"the job's result table: descriptor with RUN_ID={text(run[0])}; links of its {n} sources read")
+        owner_links(job, text(result.to_table()["name"][0]), text(run[0]))
 
 
 if __name__ == "__main__":

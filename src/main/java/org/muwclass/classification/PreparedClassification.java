@@ -117,7 +117,7 @@ public final class PreparedClassification {
     /** The core work plan (E(B-V) tasks x forests as work units); built once, then shared. */
     public synchronized ClassificationPlan plan() {
         if (plan == null) {
-            plan = pipeline.plan(targets, run, request.options().trainingOverlap());
+            plan = pipeline.plan(targets, run, request.options().trainingOverlap(), matches); // matched once
         }
         return plan;
     }

@@ -82,9 +82,12 @@ public final class ClassificationTable {
     }
 
     /**
-     * Reads a table written by {@link #of} back (e.g. from a VOTable or FITS file).
+     * Reads a table written by {@link #of} back (e.g. from a VOTable or FITS file), or a job result with its
+     * {@link ResultFlags} columns: rows flagged {@value ResultFlags#NO_XRAY} were not classified (no class, no
+     * probabilities) and are skipped, so a result reads back as the classified rows it was made from.
      *
-     * @throws IllegalArgumentException naming the first missing column or unknown class label
+     * @throws IllegalArgumentException naming the first missing column, or the row (1-based, in the table) with an
+     *                                  unknown class label
      */
     public static List<ClassifiedSource> read(StarTable table) throws IOException {
         java.util.Map<String, Integer> idx = new java.util.HashMap<>();
@@ -97,6 +100,9 @@ public final class ClassificationTable {
             while (rs.next()) {
                 r++;
                 Object[] row = rs.getRow();
+                if (ResultFlags.NO_XRAY.equals(text(row, idx, "input_flag"))) {
+                    continue;
+                }
                 double[][] groups = new double[PROBABILITY_PREFIXES.size()][SourceClass.count()];
                 for (int g = 0; g < groups.length; g++) {
                     for (SourceClass c : SourceClass.values()) {

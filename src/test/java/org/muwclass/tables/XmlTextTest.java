@@ -1,6 +1,7 @@
 package org.muwclass.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.StringReader;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -8,6 +9,34 @@ import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
 
 class XmlTextTest {
+
+    @Test
+    void findsAndReplacesWhatXmlCannotCarry() {
+        assertEquals(-1, XmlText.firstIllegal("tab\tnl\ncr\r \u00e9 \uD83D\uDE00"));
+        assertEquals(-1, XmlText.firstIllegal(null));
+        assertEquals(1, XmlText.firstIllegal("a\u0001b"));
+        assertEquals(0, XmlText.firstIllegal("\uFFFE"));
+        assertEquals(1, XmlText.firstIllegal("a\uD800b")); // a lone surrogate
+        assertEquals(2, XmlText.firstIllegal("\uD83D\uDE00\uDC00")); // a pair, then a lone low surrogate
+        assertEquals("a\uFFFDb\uFFFD \uD83D\uDE00 <&>", XmlText.clean("a\u0001b\u001b \uD83D\uDE00 <&>"));
+        assertEquals(null, XmlText.clean(null));
+        String fine = "nothing to replace";
+        assertSame(fine, XmlText.clean(fine));
+    }
+
+    /** One rule: every UTF-16 unit that clean replaces is one escape replaces, and no other. */
+    @Test
+    void cleanAndEscapeAgreeOnEveryCharacter() {
+        for (char c = 0; c < 0xFFFF; c++) {
+            String one = String.valueOf(c);
+            boolean illegal = XmlText.firstIllegal(one) == 0;
+            assertEquals(illegal ? "\uFFFD" : one, XmlText.clean(one), "U+" + Integer.toHexString(c));
+            if ("<>&\"".indexOf(c) < 0) {
+                assertEquals(illegal ? "\uFFFD" : one, XmlText.escape(one), "U+" + Integer.toHexString(c));
+            }
+        }
+        assertEquals("\uFFFD", XmlText.escape("\uFFFF"));
+    }
 
     @Test
     void escapesMarkupAndQuotes() {

@@ -91,6 +91,18 @@ public final class ClassificationRun {
      * @throws IllegalArgumentException for no targets, an unknown algorithm or a missing E(B-V) the policy requires
      */
     public ClassificationPlan plan(List<SourceMeasurements> targets, RunParameters p, TrainingOverlap overlap) {
+        return plan(targets, p, overlap, overlap == TrainingOverlap.LOO ? matches(targets) : TrainingMatches.none());
+    }
+
+    /**
+     * As {@link #plan(List, RunParameters, TrainingOverlap)} with the targets' training matches already found
+     * ({@link #matches}), so a caller that also flags them in the result matches the targets once.
+     *
+     * @param matches the training sources among {@code targets}, by target index; used only with
+     *                {@link TrainingOverlap#LOO}
+     */
+    public ClassificationPlan plan(List<SourceMeasurements> targets, RunParameters p, TrainingOverlap overlap,
+                                   TrainingMatches matches) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("No target sources to classify");
         }
@@ -119,7 +131,7 @@ public final class ClassificationRun {
             gridTasks(ebv, p, all, tasks, ebvUsed, targetEbvUsed);
         }
         if (overlap == TrainingOverlap.LOO) {
-            leaveMatchesOut(matches(targets), tasks, ebvUsed);
+            leaveMatchesOut(matches, tasks, ebvUsed);
         }
         String what = p.ebvGrid() == null ? " E(B-V) bins, "
                 : " E(B-V) grid nodes (relative step " + p.ebvGridStep() + "), ";

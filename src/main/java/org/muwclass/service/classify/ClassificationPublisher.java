@@ -2,7 +2,7 @@ package org.muwclass.service.classify;
 
 import java.util.List;
 import org.muwclass.core.model.SourceMeasurements;
-import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.classification.ClassificationOutput;
 
 /**
  * Publishes the rows of a finished classification job into a table queryable by ADQL (e.g.
@@ -13,11 +13,12 @@ public interface ClassificationPublisher {
 
     /**
      * @param runId  the job id, stored with every row so a run can be withdrawn
-     * @param rows   classified sources, in input order
-     * @param inputs the measurements they were classified from (same order)
+     * @param output the job's result: its classified sources (in input order) with their training-source flags;
+     *               rows without X-ray flux are not classified and not published
+     * @param inputs the measurements the classified sources were classified from (same order)
      * @return the qualified name of the table the rows went into
      */
-    String publish(String runId, List<ClassifiedSource> rows, List<SourceMeasurements> inputs) throws Exception;
+    String publish(String runId, ClassificationOutput output, List<SourceMeasurements> inputs) throws Exception;
 
     /** Removes the rows of a run (its job was destroyed); a run never published is fine. */
     void withdraw(String runId) throws Exception;

@@ -7,13 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.muwclass.classification.ClassificationOutput;
 import org.muwclass.core.model.MwBand;
 import org.muwclass.core.model.SourceClass;
 import org.muwclass.core.model.SourceMeasurements;
+import org.muwclass.core.pipeline.TrainingOverlap;
+import org.muwclass.core.training.TrainingMatch;
 import org.muwclass.service.db.ClassifiedSourcesStore;
 import org.muwclass.service.app.ServiceRuntime;
 import org.muwclass.service.meta.TableDescriptor;
 import org.muwclass.tables.ClassifiedSource;
+import org.muwclass.tables.ResultFlags;
 
 /**
  * Publishes classification jobs into {@code muwclass.classified_sources} (queryable through TAP), one run per job
@@ -32,11 +36,11 @@ public class ClassifiedSourcesPublisher implements ClassificationPublisher {
     }
 
     @Override
-    public String publish(String runId, List<ClassifiedSource> rows, List<SourceMeasurements> inputs)
+    public String publish(String runId, ClassificationOutput output, List<SourceMeasurements> inputs)
             throws Exception {
         ClassifiedSourcesStore store = store();
         store.deleteRun(runId); // a re-run of the same job replaces its rows
-        store.insert(runId, rows(rows, inputs));
+        store.insert(runId, rows(output, inputs));
         return ClassifiedSourcesStore.TABLE;
     }
 
@@ -45,8 +49,13 @@ public class ClassifiedSourcesPublisher implements ClassificationPublisher {
         store().deleteRun(runId);
     }
 
-    /** Table rows: the measurements used (fluxes, hardness ratios, variability, magnitudes) and the classification. */
-    static List<Map<String, Object>> rows(List<ClassifiedSource> rows, List<SourceMeasurements> inputs) {
+    /**
+     * Table rows: the measurements used (fluxes, hardness ratios, variability, magnitudes), the classification and
+     * the result's training-source flags ({@code training_name}, {@code training_class}, {@code input_flag}, as in
+     * the job's result table; NULL for a source that is not a training source).
+     */
+    static List<Map<String, Object>> rows(ClassificationOutput output, List<SourceMeasurements> inputs) {
+        List<ClassifiedSource> rows = output.sources();
         if (rows.size() != inputs.size()) {
             throw new IllegalArgumentException(rows.size() + " results for " + inputs.size() + " sources");
         }
@@ -94,6 +103,13 @@ public class ClassifiedSourcesPublisher implements ClassificationPublisher {
             put(r, "e_class_prob", c.classProbabilityError());
             put(r, "ct", c.ct());
             put(r, "ebv", c.ebvMag());
+            TrainingMatch match = output.matches().of(i).orElse(null);
+            if (match != null) {
+                r.put("training_name", match.trainingName());
+                r.put("training_class", match.trainingClass().label());
+                r.put("input_flag", output.overlap() == TrainingOverlap.LOO ? ResultFlags.TRAINING_LOO
+                        : ResultFlags.TRAINING_KEPT);
+            }
             out.add(r);
         }
         return out;

@@ -412,7 +412,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         if (plan.publish()) {
             context.checkpoint();
             String table = publisher().orElseThrow(() -> new JobFailedException("Publishing is no longer available"))
-                    .publish(context.jobId(), rows, plan.prepared().targets());
+                    .publish(context.jobId(), output, plan.prepared().targets());
             LOG.info(() -> "Job " + context.jobId() + ": " + rows.size() + " rows published into " + table);
         }
         LOG.fine(() -> "Job " + context.jobId() + ": " + rows.size() + " sources classified");

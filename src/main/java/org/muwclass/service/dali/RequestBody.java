@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.muwclass.service.config.UploadSettings;
+import org.muwclass.tables.XmlText;
 
 /**
  * The parameters and files of a request: query string plus an application/x-www-form-urlencoded or
@@ -186,7 +187,7 @@ public record RequestBody(DaliParameters parameters, List<UploadedFile> files) {
                         URLDecoder.decode(value, StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException e) { // a '%' not followed by two hex digits
                 String shown = pair.length() > 60 ? pair.substring(0, 60) + "..." : pair;
-                throw new BadRequestException("'" + XmlChars.clean(shown) + "' is not valid URL encoding: a '%'"
+                throw new BadRequestException("'" + XmlText.clean(shown) + "' is not valid URL encoding: a '%'"
                         + " must be followed by two hexadecimal digits (send '%' itself as %25)");
             }
         }

@@ -2,6 +2,7 @@ package org.muwclass.service.dali;
 
 import java.util.List;
 import java.util.Locale;
+import org.muwclass.tables.XmlText;
 
 /**
  * Checks request values against what the job store and the UWS documents can hold, so that a long or odd value is a
@@ -45,7 +46,7 @@ public final class RequestValues {
             throw new BadRequestException(what + (shownValue == null ? "" : " '" + shownValue + "'") + " has "
                     + value.length() + " characters; at most " + max + " are allowed");
         }
-        int bad = XmlChars.firstIllegal(value);
+        int bad = XmlText.firstIllegal(value);
         if (bad >= 0) {
             throw new BadRequestException(what + " contains the character U+"
                     + String.format("%04X", (int) value.charAt(bad)) + " at position " + (bad + 1)
@@ -56,6 +57,6 @@ public final class RequestValues {
     /** A name as it can be shown in a message: cut short, control characters replaced. */
     private static String shown(String s) {
         String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
-        return XmlChars.clean(cut);
+        return XmlText.clean(cut);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,13 +20,20 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import org.muwclass.core.report.ProbabilityPlot;
 import org.muwclass.core.report.ProbabilityProfile;
+import org.muwclass.service.app.UwsService;
+import org.muwclass.service.classify.ClassifyJobKind;
 import org.muwclass.service.config.SecuritySettings;
+import org.muwclass.service.security.Callers;
 import org.muwclass.service.tap.TapService;
+import org.muwclass.service.uws.JobRecord;
+import org.muwclass.service.uws.JobRequestException;
 import org.muwclass.tables.MediaTypes;
 
 /**
@@ -47,8 +55,15 @@ public class DataLinkResource {
     @Inject
     SecuritySettings security;
 
+    @Inject
+    UwsService uws;
+
     @Context
     UriInfo uri;
+
+    /** Who asks (AuthenticationFilter's principal): decides whether job links are offered. */
+    @Context
+    SecurityContext caller;
 
     @GET
     @Path("links")
@@ -81,7 +96,7 @@ public class DataLinkResource {
             return bad("ID is given " + ids.size() + " times; at most " + MAX_IDS + " IDs per request");
         }
         SourceLinks links = new SourceLinks(security.url("tap"), security.url("classify"),
-                security.url("datalink/plot"));
+                security.url("datalink/plot"), memo(this::jobOpenToCaller));
         try (Connection c = tap.runtime().database().connection()) {
             return Response.ok(LinksVoTable.render(links.links(c, ids, runIds)), LinksVoTable.MIME).build();
         } catch (IllegalArgumentException e) {
@@ -130,6 +145,33 @@ public class DataLinkResource {
             return Response.serverError().type(MediaType.TEXT_PLAIN).entity("The plot failed: " + e.getMessage())
                     .build();
         }
+    }
+
+    /** Whether the caller may open the classification job of a run (as GET /classify/{id} would allow). */
+    private boolean jobOpenToCaller(String runId) {
+        String owner = Callers.of(caller == null ? null : caller.getUserPrincipal(), null).owner();
+        try {
+            return jobsOpenTo(uws.manager()::lookup, owner).test(runId);
+        } catch (JobRequestException.Unavailable e) {
+            return false; // no job service: no job to link to
+        }
+    }
+
+    /** One job lookup per run id and request: the IDs of one request are usually of one run. */
+    private static Predicate<String> memo(Predicate<String> p) {
+        java.util.Map<String, Boolean> seen = new java.util.HashMap<>();
+        return runId -> seen.computeIfAbsent(runId, p::test);
+    }
+
+    /**
+     * Run ids whose classification job {@code owner} may open: a job of another owner, of another kind or not
+     * (or no longer) there is not.
+     *
+     * @param owner the caller's identity; null: anonymous
+     */
+    static Predicate<String> jobsOpenTo(Function<String, Optional<JobRecord>> lookup, String owner) {
+        return runId -> lookup.apply(runId)
+                .filter(j -> j.kind().equals(ClassifyJobKind.NAME) && j.accessibleTo(owner)).isPresent();
     }
 
     private static Response bad(String message) {

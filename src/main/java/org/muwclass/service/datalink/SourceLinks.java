@@ -8,13 +8,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.muwclass.tables.MediaTypes;
 
 /**
  * The links of one source: its row (feature vector and probabilities) and its nearest training sources as TAP queries
- * (VOTable), its master-source row in the Chandra Source Catalog for CSC names, and for a classified source the UWS
- * job that produced it, that job's summary plot and the source's own probability plot (PNG).
+ * (VOTable), its master-source row in the Chandra Source Catalog for CSC names, and for a classified source its own
+ * probability plot (PNG) and, for a caller who may open it, the UWS job that produced it and that job's summary plot.
  */
 public final class SourceLinks {
 
@@ -29,16 +31,21 @@ public final class SourceLinks {
     private final String tapUrl;
     private final String classifyUrl;
     private final String plotUrl;
+    private final Predicate<String> jobOpenToCaller;
 
     /**
-     * @param tapUrl      absolute URL of the TAP service, e.g. http://host/tap
-     * @param classifyUrl absolute URL of the classification job list, e.g. http://host/classify
-     * @param plotUrl     absolute URL of this service's per-source probability plot, e.g. http://host/datalink/plot
+     * @param tapUrl          absolute URL of the TAP service, e.g. http://host/tap
+     * @param classifyUrl     absolute URL of the classification job list, e.g. http://host/classify
+     * @param plotUrl         absolute URL of this service's per-source probability plot, e.g. http://host/datalink/plot
+     * @param jobOpenToCaller whether the caller may open the job of a run id (its owner, or anyone for an anonymous
+     *                        job): only then are that job (#progenitor) and its summary plot offered, as the
+     *                        published rows are public but the job is not
      */
-    public SourceLinks(String tapUrl, String classifyUrl, String plotUrl) {
+    public SourceLinks(String tapUrl, String classifyUrl, String plotUrl, Predicate<String> jobOpenToCaller) {
         this.tapUrl = tapUrl;
         this.classifyUrl = classifyUrl;
         this.plotUrl = plotUrl;
+        this.jobOpenToCaller = Objects.requireNonNull(jobOpenToCaller, "jobOpenToCaller");
     }
 
     /** Links of each identifier, in order; unknown or malformed identifiers get a NotFoundFault row. */
@@ -103,18 +110,21 @@ public final class SourceLinks {
         String where = "run_id = " + literal(s.runId()) + " AND name = " + literal(s.name());
         String sWhere = "s.run_id = " + literal(s.runId()) + " AND s.name = " + literal(s.name());
         String job = classifyUrl + "/" + s.runId();
-        return List.of(
-                LinkRow.link(id, tapQuery("SELECT * FROM muwclass.classified_sources WHERE " + where), "#auxiliary",
-                        "Feature vector and class probabilities of this source (TAP query)", VOTABLE),
-                LinkRow.link(id, tapQuery(nearest("muwclass.classified_sources", sWhere)), "#auxiliary",
-                        nearestDescription(), VOTABLE),
-                LinkRow.link(id, job, "#progenitor", "The UWS classification job that produced this row "
-                        + "(parameters, inputs, results)", "text/xml"),
-                LinkRow.link(id, job + "/results/summary.png", "#preview", "Summary plot of that job: class counts"
-                        + " with and without the CT cut, most and least confident sources", MediaTypes.PNG),
-                LinkRow.link(id, plotUrl + "?ID=" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8) + "&RUN_ID="
-                        + URLEncoder.encode(s.runId(), StandardCharsets.UTF_8), "#preview", "Class probabilities of"
-                        + " this source, mean and 1 sigma over its Monte-Carlo draws (plot)", MediaTypes.PNG));
+        List<LinkRow> rows = new ArrayList<>();
+        rows.add(LinkRow.link(id, tapQuery("SELECT * FROM muwclass.classified_sources WHERE " + where), "#auxiliary",
+                "Feature vector and class probabilities of this source (TAP query)", VOTABLE));
+        rows.add(LinkRow.link(id, tapQuery(nearest("muwclass.classified_sources", sWhere)), "#auxiliary",
+                nearestDescription(), VOTABLE));
+        if (jobOpenToCaller.test(s.runId())) { // anyone else would get 403 (or 404): not offered
+            rows.add(LinkRow.link(id, job, "#progenitor", "The UWS classification job that produced this row "
+                    + "(parameters, inputs, results)", "text/xml"));
+            rows.add(LinkRow.link(id, job + "/results/summary.png", "#preview", "Summary plot of that job: class"
+                    + " counts with and without the CT cut, most and least confident sources", MediaTypes.PNG));
+        }
+        rows.add(LinkRow.link(id, plotUrl + "?ID=" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8) + "&RUN_ID="
+                + URLEncoder.encode(s.runId(), StandardCharsets.UTF_8), "#preview", "Class probabilities of"
+                + " this source, mean and 1 sigma over its Monte-Carlo draws (plot)", MediaTypes.PNG));
+        return rows;
     }
 
     private static String nearestDescription() {

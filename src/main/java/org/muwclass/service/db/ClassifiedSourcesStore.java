@@ -2,11 +2,16 @@ package org.muwclass.service.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.muwclass.service.meta.ColumnDescriptor;
 import org.muwclass.service.meta.TableDescriptor;
@@ -43,13 +48,22 @@ public final class ClassifiedSourcesStore {
     }
 
     /**
-     * Creates the table and its column indexes unless they exist. The position indexes that ADQL geometry uses are
-     * TAP's ({@code org.muwclass.service.tap.PositionIndexes}).
+     * Creates the table and its column indexes unless they exist; a table made by an earlier version gets the
+     * columns it lacks (e.g. the result flags training_name, training_class, input_flag), NULL in its rows. Nothing
+     * is dropped. The position indexes that ADQL geometry uses are TAP's
+     * ({@code org.muwclass.service.tap.PositionIndexes}).
      */
     public void createIfMissing() throws SQLException {
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + table.schemaName());
             s.execute(TableLoader.createTableSql(table).replaceFirst("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS "));
+            Set<String> present = existingColumns(s);
+            for (ColumnDescriptor col : table.columns()) {
+                if (!present.contains(col.name())) {
+                    s.execute("ALTER TABLE " + table.name() + " ADD COLUMN " + col.name() + " " + col.sqlType());
+                    LOG.info(() -> table.name() + ": added column " + col.name() + " (rows so far: NULL)");
+                }
+            }
             for (ColumnDescriptor col : table.columns()) {
                 if (col.indexed()) {
                     s.execute("CREATE INDEX IF NOT EXISTS " + table.simpleName() + "_" + col.name() + "_idx ON "
@@ -57,6 +71,18 @@ public final class ClassifiedSourcesStore {
                 }
             }
         }
+    }
+
+    /** Column names of the existing table, lower case (H2 without DATABASE_TO_LOWER reports upper case). */
+    private Set<String> existingColumns(Statement s) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs = s.executeQuery("SELECT * FROM " + table.name() + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.training.TrainingMatch;
+import org.muwclass.core.training.TrainingMatches;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
 
@@ -96,6 +97,16 @@ class TrainingOverlapTest {
         assertArrayEquals(mean(keep, 1), mean(loo, 1), "the other target keeps the full training set");
         assertEquals(8, loo.sources().get(0).probabilities().draws());
         assertEquals(loo.sources().get(0).ebvUsed(), removed.sources().get(0).ebvUsed());
+    }
+
+    @Test
+    void planLeavesOutTheMatchesItIsGivenInsteadOfMatchingAgain() {
+        ClassificationRun run = run(withIt);
+        TrainingMatches found = run.matches(targets);
+        assertEquals(2, run.plan(targets, P, TrainingOverlap.LOO, found).taskCount(), "matched target split off");
+        assertEquals(1, run.plan(targets, P, TrainingOverlap.LOO, TrainingMatches.none()).taskCount(),
+                "no matches given: nothing split off, although target 0 is a training source");
+        assertEquals(1, run.plan(targets, P, TrainingOverlap.KEEP, found).taskCount(), "KEEP ignores matches");
     }
 
     @Test

@@ -200,9 +200,9 @@ class ClassifyJobKindTest {
         java.util.Map<String, List<java.util.Map<String, Object>>> table = new java.util.concurrent.ConcurrentHashMap<>();
         ClassificationPublisher fake = new ClassificationPublisher() {
             @Override
-            public String publish(String runId, List<ClassifiedSource> rows,
+            public String publish(String runId, org.muwclass.classification.ClassificationOutput output,
                                   List<org.muwclass.core.model.SourceMeasurements> inputs) {
-                table.put(runId, ClassifiedSourcesPublisher.rows(rows, inputs));
+                table.put(runId, ClassifiedSourcesPublisher.rows(output, inputs));
                 return "fake";
             }
 
@@ -229,6 +229,10 @@ class ClassifyJobKindTest {
         assertEquals(18.494, (Double) first.get("gmag"), 0.0);
         assertTrue(!first.containsKey("jmag"), "missing magnitude is NULL");
         assertTrue(first.containsKey("p_hm_star") && first.containsKey("class") && first.containsKey("ct"));
+        // TD rows are training sources: published with the result's flags (TRAINING_OVERLAP=loo by default)
+        assertEquals("2CXO J000009.3+135618", first.get("training_name"));
+        assertEquals("AGN", first.get("training_class"));
+        assertEquals("training_source_loo", first.get("input_flag"));
         manager.delete(ClassifyJobKind.NAME, job.id(), null);
         assertTrue(table.isEmpty(), "rows withdrawn with the job");
     }

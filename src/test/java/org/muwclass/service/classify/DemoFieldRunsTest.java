@@ -75,10 +75,10 @@ class DemoFieldRunsTest {
                 db.voConfig.table(ClassifiedSourcesStore.TABLE).orElseThrow());
         ClassificationPublisher publisher = new ClassificationPublisher() {
             @Override
-            public String publish(String runId, List<org.muwclass.tables.ClassifiedSource> rows,
+            public String publish(String runId, org.muwclass.classification.ClassificationOutput output,
                                   List<org.muwclass.core.model.SourceMeasurements> inputs) throws Exception {
                 store.deleteRun(runId);
-                store.insert(runId, ClassifiedSourcesPublisher.rows(rows, inputs));
+                store.insert(runId, ClassifiedSourcesPublisher.rows(output, inputs));
                 return ClassifiedSourcesStore.TABLE;
             }
 

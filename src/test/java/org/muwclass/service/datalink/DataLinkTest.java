@@ -46,7 +46,7 @@ class DataLinkTest {
 
     private static List<LinkRow> links(String... ids) throws Exception {
         try (Connection c = fx.database.connection()) {
-            return new SourceLinks(TAP, CLASSIFY, PLOT).links(c, List.of(ids));
+            return new SourceLinks(TAP, CLASSIFY, PLOT, run -> true).links(c, List.of(ids));
         }
     }
 
@@ -110,7 +110,7 @@ class DataLinkTest {
         assertEquals(3, training.size(), training.toString());
         assertEquals(trainingName, training.get(0).id(), "the ID comes back as sent");
         try (Connection c = fx.database.connection()) {
-            SourceLinks l = new SourceLinks(TAP, CLASSIFY, PLOT);
+            SourceLinks l = new SourceLinks(TAP, CLASSIFY, PLOT, run -> true);
             List<LinkRow> one = l.links(c, List.of("my src"), List.of("job123"));
             assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"),
                     one.stream().map(LinkRow::semantics).toList());
@@ -136,6 +136,46 @@ class DataLinkTest {
         assertTrue(run(query(rows.get(0))).contains("<TD>my src</TD>"));
         String nearest = run(query(rows.get(1)));
         assertTrue(nearest.contains("<TD>" + trainingName + "</TD>"), "its training twin is nearest: " + nearest);
+    }
+
+    /**
+     * The job behind a published row (#progenitor) and its summary plot (a job result) are offered only to who may
+     * open that job: its owner; another identity, or an anonymous caller, gets the public links only.
+     */
+    @Test
+    void jobLinksOnlyForWhoMayOpenTheJob() throws Exception {
+        java.util.Map<String, org.muwclass.service.uws.JobRecord> jobs = java.util.Map.of(
+                "job123", job("job123", "classify", "alice"), "tap1", job("tap1", "tap", "alice"));
+        java.util.function.Function<String, Optional<org.muwclass.service.uws.JobRecord>> lookup =
+                id -> Optional.ofNullable(jobs.get(id));
+        assertTrue(DataLinkResource.jobsOpenTo(lookup, "alice").test("job123"));
+        assertFalse(DataLinkResource.jobsOpenTo(lookup, "alice").test("tap1"), "not a classification job");
+        assertFalse(DataLinkResource.jobsOpenTo(lookup, "alice").test("gone"), "destroyed");
+        assertTrue(DataLinkResource.jobsOpenTo(id -> Optional.of(job(id, "classify", null)), "bob").test("anon"),
+                "an anonymous job: its URL is the capability, as on /classify");
+        try (Connection c = fx.database.connection()) {
+            for (String caller : new String[] {"alice", "bob", null}) {
+                SourceLinks l = new SourceLinks(TAP, CLASSIFY, PLOT, DataLinkResource.jobsOpenTo(lookup, caller));
+                List<LinkRow> rows = l.links(c, List.of("classified/job123/my src"));
+                if ("alice".equals(caller)) {
+                    assertEquals(List.of("#auxiliary", "#auxiliary", "#progenitor", "#preview", "#preview"),
+                            rows.stream().map(LinkRow::semantics).toList());
+                    assertEquals(CLASSIFY + "/job123", rows.get(2).accessUrl());
+                    continue;
+                }
+                assertEquals(List.of("#auxiliary", "#auxiliary", "#preview"),
+                        rows.stream().map(LinkRow::semantics).toList(), "caller " + caller);
+                assertEquals(PLOT + "?ID=my+src&RUN_ID=job123", rows.get(2).accessUrl(), "the public row's plot");
+                assertTrue(rows.stream().noneMatch(r -> r.accessUrl().startsWith(CLASSIFY)), rows.toString());
+            }
+        }
+    }
+
+    private static org.muwclass.service.uws.JobRecord job(String id, String kind, String owner) {
+        return new org.muwclass.service.uws.JobRecord(id, kind, null, owner,
+                org.muwclass.service.uws.ExecutionPhase.COMPLETED, java.time.Instant.EPOCH, null, null,
+                java.time.Duration.ZERO, java.time.Instant.EPOCH, null, null, org.muwclass.service.uws.Progress.NONE,
+                org.muwclass.service.dali.DaliParameters.EMPTY, List.of(), List.of());
     }
 
     @Test

@@ -7,6 +7,7 @@ import adql.query.ADQLObject;
 import adql.query.operand.ADQLColumn;
 import adql.query.operand.ADQLOperand;
 import adql.query.operand.StringConstant;
+import adql.query.operand.function.UserDefinedFunction;
 import adql.query.operand.function.geometry.AreaFunction;
 import adql.query.operand.function.geometry.CircleFunction;
 import adql.query.operand.function.geometry.DistanceFunction;
@@ -136,6 +137,7 @@ public final class AdqlCompiler {
         }
         replaceRegions(query);
         checkShapes(query);
+        checkUdfArguments(query);
         try {
             String sql = translator.get().translate(query);
             return new CompiledQuery(adql, sql, geometryTyped(query, Arrays.asList(query.getResultingColumns())));
@@ -225,6 +227,23 @@ public final class AdqlCompiler {
             } catch (IllegalArgumentException e) {
                 throw new AdqlException("ADQL error" + at(g.getPosition()) + ": " + g.getName() + " is not valid: "
                         + e.getMessage());
+            }
+        }
+    }
+
+    /** Refuses constant UDF arguments out of their range ({@link Udfs#orderProblem}), with their position. */
+    private static void checkUdfArguments(ADQLQuery query) throws AdqlException {
+        SimpleSearchHandler udfs = new SimpleSearchHandler(true, false) {
+            @Override
+            protected boolean match(ADQLObject obj) {
+                return obj instanceof UserDefinedFunction;
+            }
+        };
+        udfs.search(query);
+        for (ADQLObject found : (Iterable<ADQLObject>) udfs::iterator) {
+            String problem = Udfs.orderProblem((UserDefinedFunction) found);
+            if (problem != null) {
+                throw new AdqlException("ADQL error" + at(found.getPosition()) + ": " + problem);
             }
         }
     }

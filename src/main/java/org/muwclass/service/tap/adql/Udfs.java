@@ -3,6 +3,8 @@ package org.muwclass.service.tap.adql;
 import adql.db.FunctionDef;
 import adql.parser.ParseException;
 import adql.query.operand.ADQLOperand;
+import adql.query.operand.NegativeOperand;
+import adql.query.operand.NumericConstant;
 import adql.query.operand.function.UserDefinedFunction;
 import adql.translator.JDBCTranslator;
 import adql.translator.TranslationException;
@@ -39,7 +41,8 @@ public final class Udfs {
     public static final List<Udf> ALL = List.of(
             new Udf("ivo_healpix_index", "ivo_healpix_index(hpxOrder INTEGER, ra DOUBLE, dec DOUBLE) -> BIGINT",
                     "Index of the HEALPix cell of order hpxOrder (0-29, NESTED scheme) that contains the position ra, "
-                            + "dec (ICRS, degrees)."),
+                            + "dec (ICRS, degrees). A constant hpxOrder outside 0-29 is refused; a computed one "
+                            + "gives NULL there."),
             new Udf("ivo_healpix_center", "ivo_healpix_center(hpxOrder INTEGER, ipix BIGINT) -> POINT",
                     "Centre of the HEALPix cell ipix of order hpxOrder (NESTED scheme) as a POINT (ICRS, degrees; "
                             + "selected, a DALI point \"ra dec\"); NULL unless hpxOrder is an integer 0-29 and ipix an "
@@ -87,7 +90,7 @@ public final class Udfs {
         boolean h2 = dialect == SqlDialect.H2;
         return switch (name) {
             case "ivo_healpix_index" -> h2 ? "muw_healpix_index(" + a[0] + ", " + a[1] + ", " + a[2] + ")"
-                    : "healpix_nest(" + a[0] + ", spoint(radians(" + a[1] + "), radians(" + a[2] + ")))";
+                    : pgHealpixIndex(a[0], a[1], a[2], constantOrder(fn) != null);
             case "ivo_healpix_center" -> h2 ? "muw_healpix_center(" + a[0] + ", " + a[1] + ")"
                     : pgHealpixCenter(a[0], a[1]);
             case "ivo_hasword" -> h2 ? "muw_hasword(" + a[0] + ", " + a[1] + ")"
@@ -98,6 +101,56 @@ public final class Udfs {
                     : "string_agg(CAST(" + a[0] + " AS text), " + a[1] + ")";
             default -> throw new TranslationException("unknown function " + fn.getName());
         };
+    }
+
+    /** Largest HEALPix order (depth) of the HEALPix UDFs: cell numbers of order 29 fill 63 bits. */
+    public static final int MAX_HPX_ORDER = 29;
+
+    /**
+     * Refuses a constant hpxOrder of ivo_healpix_index outside 0..{@value #MAX_HPX_ORDER} or not an integer, so both
+     * databases answer it alike with a 400 (H2's function would give NULL, pgSphere raise an error while rows
+     * stream).
+     *
+     * @return an error message naming the argument, the allowed range and the value; null when the order is fine or
+     *         not a constant (then checked row by row: NULL outside the range on both databases)
+     */
+    static String orderProblem(UserDefinedFunction fn) {
+        if (!fn.getName().equalsIgnoreCase("ivo_healpix_index") || fn.getNbParameters() != 3) {
+            return null;
+        }
+        String order = constantOrder(fn);
+        if (order == null) {
+            return null;
+        }
+        double v = Double.parseDouble(order);
+        if (v >= 0 && v <= MAX_HPX_ORDER && v == Math.rint(v)) {
+            return null;
+        }
+        return "ivo_healpix_index: hpxOrder must be an integer from 0 to " + MAX_HPX_ORDER + ", got " + order;
+    }
+
+    /** The first argument as written when it is a number constant (with its sign), else null. */
+    private static String constantOrder(UserDefinedFunction fn) {
+        ADQLOperand op = (ADQLOperand) fn.getParameter(0);
+        if (op instanceof NumericConstant n) {
+            return n.getValue();
+        }
+        if (op instanceof NegativeOperand neg && neg.getOperand() instanceof NumericConstant n) {
+            return "-" + n.getValue();
+        }
+        return null;
+    }
+
+    /**
+     * pgSphere's {@code healpix_nest}; an order that is not a constant (constants are checked by
+     * {@link #orderProblem}) goes behind a guard, as H2's function gives NULL outside 0..29 where pgSphere raises an
+     * error.
+     */
+    private static String pgHealpixIndex(String order, String ra, String dec, boolean constantOrder) {
+        String position = "spoint(radians(" + ra + "), radians(" + dec + "))";
+        return constantOrder ? "healpix_nest(" + order + ", " + position + ")"
+                : "CASE WHEN (" + order + ") BETWEEN 0 AND " + MAX_HPX_ORDER + " THEN healpix_nest(CAST(" + order
+                + " AS integer), " + position + ") END";
     }
 
     /**
@@ -128,7 +181,7 @@ public final class Udfs {
 
     /** ivo_healpix_index on H2: NULL for an order outside 0-29 or a position off the sky. */
     public static Long healpixIndex(Integer order, Double ra, Double dec) {
-        if (order == null || ra == null || dec == null || order < 0 || order > 29 || !(Math.abs(dec) <= 90)
+        if (order == null || ra == null || dec == null || order < 0 || order > MAX_HPX_ORDER || !(Math.abs(dec) <= 90)
                 || !Double.isFinite(ra)) {
             return null;
         }

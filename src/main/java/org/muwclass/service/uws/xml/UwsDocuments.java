@@ -15,11 +15,11 @@ import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.Progress;
 import org.muwclass.service.uws.ResultInfo;
 import org.muwclass.service.dali.UploadedFile;
-import org.muwclass.service.dali.XmlChars;
+import org.muwclass.tables.XmlText;
 
 /**
  * Builds the UWS documents from job records. {@code jobUrl} is the absolute URL of the job (e.g.
- * http://host/classify/abc), used for xlink:href. Client-given text passes through {@link XmlChars#clean}: the request
+ * http://host/classify/abc), used for xlink:href. Client-given text passes through {@link XmlText#clean}: the request
  * layer refuses characters XML cannot carry, and this second line keeps one stored job (from before that check,
  * or another path) from breaking the job list for everyone.
  */
@@ -33,8 +33,8 @@ public final class UwsDocuments {
     public static JobElement job(JobRecord job, String jobUrl, Instant quote) {
         JobElement e = new JobElement();
         e.jobId = job.id();
-        e.runId = XmlChars.clean(job.runId());
-        e.ownerId = XmlChars.clean(job.ownerId());
+        e.runId = XmlText.clean(job.runId());
+        e.ownerId = XmlText.clean(job.ownerId());
         e.phase = job.phase().name();
         e.quote = format(quote);
         e.creationTime = format(job.creationTime());
@@ -57,8 +57,8 @@ public final class UwsDocuments {
             ref.id = job.id();
             ref.href = base + job.id();
             ref.phase = job.phase().name();
-            ref.runId = XmlChars.clean(job.runId());
-            ref.ownerId = XmlChars.clean(job.ownerId());
+            ref.runId = XmlText.clean(job.runId());
+            ref.ownerId = XmlText.clean(job.ownerId());
             ref.creationTime = format(job.creationTime());
             e.jobref.add(ref);
         }
@@ -69,10 +69,10 @@ public final class UwsDocuments {
         ResultsElement e = new ResultsElement();
         for (ResultInfo r : job.results()) {
             ResultElement re = new ResultElement();
-            re.id = XmlChars.clean(r.name());
+            re.id = XmlText.clean(r.name());
             re.href = jobUrl + "/results/" + r.name();
             re.size = r.size();
-            re.mimeType = XmlChars.clean(r.mimeType());
+            re.mimeType = XmlText.clean(r.mimeType());
             e.result.add(re);
         }
         return e;
@@ -83,15 +83,15 @@ public final class UwsDocuments {
         ParametersElement e = new ParametersElement();
         for (DaliParameters.Parameter p : job.parameters().asList()) {
             ParameterElement pe = new ParameterElement();
-            pe.id = XmlChars.clean(p.name());
-            pe.value = XmlChars.clean(p.value());
+            pe.id = XmlText.clean(p.name());
+            pe.value = XmlText.clean(p.value());
             e.parameter.add(pe);
         }
         for (UploadedFile u : job.uploads()) {
             ParameterElement pe = new ParameterElement();
-            pe.id = XmlChars.clean(u.partName());
+            pe.id = XmlText.clean(u.partName());
             pe.isPost = Boolean.TRUE;
-            pe.value = u.fileName() == null ? "" : XmlChars.clean(u.fileName());
+            pe.value = u.fileName() == null ? "" : XmlText.clean(u.fileName());
             e.parameter.add(pe);
         }
         return e;
@@ -104,7 +104,7 @@ public final class UwsDocuments {
         ErrorSummaryElement e = new ErrorSummaryElement();
         e.type = error.type().xmlValue();
         e.hasDetail = true; // /error serves the message as text
-        e.message = XmlChars.clean(error.message());
+        e.message = XmlText.clean(error.message());
         return e;
     }
 

@@ -279,4 +279,35 @@ class TranslationGoldenTest {
                     + "and 180 deg, got 200.0", radius.getMessage());
         }
     }
+
+    /** A constant HEALPix order outside 0..29 is refused on both databases before either sees it. */
+    @Test
+    void healpixIndexOrderOutOfRangeIsRefusedAlike() {
+        for (SqlDialect d : SqlDialect.values()) {
+            for (String[] c : new String[][] {{"30", "30"}, {"-1", "-1"}, {"2.5", "2.5"}, {"1e3", "1e3"}}) {
+                AdqlException e = assertThrows(AdqlException.class, () -> sql(d,
+                        "SELECT ivo_healpix_index(" + c[0] + ", ra, dec) FROM muwclass.training_set"));
+                assertEquals("ADQL error at line 1, column 8: ivo_healpix_index: hpxOrder must be an integer from 0"
+                        + " to 29, got " + c[1], e.getMessage(), d + " " + c[0]);
+            }
+            AdqlException nested = assertThrows(AdqlException.class, () -> sql(d, "SELECT name FROM "
+                    + "muwclass.training_set\nWHERE ivo_healpix_index(31, ra, dec) = 0"));
+            assertEquals("ADQL error at line 2, column 7: ivo_healpix_index: hpxOrder must be an integer from 0 to 29,"
+                    + " got 31", nested.getMessage());
+        }
+    }
+
+    /** An order that is not a constant: NULL outside 0..29 on both (H2's function; a guard around pgSphere's). */
+    @Test
+    void healpixIndexWithComputedOrderIsGuardedOnPostgres() throws Exception {
+        String adql = "SELECT ivo_healpix_index(10 + 20, ra, dec) AS h FROM muwclass.training_set";
+        String t = "\"muwclass\".\"training_set\"";
+        assertEquals("SELECT muw_healpix_index(10+20, " + t + ".\"ra\", " + t + ".\"dec\") AS \"h\" FROM " + t,
+                sql(SqlDialect.H2, adql));
+        assertEquals("SELECT CASE WHEN (10+20) BETWEEN 0 AND 29 THEN healpix_nest(CAST(10+20 AS integer), "
+                + "spoint(radians(" + t + ".\"ra\"), radians(" + t + ".\"dec\"))) END AS \"h\" FROM " + t,
+                sql(SqlDialect.POSTGRESQL, adql));
+        assertEquals("SELECT healpix_nest(29, spoint(radians(" + t + ".\"ra\"), radians(" + t + ".\"dec\"))) AS \"h\" "
+                + "FROM " + t, sql(SqlDialect.POSTGRESQL, adql.replace("10 + 20", "29")), "a valid constant: no guard");
+    }
 }

@@ -20,6 +20,7 @@ import org.muwclass.service.tap.adql.SkyGeometry;
 import org.muwclass.tables.TableFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +161,15 @@ abstract class TapQuerySuite {
             assertEquals(org.muwclass.service.tap.adql.Udfs.healpixIndex(10, ra, dec), ((Number) row[2]).longValue());
             assertEquals(org.muwclass.service.tap.adql.Udfs.healpixIndex(0, ra, dec), ((Number) row[3]).longValue());
         }
+        // an order computed per row outside 0..29 is NULL on both databases (pgSphere alone would raise an error)
+        for (Object[] row : rows("SELECT TOP 3 ivo_healpix_index(10 + 20, ra, dec) AS h FROM muwclass.training_set")) {
+            assertNull(row[0]);
+        }
+        TapException order = assertThrows(TapException.class,
+                () -> rows("SELECT ivo_healpix_index(30, ra, dec) AS h FROM muwclass.training_set"));
+        assertTrue(order.userError());
+        assertEquals("ADQL error at line 1, column 8: ivo_healpix_index: hpxOrder must be an integer from 0 to 29, "
+                + "got 30", order.getMessage());
         long agn = tdCount(i -> td.cell(i, "True_Class").equals("AGN"));
         assertEquals(agn, ((Number) rows("SELECT COUNT(*) AS n FROM muwclass.training_set "
                 + "WHERE ivo_nocasematch(true_class, 'aG%') = 1").get(0)[0]).longValue());
@@ -477,11 +487,26 @@ abstract class TapQuerySuite {
             row.put("dec", dec(i));
             row.put("p_agn", td.number(i, "P_AGN"));
             row.put("class", td.cell(i, "Class"));
+            if (k == 3) { // a training source, flagged as in a job result
+                row.put("training_name", td.cell(i, "CSCv2_name"));
+                row.put("training_class", td.cell(i, "True_Class"));
+                row.put("input_flag", "training_source_loo");
+            }
             rows.add(row);
         }
         assertEquals(25, store.insert("suite-run", rows));
         List<Object[]> got = rows("SELECT COUNT(*) FROM muwclass.classified_sources WHERE run_id = 'suite-run'");
         assertEquals(25L, ((Number) got.get(0)[0]).longValue());
+        List<Object[]> flagged = rows("SELECT name, training_name, training_class FROM muwclass.classified_sources"
+                + " WHERE run_id = 'suite-run' AND input_flag = 'training_source_loo'");
+        assertEquals(1, flagged.size());
+        assertEquals(rows.get(3).get("name"), flagged.get(0)[0]);
+        assertEquals(rows.get(3).get("name"), flagged.get(0)[1]);
+        assertEquals(rows.get(3).get("training_class"), flagged.get(0)[2]);
+        assertEquals(List.of("training_name", "training_class", "input_flag"), rows("SELECT column_name FROM"
+                + " TAP_SCHEMA.columns WHERE table_name = 'muwclass.classified_sources' AND column_name IN"
+                + " ('training_name', 'training_class', 'input_flag') ORDER BY column_index").stream()
+                .map(r -> r[0]).toList());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> store.insert("x", List.of(Map.of("colour", 1.0))));
         assertTrue(bad.getMessage().contains("'colour'"));

@@ -17,21 +17,11 @@ import org.muwclass.service.uws.ExecutionPhase;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.Progress;
 import org.w3c.dom.Document;
-import org.muwclass.service.dali.XmlChars;
 import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.dali.UploadedFile;
 
-class XmlCharsTest {
-
-    @Test
-    void findsAndReplacesWhatXmlCannotCarry() {
-        assertEquals(-1, XmlChars.firstIllegal("tab\tnl\ncr\r \u00e9 \uD83D\uDE00"));
-        assertEquals(1, XmlChars.firstIllegal("a\u0001b"));
-        assertEquals(0, XmlChars.firstIllegal("\uFFFE"));
-        assertEquals(1, XmlChars.firstIllegal("a\uD800b")); // a lone surrogate
-        assertEquals("a\uFFFDb\uFFFD \uD83D\uDE00", XmlChars.clean("a\u0001b\u001b \uD83D\uDE00"));
-        assertEquals(null, XmlChars.clean(null));
-    }
+/** UWS documents replace what XML cannot carry ({@link org.muwclass.tables.XmlText#clean}). */
+class WellFormedUwsDocumentsTest {
 
     /** A stored job with control characters everywhere still gives well-formed job and list documents. */
     @Test
