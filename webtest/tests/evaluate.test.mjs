@@ -4,7 +4,7 @@
 // VOTables, read here with the tests' own reader (not the page's). A login the service refuses is a clear message.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, pixelStats, saveScreenshot } from '../lib/browser.mjs';
+import { launch, pixelStats, saveElementScreenshot } from '../lib/browser.mjs';
 import { readVOTable } from '../lib/votable.mjs';
 
 const BASE = process.env.BASE_URL;
@@ -125,8 +125,7 @@ test('explore page: the service cross-validates itself as an /evaluate job and s
     assert.match(job, /<uws:phase>COMPLETED<\/uws:phase>/);
     assert.match(job, /<uws:ownerId[^>]*xsi:nil="true"/, 'an anonymous job');
     await assertShowsJob(jobUrl);
-    await page.locator('#own-evaluation').scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'explore-evaluation');
+    await saveElementScreenshot(page, page.locator('section[aria-labelledby="own-evaluation"]'), 'explore-evaluation');
     console.log(`# evaluate job ${jobUrl} (FOLDS=${SETTINGS.folds} DRAWS=${SETTINGS.draws} TREES=${SETTINGS.trees}):`
       + ` ${seconds.toFixed(1)} s from the click to the drawn results`);
 
