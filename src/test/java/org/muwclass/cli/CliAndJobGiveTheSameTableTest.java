@@ -119,6 +119,8 @@ class CliAndJobGiveTheSameTableTest {
         // the input's checksum: of the file the CLI read, of the bytes the job received at creation
         String expectedSha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(input)));
+        // pinned: the eight rows above, built from the shipped TD.csv (sha256sum of the file gives the same)
+        assertEquals("90c3173a5be84c6957f2a3eb1c62528f624090de62923dbae452fbae7947ded5", expectedSha256, "the test input's bytes");
         assertEquals(expectedSha256, cliFacts.get("input_sha256"));
         assertEquals(expectedSha256, jobFacts.get("input_sha256"));
         assertEquals(expectedSha256, jobUploadSha256, "recorded with the job's upload when it was created");
