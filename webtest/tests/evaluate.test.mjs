@@ -163,6 +163,37 @@ test('explore page: an evaluation the service refuses for the login it got is a 
     }
   });
 
+test('explore page: an evaluation too large for the execution limit shows the job\'s error summary',
+  { skip, timeout: 120000 }, async () => {
+    await page.goto(url('explore.html'));
+    await page.fill('#eval-folds', '50');
+    await page.fill('#eval-draws', '1000');
+    await page.fill('#eval-trees', '1000');
+    await page.click('#eval-run');
+    await page.waitForSelector('#eval-status.status-error', { timeout: 90000 });
+    assert.match(await page.textContent('#eval-status'), new RegExp('^The cross-validation failed: The job\'s quote is '
+      + '\\d+ s, more than its execution duration of \\d+ s \\(EXECUTIONDURATION\\), so it was not started\\.'));
+    assert.equal(await page.isVisible('#eval-results'), false);
+    assert.equal(await page.isDisabled('#eval-abort'), true);
+  });
+
+test('explore page: a running evaluation can be aborted', { skip, timeout: 180000 }, async () => {
+  await page.goto(url('explore.html'));
+  await page.fill('#eval-folds', '5');
+  await page.fill('#eval-draws', '20');
+  await page.fill('#eval-trees', '100');
+  await page.click('#eval-run');
+  await page.waitForFunction(() => /phase (QUEUED|EXECUTING)/.test(document.getElementById('eval-status').textContent),
+    null, { timeout: 60000 });
+  assert.equal(await page.isDisabled('#eval-abort'), false);
+  await page.click('#eval-abort');
+  await page.waitForFunction(() => / was aborted\.$/.test(document.getElementById('eval-status').textContent), null,
+    { timeout: 120000 });
+  const jobUrl = await page.getAttribute('#eval-job-link', 'href');
+  assert.match(await (await fetch(jobUrl)).text(), /<uws:phase>ABORTED<\/uws:phase>/);
+  assert.equal(await page.isVisible('#eval-results'), false);
+});
+
 test('no script errors on the explore page', { skip }, () => {
   assert.deepEqual(pageErrors, []);
 });
