@@ -185,8 +185,10 @@ function render(job, tables, paper) {
     const row = tables.confusion_recall.rows.find(r => r.subset === subset && r.true_class === t);
     return CLASS_LABELS.map(p => (row && Number.isFinite(row[p]) ? row[p] : NaN));
   });
-  const paperMatrix = minCt => (paper ? normalise(confusion(paper.filter(it => it.ct !== null && it.ct >= minCt),
-    CLASS_LABELS), 'row') : CLASS_LABELS.map(() => CLASS_LABELS.map(() => NaN)));
+  // all sources: every row, also one without a CT; the cut: rows with a CT at or above it (as evaluateAt counts)
+  const paperMatrix = minCt => (paper ? normalise(confusion(Number.isFinite(minCt)
+    ? paper.filter(it => it.ct !== null && it.ct >= minCt) : paper, CLASS_LABELS), 'row')
+    : CLASS_LABELS.map(() => CLASS_LABELS.map(() => NaN)));
   drawRecall('eval-cm-all', serviceMatrix('all'), 'This service: recall, all sources (%)');
   drawRecall('eval-cm-all-paper', paperMatrix(-Infinity), 'The paper: recall, all sources (%)');
   drawRecall('eval-cm-ct', serviceMatrix(serviceCt.subset), `This service: recall, CT ≥ ${cut} (%)`);
