@@ -1,11 +1,13 @@
-// Training set and performance page: feature-space slices, class counts with and without a CT cut, and the
-// leave-one-out evaluation (confusion matrices, metrics against CT) from the published columns of the training set.
+// Training set and performance page: feature-space slices, class counts with and without a CT cut, the
+// leave-one-out evaluation (confusion matrices, metrics against CT) from the published columns of the training set,
+// and the service's own cross-validation (an /evaluate job) beside it.
 
 import { CLASS_LABELS, classInfo, el, markCurrentNav, setStatus } from './common.js';
 import { trainingSet } from './tap.js';
 import { featureSpace } from './featurespace.js';
 import { groupedBars, heatMap, lineChart } from './plots.js';
 import { confusion, evaluateAt, normalise, sweep } from './metrics.js';
+import { initOwnEvaluation } from './evaluation.js';
 
 markCurrentNav();
 
@@ -63,8 +65,16 @@ function drawEvaluation(rows, cut) {
   });
 }
 
+// the published leave-one-out triples, for the service's own cross-validation to be shown beside them
+let resolvePaper;
+let rejectPaper;
+const paperItems = new Promise((resolve, reject) => { resolvePaper = resolve; rejectPaper = reject; });
+paperItems.catch(() => {}); // the section says so itself
+initOwnEvaluation(paperItems);
+
 try {
   const { rows } = await trainingSet();
+  resolvePaper(rows.map(r => ({ truth: classInfo(r.true_class).label, pred: classInfo(r.class).label, ct: r.ct })));
   setStatus('load-status', `${rows.length} training sources loaded from the TAP service.`, 'ok');
   const colourBy = document.getElementById('colour-by');
   const fs = featureSpace(document.getElementById('feature-space'), {
@@ -81,5 +91,6 @@ try {
   cutInput.addEventListener('change', update);
   update();
 } catch (e) {
+  rejectPaper(e);
   setStatus('load-status', `Could not load the training set: ${e.message}`, 'error');
 }

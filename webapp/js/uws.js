@@ -97,7 +97,11 @@ export async function createJob(listUrl, formData) {
   }
   const text = await res.text();
   if (!res.ok) {
-    throw new Error(`The service refused the job (HTTP ${res.status}): ${errorText(text, res.status)}`);
+    const err = new Error(`The service refused the job (HTTP ${res.status}): ${errorText(text, res.status)}`);
+    err.status = res.status;
+    err.serviceMessage = errorText(text, res.status);
+    err.retryAfter = res.headers.get('Retry-After');
+    throw err;
   }
   if (res.url.replace(/\/$/, '') === listUrl.replace(/\/$/, '')) {
     throw new Error('The service did not redirect to a new job');

@@ -61,3 +61,20 @@ export async function saveScreenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Saves a screenshot of one element under SCREENSHOT_DIR: a full-page screenshot clipped to the element's box, so
+ * sticky table headers stay where they belong (an element screenshot scrolls the page under them).
+ */
+export async function saveElementScreenshot(page, locator, name) {
+  const dir = process.env.SCREENSHOT_DIR || path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'out');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0)); // sticky headers are placed against the scrolled viewport
+  const box = await locator.evaluate(e => {
+    const r = e.getBoundingClientRect();
+    return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+  });
+  await page.screenshot({ path: file, fullPage: true, clip: box });
+  return file;
+}

@@ -1,14 +1,9 @@
 package org.muwclass.classification;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +35,7 @@ import org.muwclass.core.training.TargetTable;
 import org.muwclass.core.training.TrainingSet;
 import org.muwclass.core.training.TrainingSetReader;
 import org.muwclass.core.xray.XraySourceFeatures;
+import org.muwclass.tables.Checksums;
 import org.muwclass.tables.ClassifiedSource;
 import org.muwclass.tables.RunProvenance;
 
@@ -110,7 +106,6 @@ public final class ClassificationService {
         TargetTable sourceLevel = null;
         Map<String, String> warnings = new LinkedHashMap<>();
         PreparedClassification.InputShape shape;
-        List<InputTable> hashed = new ArrayList<>(List.of(request.input()));
         if (isPerObservation(columns.columnNames())) {
             // CSC detections in CSC's fixed units; sources that are not usable (remove_code != 0) are not targets
             shape = PreparedClassification.InputShape.DETECTIONS;
@@ -118,7 +113,6 @@ public final class ClassificationService {
             Map<MwCatalog, CsvTable> counterparts = new EnumMap<>(MwCatalog.class);
             for (Map.Entry<MwCatalog, InputTable> c : request.counterparts().entrySet()) {
                 counterparts.put(c.getKey(), reader.csv(c.getValue()));
-                hashed.add(c.getValue());
             }
             FieldFeatures field;
             try {
@@ -167,7 +161,7 @@ public final class ClassificationService {
                 XrayAbsorption.loadDefault(), resolver);
         List<TargetTable.Unclassified> withoutXray = sourceLevel == null ? List.of() : sourceLevel.withoutXray();
         return new PreparedClassification(request, targets, withoutXray, warnings, pipeline.matches(targets), shape,
-                training, run, sha256(hashed), origins, pipeline);
+                training, run, checksums(request, shape), origins, pipeline);
     }
 
     /**
@@ -230,6 +224,11 @@ public final class ClassificationService {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("input", prepared.request().input().displayName());
         f.put("input_shape", prepared.shape().label());
+        prepared.fileSha256().forEach((name, sha) -> {
+            if (!name.equals(prepared.request().input().checksumName())) { // INPUT's is input_sha256, recorded first
+                f.put(name, sha);
+            }
+        });
         f.put("ebv_source", o.ebvSource().optionName());
         f.put("ebv_policy", p.ebvPolicy());
         if (prepared.ebvOrigins().stream().anyMatch(s -> s.startsWith("dust-map"))) {
@@ -321,24 +320,34 @@ public final class ClassificationService {
         return obsid && aperture;
     }
 
-    /** SHA-256 over the files' bytes in order, hex. */
-    static String sha256(List<InputTable> files) throws OptionException {
+    /**
+     * The SHA-256 of every file the classification reads, by provenance name: INPUT, the counterpart tables (read
+     * for per-observation input only), an uploaded training set. A job's uploads carry the checksum taken when they
+     * were received; other files (the CLI's) are hashed here.
+     */
+    static Map<String, String> checksums(ClassificationRequest request, PreparedClassification.InputShape shape)
+            throws OptionException {
+        List<InputTable> files = new ArrayList<>(List.of(request.input()));
+        if (shape == PreparedClassification.InputShape.DETECTIONS) {
+            files.addAll(request.counterparts().values());
+        }
+        request.training().ifPresent(files::add);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (InputTable f : files) {
+            out.put(f.checksumName(), sha256(f));
+        }
+        return out;
+    }
+
+    /** The file's recorded checksum, else the SHA-256 of its bytes now, hex. */
+    static String sha256(InputTable f) throws OptionException {
+        if (f.sha256() != null) {
+            return f.sha256();
+        }
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[65536];
-            for (InputTable f : files) {
-                try (InputStream in = Files.newInputStream(f.file())) {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        md.update(buf, 0, n);
-                    }
-                } catch (IOException e) {
-                    throw OptionException.of(f.option(), "cannot read the file: " + e.getMessage());
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Checksums.sha256(f.file());
+        } catch (IOException e) {
+            throw OptionException.of(f.option(), "cannot read the file: " + e.getMessage());
         }
     }
 }

@@ -40,7 +40,7 @@ public final class PreparedClassification {
     private final InputShape shape;
     private final TrainingSet training;
     private final RunParameters run;
-    private final String inputSha256;
+    private final Map<String, String> fileSha256;
     private final List<String> ebvOrigins;
     private final ClassificationRun pipeline;
     private ClassificationPlan plan;
@@ -48,7 +48,7 @@ public final class PreparedClassification {
     PreparedClassification(ClassificationRequest request, List<SourceMeasurements> targets,
                            List<TargetTable.Unclassified> withoutXray, Map<String, String> warnings,
                            TrainingMatches matches,
-                           InputShape shape, TrainingSet training, RunParameters run, String inputSha256,
+                           InputShape shape, TrainingSet training, RunParameters run, Map<String, String> fileSha256,
                            List<String> ebvOrigins, ClassificationRun pipeline) {
         this.request = request;
         this.targets = List.copyOf(targets);
@@ -58,7 +58,7 @@ public final class PreparedClassification {
         this.shape = shape;
         this.training = training;
         this.run = run;
-        this.inputSha256 = inputSha256;
+        this.fileSha256 = Collections.unmodifiableMap(new LinkedHashMap<>(fileSha256));
         this.ebvOrigins = List.copyOf(ebvOrigins);
         this.pipeline = pipeline;
     }
@@ -104,9 +104,17 @@ public final class PreparedClassification {
         return run;
     }
 
-    /** SHA-256 of the input table's bytes followed by the counterpart tables' bytes, hex. */
+    /** SHA-256 of the INPUT table's bytes (as received by a job, as read by the CLI), hex. */
     public String inputSha256() {
-        return inputSha256;
+        return fileSha256.get(request.input().checksumName());
+    }
+
+    /**
+     * SHA-256 of every file read, hex, under its provenance name ({@link InputTable#checksumName}): INPUT, then the
+     * counterpart tables in catalogue order, then an uploaded TRAINING set.
+     */
+    public Map<String, String> fileSha256() {
+        return fileSha256;
     }
 
     /** Per source: where its E(B-V) came from ("table", "dust-map", "hi-map", "nh-column", "none", ...). */

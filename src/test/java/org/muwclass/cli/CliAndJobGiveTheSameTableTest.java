@@ -51,6 +51,9 @@ class CliAndJobGiveTheSameTableTest {
     @TempDir
     Path dir;
 
+    /** The SHA-256 the job store recorded for the job's INPUT upload. */
+    private String jobUploadSha256;
+
     @Test
     void sameInputSeedAndSettingsGiveBitIdenticalRowsAndFlags() throws Exception {
         // six TD sources; rows without an ebv value take the dust map, the others their table value
@@ -113,6 +116,14 @@ class CliAndJobGiveTheSameTableTest {
         assertEquals("dust_ebv_SFD_healpix_lowres.fits", cliFacts.get("dust_map"));
         assertEquals("1", cliFacts.get("warnings.no_xray_unclassified"));
         assertEquals("6", cliFacts.get("training_sources_matched"));
+        // the input's checksum: of the file the CLI read, of the bytes the job received at creation
+        String expectedSha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(input)));
+        // pinned: the eight rows above, built from the shipped TD.csv (sha256sum of the file gives the same)
+        assertEquals("90c3173a5be84c6957f2a3eb1c62528f624090de62923dbae452fbae7947ded5", expectedSha256, "the test input's bytes");
+        assertEquals(expectedSha256, cliFacts.get("input_sha256"));
+        assertEquals(expectedSha256, jobFacts.get("input_sha256"));
+        assertEquals(expectedSha256, jobUploadSha256, "recorded with the job's upload when it was created");
         RUN_SPECIFIC.forEach(k -> {
             cliFacts.remove(k);
             jobFacts.remove(k);
@@ -143,6 +154,7 @@ class CliAndJobGiveTheSameTableTest {
                 job = manager.await(ClassifyJobKind.NAME, job.id(), null, Duration.ofSeconds(60), null);
             }
             assertEquals(ExecutionPhase.COMPLETED, job.phase(), String.valueOf(job.error()));
+            jobUploadSha256 = job.input().uploads().get("INPUT").sha256();
             return Files.copy(manager.resultFile(job, "result"), dir.resolve("job.vot"));
         } finally {
             manager.close();

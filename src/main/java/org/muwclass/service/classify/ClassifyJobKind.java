@@ -261,7 +261,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
             throws ParameterException {
         TableFormat format = UploadedInputFiles.format(param, file, input.parameters().get(param + "_FORMAT")
                 .orElse(null));
-        return new InputTable(param, file.path(), displayName, format);
+        return new InputTable(param, file.path(), displayName, format, file.sha256());
     }
 
     private boolean publish(JobInput input) throws ParameterException {
@@ -321,7 +321,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         for (InputTable t : tables) {
             try {
                 sb.append('|').append(t.option()).append('=').append(t.format()).append(':')
-                        .append(Checksums.sha256(t.file()));
+                        .append(t.sha256() != null ? t.sha256() : Checksums.sha256(t.file()));
             } catch (java.io.IOException e) {
                 throw new ParameterException(t.option(), "cannot read the uploaded file: " + e.getMessage());
             }

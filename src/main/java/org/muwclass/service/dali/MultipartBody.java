@@ -107,7 +107,9 @@ final class MultipartBody {
         Path path = staging.resolve(name);
         long before = fileBytes;
         fileBytesBase = fileBytes;
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(path), 65536)) {
+        java.security.MessageDigest sha256 = sha256();
+        try (OutputStream out = new java.security.DigestOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(path), 65536), sha256)) {
             if (!copyUntilDelimiter(out, -1, null)) {
                 throw new BadRequestException("Truncated multipart body in file part '" + name + "'");
             }
@@ -117,7 +119,17 @@ final class MultipartBody {
             throw new BadRequestException("File part '" + name + "': filename=\"" + fileName + "\" names no"
                     + " file; give a plain file name such as table.vot, or none");
         }
-        files.add(new UploadedFile(name, shownName, contentType, path, fileBytes - before));
+        files.add(new UploadedFile(name, shownName, contentType, path, fileBytes - before,
+                java.util.HexFormat.of().formatHex(sha256.digest())));
+    }
+
+    /** Digests a part's bytes as they are stored: the checksum the job's provenance records. */
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** The last segment of a client's file path ("C:\\dir\\t.vot" gives "t.vot"); may be empty. */

@@ -11,12 +11,20 @@ import java.util.Objects;
  * @param contentType the part's Content-Type, or null
  * @param path        where the content is stored
  * @param size        size, bytes
+ * @param sha256      lower-case hex SHA-256 of the bytes as received (computed while the part was stored), or null
+ *                    when not yet known (the job machinery fills it in at creation)
  */
-public record UploadedFile(String partName, String fileName, String contentType, Path path, long size) {
+public record UploadedFile(String partName, String fileName, String contentType, Path path, long size,
+                           String sha256) {
 
     public UploadedFile {
         Objects.requireNonNull(partName, "partName");
         Objects.requireNonNull(path, "path");
+    }
+
+    /** A file whose checksum is not known yet. */
+    public UploadedFile(String partName, String fileName, String contentType, Path path, long size) {
+        this(partName, fileName, contentType, path, size, null);
     }
 
     /** Lower-case extension of the client's file name without the dot ("" when none). */

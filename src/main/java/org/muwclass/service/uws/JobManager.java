@@ -793,9 +793,11 @@ public final class JobManager implements AutoCloseable {
         List<UploadedFile> stored = new ArrayList<>();
         for (UploadedFile u : uploads) {
             Path target = files.upload(id, u.partName());
+            // the checksum of the bytes as received; a multipart part has it already, files made in code do not
+            String sha256 = u.sha256() != null ? u.sha256() : org.muwclass.tables.Checksums.sha256(u.path());
             Files.createDirectories(target.getParent());
             Files.move(u.path(), target, StandardCopyOption.REPLACE_EXISTING);
-            stored.add(new UploadedFile(u.partName(), u.fileName(), u.contentType(), target, u.size()));
+            stored.add(new UploadedFile(u.partName(), u.fileName(), u.contentType(), target, u.size(), sha256));
         }
         return stored;
     }

@@ -66,6 +66,8 @@ public final class JobStore {
             // added by the quota work: existing databases get the column, old jobs count for nobody (null)
             s.execute("ALTER TABLE uws.jobs ADD COLUMN IF NOT EXISTS quota_key VARCHAR(1100)");
             s.execute("CREATE INDEX IF NOT EXISTS uws_jobs_quota_idx ON uws.jobs (quota_key, phase)");
+            // SHA-256 of each upload as received, for the results' provenance (null for jobs stored before)
+            s.execute("ALTER TABLE uws.job_uploads ADD COLUMN IF NOT EXISTS sha256 VARCHAR(64)");
         }
     }
 
@@ -145,13 +147,14 @@ public final class JobStore {
 
     private static void writeUploads(Connection c, String id, List<UploadedFile> uploads) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO uws.job_uploads (job_id, part_name, file_name,"
-                + " content_type, size_bytes) VALUES (?,?,?,?,?)")) {
+                + " content_type, size_bytes, sha256) VALUES (?,?,?,?,?,?)")) {
             for (UploadedFile u : uploads) {
                 ps.setString(1, id);
                 ps.setString(2, u.partName());
                 ps.setString(3, u.fileName());
                 ps.setString(4, u.contentType());
                 ps.setLong(5, u.size());
+                ps.setString(6, u.sha256());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -493,14 +496,14 @@ public final class JobStore {
 
     private List<UploadedFile> uploads(Connection c, String id) throws SQLException {
         List<UploadedFile> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT part_name, file_name, content_type, size_bytes"
+        try (PreparedStatement ps = c.prepareStatement("SELECT part_name, file_name, content_type, size_bytes, sha256"
                 + " FROM uws.job_uploads WHERE job_id = ? ORDER BY part_name")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String part = rs.getString(1);
                     list.add(new UploadedFile(part, rs.getString(2), rs.getString(3), files.upload(id, part),
-                            rs.getLong(4)));
+                            rs.getLong(4), rs.getString(5)));
                 }
             }
         }
