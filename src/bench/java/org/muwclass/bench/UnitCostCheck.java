@@ -39,7 +39,8 @@ import org.muwclass.tables.TableFormat;
  * through shared caches.
  *
  * <p>Arguments: TABLE.csv [equivalent draws = 300] [targets per forest = 20] [E(B-V) grid = 0.1]
- * [units per task = 3] [threads = 2].
+ * [units per task = 3] [threads = 2]. Also prints, for units run in index order, the share of units done when 1-75% of
+ * the modelled cost is done (what progress counted in units showed).
  */
 public final class UnitCostCheck {
 
@@ -139,6 +140,21 @@ public final class UnitCostCheck {
                         + " core-s, projected with each task's ratio %.0f core-s (x%.2f); quote on %d threads %.0f s%n",
                 measuredAll, modelSampled, measuredAll / modelSampled, model, projected, projected / model, threads,
                 plan.estimateSeconds(cost, threads));
+        // units run in index order on one job's pool: the share of units done when a share of the cost is done
+        // (what a progress counted in units showed, and a quote extrapolated)
+        StringBuilder shares = new StringBuilder();
+        double cumulative = 0;
+        int[] marks = {1, 5, 10, 25, 50, 75};
+        int next = 0;
+        for (WorkUnit u : plan.units()) {
+            cumulative += plan.unitSeconds(u, cost);
+            while (next < marks.length && cumulative >= marks[next] / 100.0 * model) {
+                shares.append(String.format(Locale.ROOT, "%s%d%% of the cost = %.1f%% of the units",
+                        shares.length() == 0 ? "" : "; ", marks[next], 100.0 * (u.index() + 1) / plan.unitCount()));
+                next++;
+            }
+        }
+        System.out.println("in unit order: " + shares);
         Bench.footer();
     }
 
