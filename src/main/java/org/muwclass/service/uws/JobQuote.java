@@ -23,7 +23,8 @@ import java.util.Optional;
  * pool (the pool is shared by all jobs, work-conserving and fair), so jobs running at once share the machine rather
  * than each having cores of their own: the quote simulates that sharing ({@link #sharedPoolSeconds}), with at most
  * {@code slots} jobs ({@code muwclass.jobs.threads}) executing at once. Dividing the work ahead by the job slots, as
- * before, counted every slot as a machine of its own and was ~2x optimistic with 2 slots.
+ * before, counted every slot as a machine of its own and was ~2x optimistic with 2 slots. In a cluster the active
+ * jobs of every member are counted as if they shared this member's pool: pessimistic there.
  */
 final class JobQuote {
 
