@@ -139,7 +139,7 @@ function showJob(job) {
   } else {
     bar.removeAttribute('value');
   }
-  const pText = p && p.total ? ` ${p.done} of ${p.total} work units done (${Math.round(100 * (p.fraction ?? 0))}%).` : '';
+  const pText = p && p.total ? ` ${Math.round(100 * (p.fraction ?? 0))}% of the estimated work done (${Math.round(p.done / 1000)} of ${Math.round(p.total / 1000)} core-s).` : '';
   const kind = job.phase === 'ERROR' || job.phase === 'ABORTED' ? 'error' : job.phase === 'COMPLETED' ? 'ok' : 'info';
   let msg = `Phase ${job.phase}.${pText}`;
   if (job.phase === 'QUEUED') msg += ' Waiting for a free worker.';

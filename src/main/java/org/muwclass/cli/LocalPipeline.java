@@ -26,6 +26,7 @@ import org.muwclass.core.field.FieldFeatures;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.CostModel;
+import org.muwclass.core.pipeline.CostWeightedProgress;
 import org.muwclass.core.pipeline.CvReddening;
 import org.muwclass.core.pipeline.EbvPolicy;
 import org.muwclass.core.pipeline.RunParameters;
@@ -70,7 +71,7 @@ class LocalPipeline implements PipelineBridge {
                 p.forestsPerTask(), p.targetsPerForest(), plan.forests(), plan.units().size(),
                 plan.estimateSeconds(cost, s.threads()), s.threads(), cost.basis()));
         ClassificationOutput out = service.run(prepared, UnitExecutor.local(s.threads(), null),
-                f -> console.progressFraction("classification", f), Map.of());
+                CostWeightedProgress.of(plan, cost, f -> console.progressFraction("classification", f)), Map.of());
         console.status(String.format(Locale.ROOT, "classified in %.1f s",
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0));
         return out;

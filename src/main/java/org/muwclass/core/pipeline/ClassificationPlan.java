@@ -17,7 +17,8 @@ import org.muwclass.core.training.TrainingSet;
  * Any unit can be run on its own, on any thread or machine that builds the same plan from the same inputs;
  * {@link #assemble} merges the units' partial sums in unit order into the final result, so results are bit-identical
  * at 1, 2 or 8 threads. {@link #estimate}
- * turns the plan into the UWS quote with a {@link CostModel}; progress is the fraction of units done. Immutable;
+ * turns the plan into the UWS quote with a {@link CostModel}; progress is the fraction of the estimated cost done
+ * ({@link CostWeightedProgress}). Immutable;
  * {@link #runUnit} is thread-safe.
  */
 public final class ClassificationPlan {
@@ -241,6 +242,16 @@ public final class ClassificationPlan {
                 + (double) unitPredictions(u) * cost.secondsPerPrediction();
     }
 
+    /** Predicted cost of each unit on one core, indexed by {@link WorkUnit#index()}, s. */
+    public double[] unitSeconds(CostModel cost) {
+        Objects.requireNonNull(cost, "cost");
+        double[] each = new double[units.size()];
+        for (WorkUnit u : units) {
+            each[u.index()] = unitSeconds(u, cost);
+        }
+        return each;
+    }
+
     /** Predicted cost of the whole job on one core, s. */
     public double totalSeconds(CostModel cost) {
         double s = 0;
@@ -263,12 +274,7 @@ public final class ClassificationPlan {
      * worker is free first (what the pool does).
      */
     public double estimateSeconds(CostModel cost, int threads) {
-        Objects.requireNonNull(cost, "cost");
-        double[] each = new double[units.size()];
-        for (WorkUnit u : units) {
-            each[u.index()] = unitSeconds(u, cost);
-        }
-        return makespan(each, threads);
+        return makespan(unitSeconds(cost), threads);
     }
 
     /** Makespan of jobs of the given durations taken in order by the first free of {@code threads} workers. */

@@ -103,8 +103,7 @@ final class MonteCarloEngine {
                 }));
             }
             for (int finished = 1; finished <= count; finished++) {
-                done.take().get();
-                progress.progress(finished / (double) count);
+                progress.unitDone(done.take().get(), finished, count);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

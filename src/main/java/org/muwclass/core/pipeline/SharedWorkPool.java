@@ -93,9 +93,9 @@ public final class SharedWorkPool implements AutoCloseable {
         Run run = new Run();
         for (int u = 0; u < count; u++) {
             int index = u;
-            run.queued.add(() -> {
+            run.queued.add(new Queued(index, () -> {
                 partial[index] = unit.apply(index);
-            });
+            }));
         }
         lock.lock();
         try {
@@ -109,8 +109,9 @@ public final class SharedWorkPool implements AutoCloseable {
         }
         try {
             for (int finished = 1; finished <= count; finished++) {
-                Object outcome = run.done.take();
-                if (outcome instanceof Throwable t) {
+                Outcome outcome = run.done.take();
+                if (outcome.error() != null) {
+                    Throwable t = outcome.error();
                     withdraw(run);
                     if (t instanceof RuntimeException re) {
                         throw re;
@@ -120,7 +121,7 @@ public final class SharedWorkPool implements AutoCloseable {
                     }
                     throw new IllegalStateException("Monte-Carlo unit failed: " + t, t);
                 }
-                progress.progress(finished / (double) count);
+                progress.unitDone(outcome.unit(), finished, count);
             }
         } catch (InterruptedException e) {
             withdraw(run);
@@ -145,7 +146,7 @@ public final class SharedWorkPool implements AutoCloseable {
     private void work() {
         while (true) {
             Run run;
-            Runnable task;
+            Queued task;
             lock.lock();
             try {
                 while (turns.isEmpty() && !closed) {
@@ -163,11 +164,11 @@ public final class SharedWorkPool implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            Object outcome = Boolean.TRUE;
+            Throwable error = null;
             try {
-                task.run();
+                task.work().run();
             } catch (Throwable t) {
-                outcome = t;
+                error = t;
             }
             lock.lock();
             try {
@@ -176,7 +177,7 @@ public final class SharedWorkPool implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            run.done.add(outcome);
+            run.done.add(new Outcome(task.unit(), error));
         }
     }
 
@@ -188,7 +189,7 @@ public final class SharedWorkPool implements AutoCloseable {
             closed = true;
             for (Run r : turns) {
                 r.queued.clear();
-                r.done.add(new CancellationException("The work pool is closed"));
+                r.done.add(new Outcome(-1, new CancellationException("The work pool is closed")));
             }
             turns.clear();
             hasWork.signalAll();
@@ -200,8 +201,16 @@ public final class SharedWorkPool implements AutoCloseable {
 
     /** One caller's units: queued ones, the threads running its others, and outcomes in completion order. */
     private static final class Run {
-        final ArrayDeque<Runnable> queued = new ArrayDeque<>();
+        final ArrayDeque<Queued> queued = new ArrayDeque<>();
         final Set<Thread> running = new HashSet<>();
-        final LinkedBlockingQueue<Object> done = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
+    }
+
+    /** A queued unit: its index and the work that stores its result. */
+    private record Queued(int unit, Runnable work) {
+    }
+
+    /** A finished unit: its index and what it threw (null when it succeeded). */
+    private record Outcome(int unit, Throwable error) {
     }
 }

@@ -16,7 +16,7 @@ public interface UnitExecutor {
     /**
      * Runs every unit of the plan.
      *
-     * @param progress receives the fraction of units done, from the calling thread
+     * @param progress told of each finished unit ({@link ProgressListener#unitDone}), from the calling thread
      * @return partial sums indexed by {@link WorkUnit#index()}
      * @throws java.util.concurrent.CancellationException when the run was stopped
      */

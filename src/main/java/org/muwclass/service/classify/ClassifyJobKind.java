@@ -7,6 +7,7 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.muwclass.core.crossmatch.MwCatalog;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.core.pipeline.ClassificationPlan;
 import org.muwclass.core.pipeline.CostModel;
+import org.muwclass.core.pipeline.CostWeightedProgress;
+import org.muwclass.core.pipeline.ProgressListener;
 import org.muwclass.core.pipeline.Provenance;
 import org.muwclass.core.pipeline.UnitExecutor;
 import org.muwclass.core.training.ColumnTable;
@@ -347,9 +350,14 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
      */
     @Override
     public Duration estimate(ClassifyPlan plan) {
+        return plan.prepared().plan().estimate(costModel(plan));
+    }
+
+    /** The costs the quote and the progress use: the pool's (with the operator's calibration) or the reference. */
+    private CostModel costModel(ClassifyPlan plan) {
         ClassificationOptions o = plan.prepared().request().options();
-        return plan.prepared().plan().estimate(workPool != null ? workPool.costModel(o.algorithm(), o.trees())
-                : CostModel.reference(o.algorithm(), o.trees()));
+        return workPool != null ? workPool.costModel(o.algorithm(), o.trees())
+                : CostModel.reference(o.algorithm(), o.trees());
     }
 
     /** The quote is the planner's measured cost: a job must fit it in its execution duration (issue 15). */
@@ -369,8 +377,13 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         synchronized (prepared) {
             prepared.remove(plan.key()); // this execution owns it now; a rerun reads the inputs again
         }
-        long units = plan.prepared().plan().unitCount();
-        context.progress(0, units);
+        // progress in estimated core-milliseconds, not units: units differ a lot in cost, and the UWS quote
+        // extrapolates this progress (issue 15 item 5)
+        double[] unitSeconds = plan.prepared().plan().unitSeconds(costModel(plan));
+        long work = Math.max(1, Math.round(Arrays.stream(unitSeconds).sum() * 1000));
+        ProgressListener progress = new CostWeightedProgress(unitSeconds,
+                f -> context.progress(Math.round(f * work), work));
+        context.progress(0, work);
         GridUnitExecutor grid = cluster == null ? null : cluster.executorFor(context.jobId(), NAME);
         UnitExecutor executor = grid != null ? grid
                 : workPool != null ? workPool.executor() : UnitExecutor.local(plan.prepared().run().threads(), null);
@@ -378,8 +391,7 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         runFacts.put("job_id", context.jobId());
         ClassificationOutput output;
         try {
-            output = service.run(plan.prepared(), executor, f -> context.progress(Math.round(f * units), units),
-                    runFacts);
+            output = service.run(plan.prepared(), executor, progress, runFacts);
         } catch (IllegalArgumentException | UnitFailedException e) {
             throw new JobFailedException(e.getMessage());
         }

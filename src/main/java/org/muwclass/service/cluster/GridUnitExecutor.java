@@ -84,8 +84,7 @@ public final class GridUnitExecutor implements UnitExecutor {
         }
         long nextReconcile = System.nanoTime() + reconcileInterval.toNanos();
         while (true) {
-            collect(partial, missing);
-            progress.progress((n - missing.size()) / (double) n);
+            collect(partial, missing, progress);
             if (missing.isEmpty()) {
                 break;
             }
@@ -106,7 +105,7 @@ public final class GridUnitExecutor implements UnitExecutor {
         return Arrays.asList(partial);
     }
 
-    private void collect(ProbabilityAccumulator[] partial, Set<Integer> missing) {
+    private void collect(ProbabilityAccumulator[] partial, Set<Integer> missing, ProgressListener progress) {
         Set<Integer> ready = grid.resultUnits(jobId);
         ready.retainAll(missing);
         if (ready.isEmpty()) {
@@ -121,6 +120,7 @@ public final class GridUnitExecutor implements UnitExecutor {
             partial[e.getKey()] = r.partial();
             missing.remove(e.getKey());
             unitsByMember.merge(r.member(), 1, Integer::sum);
+            progress.unitDone(e.getKey(), partial.length - missing.size(), partial.length);
         }
     }
 

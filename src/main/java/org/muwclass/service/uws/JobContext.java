@@ -21,8 +21,9 @@ public interface JobContext {
     Path workDirectory() throws IOException;
 
     /**
-     * Reports progress: {@code done} of {@code total} work units. Cheap to call often (stored at most about once
-     * a second). Also a checkpoint: throws {@link JobStoppedException} once the job must stop.
+     * Reports progress: {@code done} of {@code total}, in a unit proportional to cost (the quote extrapolates the
+     * rate: units of unequal cost make it wrong), e.g. estimated core-ms. Cheap to call often (stored at most about
+     * once a second). Also a checkpoint: throws {@link JobStoppedException} once the job must stop.
      */
     void progress(long done, long total);
 

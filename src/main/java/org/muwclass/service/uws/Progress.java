@@ -1,10 +1,11 @@
 package org.muwclass.service.uws;
 
 /**
- * Work done so far, reported by a running job and shown in jobInfo.
+ * Work done so far, reported by a running job and shown in jobInfo, in a unit of the kind's choosing that is
+ * proportional to cost (a classification: estimated core-milliseconds), because the quote extrapolates it.
  *
- * @param done  work units finished
- * @param total work units in the job (0 when not known yet)
+ * @param done  work finished
+ * @param total work in the job (0 when not known yet)
  */
 public record Progress(long done, long total) {
 

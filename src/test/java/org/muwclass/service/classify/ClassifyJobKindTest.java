@@ -87,6 +87,11 @@ class ClassifyJobKindTest {
         return job;
     }
 
+    /** Estimated core-ms of one fastrf training draw on the shipped TD, which is how jobInfo counts progress. */
+    private static double forestMs(int trees) {
+        return 1000 * org.muwclass.core.pipeline.CostModel.reference("fastrf", trees).secondsPerForest(2941);
+    }
+
     @Test
     void classifiesAnUploadedCsvWithProvenanceAndSummary() throws Exception {
         JobRecord job = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
@@ -109,7 +114,7 @@ class ClassifyJobKindTest {
         byte[] png = Files.readAllBytes(manager.resultFile(job, "summary.png"));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "PNG signature");
         assertEquals(job.progress().total(), job.progress().done(), "progress complete");
-        assertEquals(2, job.progress().total(), "one E(B-V) bin x 2 draws");
+        assertEquals(2 * forestMs(5), job.progress().total(), 1, "one E(B-V) bin x 2 draws: 2 forests' core-ms");
 
         // same seed, same answer
         JobRecord again = runToEnd(DaliParameters.of("PHASE", "RUN", "DRAWS", "2", "TREES", "5", "SEED", "7",
@@ -248,7 +253,7 @@ class ClassifyJobKindTest {
                 TableFormat.VOTABLE));
         assertEquals(1.0, rows.get(0).ebvMag(), 1e-12, "N_H 6.851e21 cm^-2 is E(B-V) 1 mag");
         assertEquals(0.1, rows.get(1).ebvMag(), 1e-12);
-        assertEquals(2, job.progress().total(), "two E(B-V) bins x 1 draw");
+        assertEquals(2 * forestMs(3), job.progress().total(), 1, "two E(B-V) bins x 1 draw: 2 forests' core-ms");
 
         String negative = failsAtExecution(DaliParameters.of("EBV", "nh-column"), upload("INPUT", "nh.csv", null,
                 (lines[0] + ",NH\n" + lines[1] + ",-5\n").getBytes(StandardCharsets.UTF_8)));

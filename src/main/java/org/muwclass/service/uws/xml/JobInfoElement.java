@@ -14,7 +14,7 @@ public class JobInfoElement {
     @XmlElement(namespace = UwsNamespaces.JOB_INFO)
     public ProgressElement progress;
 
-    /** Work units done of the total, and their fraction (absent while the total is unknown). */
+    /** Work done of the total (a classification: estimated core-ms) and its fraction (absent while unknown). */
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "Progress", namespace = UwsNamespaces.JOB_INFO)
     public static class ProgressElement {
