@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  * <p>A node is a range of one index array holding the bootstrap's distinct rows (weights are the draw counts); a
  * split partitions only that range, stably. A feature tried at a large node is scanned through a class histogram
  * over its bins (one pass over the node's rows, then one over the non-zero (bin, class) entries, which per-bin
- * class flags list); at a small node the rows' bin codes are
- * gathered and sorted instead, which costs less than a histogram's bins. Candidate splits lie between the non-empty
+ * class flags list); at a small node the rows' bin codes are gathered and sorted instead, which costs less than a
+ * histogram's bins. Candidate splits lie between the non-empty
  * bins of the node in increasing order; the first best (sklearn's Gini proxy, compared exactly as in
  * {@link TreeGrower}) wins. The threshold is a real value: the midpoint of the left bin's largest and the right
  * bin's smallest training value. A feature found constant (all of the node's rows in one bin) is remembered for the
