@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
  *
  * <p>A node is a range of one index array holding the bootstrap's distinct rows (weights are the draw counts); a
  * split partitions only that range, stably. A feature tried at a large node is scanned through a class histogram
- * over its bins (one pass over the node's rows, then one over the bins); at a small node the rows' bin codes are
- * gathered and sorted instead, which costs less than a histogram's bins. Candidate splits lie between the non-empty
+ * over its bins (one pass over the node's rows, then one over the non-zero (bin, class) entries, which per-bin
+ * class flags list); at a small node the rows' bin codes are gathered and sorted instead, which costs less than a
+ * histogram's bins. Candidate splits lie between the non-empty
  * bins of the node in increasing order; the first best (sklearn's Gini proxy, compared exactly as in
  * {@link TreeGrower}) wins. The threshold is a real value: the midpoint of the left bin's largest and the right
  * bin's smallest training value. A feature found constant (all of the node's rows in one bin) is remembered for the
@@ -62,8 +63,9 @@ final class HistTreeGrower {
     /** One class histogram per feature drawn at a node, {@code [bin << labelBits | class]}, kept all zero. */
     private final int[][] histograms;
     /**
-     * Per histogram: byte b is non-zero when bin b is non-empty. Plain byte stores while a histogram is built (no
-     * read-modify-write chain), read eight at a time while it is scanned.
+     * Per histogram: byte b has bit (class mod 8) set for every class with rows in bin b, so it is non-zero when the
+     * bin is non-empty and, with at most 8 classes, names exactly the non-zero entries of the bin. Read eight bins
+     * at a time while a histogram is scanned.
      */
     private final byte[][] occupied;
     private final int[] candidate;
@@ -218,7 +220,7 @@ final class HistTreeGrower {
             buildHistograms(start, end, candidates);
             for (int j = 0; j < candidates; j++) {
                 int f = candidate[j];
-                if (scanBins(f, histograms[j], occupied[j], counts, total, sumSquares)) {
+                if (scan(f, histograms[j], occupied[j], counts, total, sumSquares)) {
                     evaluated = true;
                 } else {
                     mask[f >>> 6] |= 1L << f;
@@ -236,7 +238,7 @@ final class HistTreeGrower {
             } else {
                 candidate[0] = f;
                 buildHistograms(start, end, 1);
-                usable = scanBins(f, histograms[0], occupied[0], counts, total, sumSquares);
+                usable = scan(f, histograms[0], occupied[0], counts, total, sumSquares);
             }
             if (usable) {
                 evaluated = true;
@@ -296,11 +298,12 @@ final class HistTreeGrower {
                 h2[c2 << shift | cls] += w;
                 h3[c3 << shift | cls] += w;
                 h4[c4 << shift | cls] += w;
-                o0[c0] = 1;
-                o1[c1] = 1;
-                o2[c2] = 1;
-                o3[c3] = 1;
-                o4[c4] = 1;
+                byte bit = (byte) (1 << (cls & 7));
+                o0[c0] |= bit;
+                o1[c1] |= bit;
+                o2[c2] |= bit;
+                o3[c3] |= bit;
+                o4[c4] |= bit;
             }
             return;
         }
@@ -312,10 +315,87 @@ final class HistTreeGrower {
                 int row = r[k];
                 int code = c8[row * stride + f] & 0xFF;
                 int pr = packed[row];
-                h[code << shift | (pr & lmask)] += pr >>> shift;
-                o[code] = 1;
+                int cls = pr & lmask;
+                h[code << shift | cls] += pr >>> shift;
+                o[code] |= (byte) (1 << (cls & 7));
             }
         }
+    }
+
+    private boolean scan(int f, int[] h, byte[] flags, int[] counts, long total, long sumSquares) {
+        return numClasses <= 8 ? scanEntries(f, h, flags, counts, total, sumSquares)
+                : scanBins(f, h, flags, counts, total, sumSquares);
+    }
+
+    /**
+     * Scans the non-zero (bin, class) entries of a class histogram in increasing bin order, for at most 8 classes:
+     * flag byte b holds one bit per class present in bin b, so eight bins' flags are one long whose set bits are
+     * exactly the entries to add (about a third of bins x classes present on the TD matrix). A candidate split is
+     * evaluated where the bin changes. Clears the histogram and the flags as it goes; false when only one bin is
+     * occupied.
+     */
+    private boolean scanEntries(int f, int[] h, byte[] flags, int[] counts, long total, long sumSquares) {
+        int shift = labelBits;
+        int[] left = leftCounts;
+        Arrays.fill(left, 0);
+        long leftWeight = 0;
+        long leftSquares = 0;
+        long rightSquares = sumSquares;
+        double bestNumerator = bestProxyNumerator;
+        double bestDenominator = bestProxyDenominator;
+        int bestLeft = -1;
+        int bestRight = -1;
+        int previous = -1;
+        int nonEmpty = 0;
+        for (int word = 0; word < BinnedColumns.MAX_BINS; word += 8) {
+            long bits = (long) FLAGS.get(flags, word);
+            if (bits == 0) {
+                continue;
+            }
+            FLAGS.set(flags, word, 0L);
+            do {
+                int bit = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int b = word + (bit >>> 3);
+                if (b != previous) {
+                    if (previous >= 0) {
+                        long rightWeight = total - leftWeight;
+                        double numerator = (double) leftSquares * rightWeight + (double) rightSquares * leftWeight;
+                        double denominator = (double) leftWeight * rightWeight;
+                        if (numerator * bestDenominator > bestNumerator * denominator) {
+                            bestNumerator = numerator;
+                            bestDenominator = denominator;
+                            bestLeft = previous;
+                            bestRight = b;
+                            System.arraycopy(left, 0, bestLeftCounts, 0, numClasses);
+                        }
+                    }
+                    previous = b;
+                    nonEmpty++;
+                }
+                int c = bit & 7;
+                int index = b << shift | c;
+                int w = h[index];
+                h[index] = 0;
+                int lc = left[c];
+                int rc = counts[c] - lc;
+                leftSquares += (long) w * (lc + lc + w);
+                rightSquares -= (long) w * (rc + rc - w);
+                left[c] = lc + w;
+                leftWeight += w;
+            } while (bits != 0);
+        }
+        if (nonEmpty <= 1) {
+            return false;
+        }
+        if (bestLeft >= 0) {
+            bestFeature = f;
+            bestLeftBin = bestLeft;
+            bestRightBin = bestRight;
+            bestProxyNumerator = bestNumerator;
+            bestProxyDenominator = bestDenominator;
+        }
+        return true;
     }
 
     /**
@@ -350,8 +430,10 @@ final class HistTreeGrower {
             }
             FLAGS.set(flags, word, 0L);
             while (bits != 0) {
-                int b = word + (Long.numberOfTrailingZeros(bits) >>> 3);
-                bits &= bits - 1;
+                // A flag byte may hold several class bits: take the whole byte.
+                int lowest = Long.numberOfTrailingZeros(bits) & ~7;
+                int b = word + (lowest >>> 3);
+                bits &= ~(0xFFL << lowest);
                 int base = b << shift;
                 if (previous >= 0) {
                     long rightWeight = total - leftWeight;

@@ -63,6 +63,24 @@ class FastBinnedForestTest {
     }
 
     @Test
+    void moreThanEightClassesGrowTheExactTreesToo() {
+        // Up to 8 classes a bin's classes are bits of one flag byte; with 11 the scan walks bins and all their
+        // classes instead. Both must give the exact mode's trees when every distinct value has its own bin.
+        SyntheticClasses data = SyntheticClasses.generate(60, 12, 11, 0.6, -100, 29L);
+        double[][] x = rounded(data.x(), 8);
+        Options exact = Options.defaults().withNumTrees(8).withSeed(3);
+        Model a = FastRandomForest.fit(x, data.y(), 11, exact);
+        Model b = FastRandomForest.fit(x, data.y(), 11, exact.withMaxBins(256));
+        assertTrue(a.totalNodeCount() > 8 * 50, "trees of some size: " + a.totalNodeCount());
+        for (int t = 0; t < 8; t++) {
+            assertArrayEquals(a.tree(t).feature, b.tree(t).feature, "tree " + t);
+            assertArrayEquals(a.tree(t).threshold, b.tree(t).threshold, 0.0, "tree " + t);
+            assertArrayEquals(a.tree(t).left, b.tree(t).left, "tree " + t);
+            assertArrayEquals(a.tree(t).leafValues, b.tree(t).leafValues, 0.0, "tree " + t);
+        }
+    }
+
+    @Test
     void deterministicForASeedAndAnyThreadCount() {
         SyntheticClasses data = SyntheticClasses.generate(150, 29, 8, 0.5, -100, 7L);
         Options options = BINNED.withNumTrees(24).withSeed(42);
