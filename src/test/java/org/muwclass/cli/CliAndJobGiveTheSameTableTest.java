@@ -46,7 +46,8 @@ import uk.ac.starlink.table.StarTable;
 class CliAndJobGiveTheSameTableTest {
 
     /** Provenance facts that differ between two runs by design. */
-    private static final Set<String> RUN_SPECIFIC = Set.of("started_utc", "finished_utc", "job_id");
+    private static final Set<String> RUN_SPECIFIC = Set.of("started_utc", "finished_utc", "job_id",
+            "quote_speed_factor");
 
     @TempDir
     Path dir;
@@ -124,6 +125,7 @@ class CliAndJobGiveTheSameTableTest {
         assertEquals(expectedSha256, cliFacts.get("input_sha256"));
         assertEquals(expectedSha256, jobFacts.get("input_sha256"));
         assertEquals(expectedSha256, jobUploadSha256, "recorded with the job's upload when it was created");
+        assertEquals("1.000", jobFacts.get("quote_speed_factor"), "a private pool: the estimate as it is");
         RUN_SPECIFIC.forEach(k -> {
             cliFacts.remove(k);
             jobFacts.remove(k);

@@ -21,6 +21,9 @@ import org.muwclass.core.aggregate.ProbabilityAccumulator;
  *
  * <p>A run is stopped by interrupting the thread that called {@link UnitExecutor#runAll}: its queued units are
  * dropped and its running units interrupted (they check the flag between forests); other runs go on.
+ *
+ * <p>Units given with their estimated cost ({@link #executor(CostModel)}) are timed: {@link #throughput()} says how
+ * fast the pool's threads really run, for quotes made before a job has progress.
  */
 public final class SharedWorkPool implements AutoCloseable {
 
@@ -29,6 +32,7 @@ public final class SharedWorkPool implements AutoCloseable {
     /** Runs with queued units, in turn order. */
     private final ArrayDeque<Run> turns = new ArrayDeque<>();
     private final List<Thread> workers;
+    private final PoolThroughput throughput;
     private boolean closed;
 
     /**
@@ -36,6 +40,16 @@ public final class SharedWorkPool implements AutoCloseable {
      * @param name    thread name prefix
      */
     public SharedWorkPool(int threads, String name) {
+        this(threads, name, new PoolThroughput());
+    }
+
+    /**
+     * @param threads    worker threads (e.g. the machine's cores)
+     * @param name       thread name prefix
+     * @param throughput where finished units with an estimated cost are recorded (and whose clock times them)
+     */
+    public SharedWorkPool(int threads, String name, PoolThroughput throughput) {
+        this.throughput = throughput;
         if (threads < 1) {
             throw new IllegalArgumentException("A work pool needs at least 1 thread, not " + threads);
         }
@@ -52,6 +66,11 @@ public final class SharedWorkPool implements AutoCloseable {
     /** Worker threads. */
     public int threads() {
         return workers.size();
+    }
+
+    /** How fast the threads ran the recent units that came with an estimated cost. */
+    public PoolThroughput throughput() {
+        return throughput;
     }
 
     /** Units queued (not yet started) over all runs. */
@@ -79,6 +98,12 @@ public final class SharedWorkPool implements AutoCloseable {
         return (plan, progress) -> Arrays.asList(runAll(plan.unitCount(), plan::runUnit, progress));
     }
 
+    /** As {@link #executor()}, timing each unit against its cost by {@code cost} for {@link #throughput()}. */
+    public UnitExecutor executor(CostModel cost) {
+        return (plan, progress) -> Arrays.asList(runAll(plan.unitCount(), plan::runUnit, plan.unitSeconds(cost),
+                progress));
+    }
+
     /**
      * Runs {@code count} units on the pool, blocking the calling thread, and returns their results by unit index.
      *
@@ -86,6 +111,20 @@ public final class SharedWorkPool implements AutoCloseable {
      */
     public ProbabilityAccumulator[] runAll(int count, IntFunction<ProbabilityAccumulator> unit,
                                            ProgressListener progress) {
+        return runAll(count, unit, null, progress);
+    }
+
+    /**
+     * As {@link #runAll(int, IntFunction, ProgressListener)}; units that succeed are recorded in {@link #throughput()}
+     * with their wall time.
+     *
+     * @param unitCoreSeconds each unit's estimated cost, core-s (null: not recorded)
+     */
+    public ProbabilityAccumulator[] runAll(int count, IntFunction<ProbabilityAccumulator> unit,
+                                           double[] unitCoreSeconds, ProgressListener progress) {
+        if (unitCoreSeconds != null && unitCoreSeconds.length != count) {
+            throw new IllegalArgumentException(count + " units but " + unitCoreSeconds.length + " unit costs");
+        }
         ProbabilityAccumulator[] partial = new ProbabilityAccumulator[count];
         if (count == 0) {
             return partial;
@@ -93,9 +132,10 @@ public final class SharedWorkPool implements AutoCloseable {
         Run run = new Run();
         for (int u = 0; u < count; u++) {
             int index = u;
+            double cost = unitCoreSeconds == null ? -1 : unitCoreSeconds[index];
             run.queued.add(new Queued(index, () -> {
                 partial[index] = unit.apply(index);
-            }));
+            }, cost));
         }
         lock.lock();
         try {
@@ -165,10 +205,14 @@ public final class SharedWorkPool implements AutoCloseable {
                 lock.unlock();
             }
             Throwable error = null;
+            long started = throughput.now();
             try {
                 task.work().run();
             } catch (Throwable t) {
                 error = t;
+            }
+            if (error == null && task.coreSeconds() >= 0) { // failed or withdrawn units did not run to the end
+                throughput.unitFinished(task.coreSeconds(), Math.max(0, throughput.now() - started) / 1e9);
             }
             lock.lock();
             try {
@@ -206,8 +250,8 @@ public final class SharedWorkPool implements AutoCloseable {
         final LinkedBlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
     }
 
-    /** A queued unit: its index and the work that stores its result. */
-    private record Queued(int unit, Runnable work) {
+    /** A queued unit: its index, the work that stores its result and its estimated cost, core-s (-1: unknown). */
+    private record Queued(int unit, Runnable work, double coreSeconds) {
     }
 
     /** A finished unit: its index and what it threw (null when it succeeded). */

@@ -360,6 +360,12 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
                 : CostModel.reference(o.algorithm(), o.trees());
     }
 
+    /** The shared pool's measured wall seconds per estimated core-second ({@code PoolThroughput}); 1 without it. */
+    @Override
+    public double quoteSpeedFactor() {
+        return workPool != null ? workPool.speedFactor() : 1;
+    }
+
     /** The quote is the planner's measured cost: a job must fit it in its execution duration (issue 15). */
     @Override
     public boolean quoteMustFitDuration() {
@@ -386,9 +392,12 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         context.progress(0, work);
         GridUnitExecutor grid = cluster == null ? null : cluster.executorFor(context.jobId(), NAME);
         UnitExecutor executor = grid != null ? grid
-                : workPool != null ? workPool.executor() : UnitExecutor.local(plan.prepared().run().threads(), null);
+                : workPool != null ? workPool.executor(costModel(plan))
+                : UnitExecutor.local(plan.prepared().run().threads(), null);
         Map<String, String> runFacts = new LinkedHashMap<>();
         runFacts.put("job_id", context.jobId());
+        // what the quote multiplied the estimate by when the job started (issue 15 item 5); no effect on results
+        runFacts.put("quote_speed_factor", String.format(Locale.ROOT, "%.3f", quoteSpeedFactor()));
         ClassificationOutput output;
         try {
             output = service.run(plan.prepared(), executor, progress, runFacts);

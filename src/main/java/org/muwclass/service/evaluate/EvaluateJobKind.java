@@ -157,6 +157,12 @@ public class EvaluateJobKind implements JobKind<EvaluatePlan> {
         return Duration.ofMillis((long) Math.ceil(seconds * 1000));
     }
 
+    /** The shared pool's measured wall seconds per estimated core-second, as /classify's; 1 without it. */
+    @Override
+    public double quoteSpeedFactor() {
+        return workPool != null ? workPool.speedFactor() : 1;
+    }
+
     /** The quote is measured cost: a job must fit it in its execution duration, as /classify's. */
     @Override
     public boolean quoteMustFitDuration() {

@@ -51,6 +51,15 @@ public interface JobKind<P> {
     }
 
     /**
+     * Wall seconds this kind's work takes per second of its {@link #estimate} on this machine lately, for the quote
+     * before a job has progress (e.g. the shared work pool's measured {@code PoolThroughput} factor, ~9 on a machine
+     * whose other processes leave the pool 0.2 of a core). The default, 1, trusts the estimate.
+     */
+    default double quoteSpeedFactor() {
+        return 1;
+    }
+
+    /**
      * Runs the job. Call {@link JobContext#checkpoint()} between work units so ABORT and the execution duration
      * take effect, report {@link JobContext#progress}, and write results with {@link JobContext#openResult}.
      *

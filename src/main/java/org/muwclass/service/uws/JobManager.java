@@ -127,7 +127,10 @@ public final class JobManager implements AutoCloseable {
         this.waiters = new JobWaiters(waitSettings.maxWaiters(), timer, notifier, this::findQuietly);
         this.recovery = new JobRecovery(store, files, kinds, clock);
         this.times = new JobTimes(limits);
-        this.quotes = new JobQuote(store, clock, limits.workerThreads());
+        this.quotes = new JobQuote(store, clock, limits.workerThreads(), job -> {
+            JobKind<?> k = kinds.get(job.kind());
+            return k == null ? 1.0 : k.quoteSpeedFactor();
+        });
         this.estimates = new JobEstimates(store, kinds, this::findQuietly);
         this.phases = new JobPhases(store, slots, waiters, clock);
         this.runner = new JobRunner(store, files, kinds, limits, clock, timer, slots, phases, recovery,

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.muwclass.core.pipeline.PoolThroughput;
 
 /**
  * The UWS quote: when a job is expected to complete. Finished jobs give their end time; jobs without an estimate
@@ -25,6 +27,12 @@ import java.util.Optional;
  * {@code slots} jobs ({@code muwclass.jobs.threads}) executing at once. Dividing the work ahead by the job slots, as
  * before, counted every slot as a machine of its own and was ~2x optimistic with 2 slots. In a cluster the active
  * jobs of every member are counted as if they shared this member's pool: pessimistic there.
+ *
+ * <p>A job's estimate assumes each pool thread has a core to itself; the quote multiplies it by its kind's measured
+ * speed factor ({@link JobKind#quoteSpeedFactor}: wall seconds per estimated core-second of the pool's recent units,
+ * {@link PoolThroughput}), bounded to [{@link PoolThroughput#MIN_FACTOR}, {@link PoolThroughput#MAX_FACTOR}]. On a
+ * loaded machine the quote at creation was 88.6% short without it (docs/benchmarks.md). An executing job's own
+ * measured rate takes over from {@link #TRUST_MEASURED_FROM} of its work.
  */
 final class JobQuote {
 
@@ -38,17 +46,25 @@ final class JobQuote {
     private final JobStore store;
     private final Clock clock;
     private final int slots;
+    private final ToDoubleFunction<JobRecord> speed;
+
+    /** Trusting every estimate as it is (speed factor 1). */
+    JobQuote(JobStore store, Clock clock, int slots) {
+        this(store, clock, slots, job -> 1.0);
+    }
 
     /**
      * @param slots jobs executing at once ({@code muwclass.jobs.threads})
+     * @param speed wall seconds per estimated second for a job ({@link JobKind#quoteSpeedFactor}), bounded here
      */
-    JobQuote(JobStore store, Clock clock, int slots) {
+    JobQuote(JobStore store, Clock clock, int slots, ToDoubleFunction<JobRecord> speed) {
         if (slots < 1) {
             throw new IllegalArgumentException("A quote needs at least 1 job slot, not " + slots);
         }
         this.store = store;
         this.clock = clock;
         this.slots = slots;
+        this.speed = speed;
     }
 
     Optional<Instant> quote(JobRecord job) {
@@ -60,7 +76,7 @@ final class JobQuote {
         }
         Instant now = clock.instant();
         if (job.phase() == ExecutionPhase.EXECUTING && job.startTime() != null) {
-            return Optional.of(now.plus(seconds(remainingSeconds(job, now))));
+            return Optional.of(now.plus(seconds(remainingSeconds(job, now, speed))));
         }
         List<Double> running = new ArrayList<>();
         List<Double> queued = new ArrayList<>();
@@ -74,22 +90,38 @@ final class JobQuote {
                     continue;
                 }
                 if (other.phase() == ExecutionPhase.EXECUTING && other.startTime() != null) {
-                    running.add(remainingSeconds(other, now));
+                    running.add(remainingSeconds(other, now, speed));
                 } else {
-                    queued.add(other.estimate().toMillis() / 1000.0); // store.active() is in creation order
+                    queued.add(estimatedSeconds(other, speed)); // store.active() is in creation order
                 }
             }
         } catch (SQLException e) {
             return Optional.empty();
         }
-        queued.add(job.estimate().toMillis() / 1000.0);
+        queued.add(estimatedSeconds(job, speed));
         return Optional.of(now.plus(seconds(sharedPoolSeconds(running, queued, slots))));
     }
 
+    /**
+     * The speed factor a quote uses: the measured one bounded to [{@link PoolThroughput#MIN_FACTOR},
+     * {@link PoolThroughput#MAX_FACTOR}]; 1 when it is not a number.
+     */
+    static double boundedFactor(double measured) {
+        if (Double.isNaN(measured)) {
+            return 1;
+        }
+        return Math.max(PoolThroughput.MIN_FACTOR, Math.min(PoolThroughput.MAX_FACTOR, measured));
+    }
+
+    /** A job's estimate times its kind's speed factor, s. */
+    private static double estimatedSeconds(JobRecord job, ToDoubleFunction<JobRecord> speed) {
+        return job.estimate().toMillis() / 1000.0 * boundedFactor(speed.applyAsDouble(job));
+    }
+
     /** Seconds an executing job still needs, from {@code now} (0 when it has overrun its expected duration). */
-    private static double remainingSeconds(JobRecord job, Instant now) {
+    private static double remainingSeconds(JobRecord job, Instant now, ToDoubleFunction<JobRecord> speed) {
         double elapsed = Math.max(0, Duration.between(job.startTime(), now).toMillis() / 1000.0);
-        double expected = expectedSeconds(job.estimate().toMillis() / 1000.0, elapsed, job.progress());
+        double expected = expectedSeconds(estimatedSeconds(job, speed), elapsed, job.progress());
         return Math.max(0, expected - elapsed);
     }
 

@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.muwclass.core.pipeline.CostModel;
+import org.muwclass.core.pipeline.PoolThroughput;
 import org.muwclass.core.pipeline.SharedWorkPool;
 import org.muwclass.core.pipeline.UnitExecutor;
 
@@ -45,6 +46,19 @@ public class ClassificationWorkPool {
     /** Runs plans' units on the shared pool (started on first use). */
     public UnitExecutor executor() {
         return pool().executor();
+    }
+
+    /** Runs plans' units on the shared pool, timing them against {@code cost} for {@link #speedFactor()}. */
+    public UnitExecutor executor(CostModel cost) {
+        return pool().executor(cost);
+    }
+
+    /**
+     * Wall seconds per estimated core-second on the pool's threads lately ({@link PoolThroughput#factor()}): 1
+     * until units have been timed. Quotes made before a job has progress multiply its estimate by it.
+     */
+    public double speedFactor() {
+        return pool().throughput().factor();
     }
 
     /** The cost model of {@code algorithm} with {@code trees} trees, with the operator's calibration if set. */

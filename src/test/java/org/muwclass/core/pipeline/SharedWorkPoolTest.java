@@ -17,6 +17,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.muwclass.core.aggregate.ProbabilityAccumulator;
@@ -123,6 +124,55 @@ class SharedWorkPoolTest {
                 return empty();
             }, ProgressListener.NONE);
             assertEquals(3, next.length);
+        }
+    }
+
+    @Test
+    void unitsWithAnEstimatedCostAreTimedForTheQuotes() {
+        AtomicLong nanos = new AtomicLong();
+        PoolThroughput throughput = new PoolThroughput(nanos::get);
+        try (SharedWorkPool pool = new SharedWorkPool(1, "test", throughput)) {
+            assertEquals(throughput, pool.throughput());
+            double[] cost = {2, 0.5, 1.5};
+            // each unit takes 3x its estimated cost on the (fake) clock: a loaded machine
+            pool.runAll(3, u -> {
+                nanos.addAndGet(Math.round(cost[u] * 3e9));
+                return empty();
+            }, cost, ProgressListener.NONE);
+            // finished at 6, 7.5 and 12 s on the fake clock, each decayed to 12 s
+            double[] end = {6, 7.5, 12};
+            double wall = 0;
+            double core = 0;
+            for (int u = 0; u < 3; u++) {
+                double keep = Math.exp(-(12 - end[u]) / PoolThroughput.DECAY_SECONDS);
+                wall += 3 * cost[u] * keep;
+                core += cost[u] * keep;
+            }
+            assertEquals((wall + 5) / (core + 5), throughput.factor(), 1e-9);
+            assertEquals(1.88, throughput.factor(), 0.01, "(12 + 5) / (4 + 5) but for 12 s of decay");
+            // without costs (evaluation folds) units are not recorded
+            pool.runAll(2, u -> {
+                nanos.addAndGet(1_000_000_000_000L);
+                return empty();
+            }, ProgressListener.NONE);
+            assertEquals(core * Math.exp(-2000 / PoolThroughput.DECAY_SECONDS), throughput.evidenceCoreSeconds(),
+                    1e-12);
+        }
+    }
+
+    @Test
+    void aFailedUnitIsNotTimedAndCostsMustMatchTheUnits() {
+        AtomicLong nanos = new AtomicLong();
+        PoolThroughput throughput = new PoolThroughput(nanos::get);
+        try (SharedWorkPool pool = new SharedWorkPool(1, "test", throughput)) {
+            assertThrows(IllegalStateException.class, () -> pool.runAll(1, u -> {
+                nanos.addAndGet(50_000_000_000L);
+                throw new IllegalStateException("broken unit");
+            }, new double[] {1}, ProgressListener.NONE));
+            assertEquals(0.0, throughput.evidenceCoreSeconds());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> pool.runAll(2, u -> empty(), new double[] {1}, ProgressListener.NONE));
+            assertEquals("2 units but 1 unit costs", e.getMessage());
         }
     }
 

@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muwclass.core.pipeline.CostWeightedProgress;
+import org.muwclass.core.pipeline.PoolThroughput;
 
 /** The UWS quote with a fixed clock: executing jobs extrapolate cost-weighted progress; queued ones share the pool. */
 class JobQuoteTest {
@@ -157,6 +159,69 @@ class JobQuoteTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JobQuote.sharedPoolSeconds(List.of(1.0), List.of(), 2));
         assertEquals("No job to quote", e.getMessage());
+    }
+
+    // ------------------------------------------------------------ the pool's measured speed (PoolThroughput)
+
+    private Instant quote(JobRecord job, int slots, PoolThroughput throughput) {
+        return new JobQuote(store, CLOCK, slots, j -> throughput.factor()).quote(job).orElseThrow();
+    }
+
+    @Test
+    void withoutHistoryTheQuoteIsTheEstimate() throws Exception {
+        PoolThroughput idle = new PoolThroughput(() -> 0L);
+        store.insert(job("a", ExecutionPhase.EXECUTING, 30, 10, 110, Progress.NONE));
+        JobRecord c = job("c", ExecutionPhase.QUEUED, 10, null, 50, Progress.NONE);
+        store.insert(c);
+        assertEquals(quote(c, 2), quote(c, 2, idle));
+        assertEquals(NOW.plusSeconds(100), quote(c, 2, idle), "a and c share the pool: c's 50 s take 100 s");
+    }
+
+    @Test
+    void aSlowPoolMakesTheQuoteAtCreationProportionallyLonger() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        PoolThroughput throughput = new PoolThroughput(nanos::get);
+        // 95 core-s of units took 9x their cost: (855 + 5) / (95 + 5) = 8.6 wall s per estimated core-s
+        throughput.unitFinished(95, 855);
+        JobRecord created = job("c", ExecutionPhase.QUEUED, 0, null, 50, Progress.NONE);
+        store.insert(created);
+        assertEquals(NOW.plusSeconds(430), quote(created, 2, throughput), "50 s x 8.6");
+        // the waiting part too: a job ahead with 100 s of estimate left, nothing done yet
+        store.insert(job("a", ExecutionPhase.EXECUTING, 30, 0, 100, Progress.NONE));
+        assertEquals(NOW.plusSeconds(860), quote(created, 2, throughput), "shared with a: (50 + 50) s x 8.6");
+        // an executing job's own rate takes over: 20% in 100 s projects 500 s, whatever the pool's factor
+        JobRecord running = job("r", ExecutionPhase.EXECUTING, 100, 100, 50, new Progress(200, 1000));
+        assertEquals(NOW.plusSeconds(400), quote(running, 2, throughput));
+        // before TRUST_MEASURED_FROM the factored estimate is blended in: 5% in 10 s projects 200 s, 430 s quoted
+        JobRecord early = job("e", ExecutionPhase.EXECUTING, 10, 10, 50, new Progress(50, 1000));
+        assertEquals(NOW.plusMillis(305_000), quote(early, 2, throughput), "(200 + 430) / 2 - 10 s");
+
+        // the load goes: fast units pull the factor back down, and the quote with it
+        for (int minute = 1; minute <= 10; minute++) {
+            nanos.addAndGet(60_000_000_000L);
+            throughput.unitFinished(30, 30);
+        }
+        double fast = 0; // the ten fast units, decayed to now
+        for (int k = 0; k < 10; k++) {
+            fast += 30 * Math.exp(-60.0 * k / PoolThroughput.DECAY_SECONDS);
+        }
+        double slow = Math.exp(-600 / PoolThroughput.DECAY_SECONDS);
+        double f = (855 * slow + fast + 5) / (95 * slow + fast + 5);
+        assertEquals(f, throughput.factor(), 1e-9);
+        assertEquals(1.64, f, 0.01);
+        assertEquals(NOW.plusMillis(Math.round(100_000 * f)), quote(created, 2, throughput));
+    }
+
+    @Test
+    void theFactorIsBoundedInTheQuote() {
+        assertEquals(PoolThroughput.MAX_FACTOR, JobQuote.boundedFactor(1000));
+        assertEquals(PoolThroughput.MIN_FACTOR, JobQuote.boundedFactor(0.001));
+        assertEquals(1.0, JobQuote.boundedFactor(Double.NaN));
+        assertEquals(3.5, JobQuote.boundedFactor(3.5));
+        JobRecord c = job("c", ExecutionPhase.QUEUED, 0, null, 10, Progress.NONE);
+        assertEquals(NOW.plusSeconds(200), new JobQuote(store, CLOCK, 2, j -> 1e6).quote(c).orElseThrow(),
+                "a kind claiming a millionfold slowdown: 20x");
+        assertEquals(NOW.plusMillis(2500), new JobQuote(store, CLOCK, 2, j -> 0).quote(c).orElseThrow(), "0.25x");
     }
 
     @Test
