@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.EbvGrid;
-import org.muwclass.core.physics.SparseEbvGrid;
 import org.muwclass.testsupport.ShippedUnits;
 import org.muwclass.testsupport.TrainingSplits;
 
@@ -22,7 +21,7 @@ class NodePlanningTest {
     private static ClassificationRun run;
     private static final EbvGrid BASE = new EbvGrid(0.1);
     /** Every 2nd node from 5 mag; rho 0.37 below 10 mag, 0.2 above. */
-    private static final NodePlanning PLANNING = new NodePlanning("test", List.of(new SparseEbvGrid.Tier(5.0, 2)),
+    private static final NodePlanning PLANNING = new NodePlanning("test", List.of(new NodePlanning.Widening(5.0, 0.21)),
             new NodeForests(new double[] {0, 10}, new double[] {0.37, 0.2}));
 
     @BeforeAll
@@ -113,7 +112,7 @@ class NodePlanningTest {
         assertEquals(41, uniform.taskCount());
         assertEquals(16_482, uniform.forests(), "the top node's cell needs every forest, the others too");
         assertEquals(41L * 8040, uniform.predictions());
-        ClassificationPlan sparse = run.withNodePlanning(new NodePlanning("sparse", PLANNING.tiers(),
+        ClassificationPlan sparse = run.withNodePlanning(new NodePlanning("sparse", PLANNING.widenings(),
                 NodeForests.UNIFORM)).plan(targets, paperPrecision());
         assertEquals(30, sparse.taskCount(), "19 nodes up to base node 42, then 44, 46, ..., 64");
         assertEquals(12_060, sparse.forests());
@@ -125,7 +124,7 @@ class NodePlanningTest {
 
     @Test
     void measuredPlansAreBitIdenticalAtAnyThreadCountAndWhenShipped() {
-        NodePlanning small = new NodePlanning("small", List.of(new SparseEbvGrid.Tier(2.0, 2)),
+        NodePlanning small = new NodePlanning("small", List.of(new NodePlanning.Widening(2.0, 0.21)),
                 new NodeForests(new double[] {0, 3}, new double[] {0.9, 0.0}));
         RunParameters p = RunParameters.of(40, 5L).withTargetsPerForest(4).withEbvPolicy(EbvPolicy.TABLE)
                 .withEbvGrid(0.1).withDrawsPerUnit(2);
@@ -156,6 +155,20 @@ class NodePlanningTest {
                 .run(targets, p.withDraws(20), ProgressListener.NONE).sources().get(3);
         assertArrayEquals(onNode.probabilities().mean(), one.sources().get(3).probabilities().mean());
         assertArrayEquals(onNode.probabilities().std(), one.sources().get(3).probabilities().std());
+    }
+
+    @Test
+    void wideningsMeanTheSameSpacingOnAnyGrid() {
+        NodePlanning.Widening w = new NodePlanning.Widening(2.4, 0.21);
+        assertEquals(2, w.stride(0.1));
+        assertEquals(1, w.stride(0.2), "a grid of 0.2 is already as wide");
+        assertEquals(3, w.stride(0.05), "ln 1.21 / ln 1.05 = 3.9");
+        assertEquals("relative step 0.1, every 2. node from 2.46 mag, every 3. node from 16.6 mag",
+                NodePlanning.MEASURED.nodes(BASE).describe());
+        assertEquals("relative step 0.2", NodePlanning.MEASURED.nodes(new EbvGrid(0.2)).describe());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NodePlanning.Widening(3.0, 2.0));
+        assertEquals("widest relative step must be 0.01 to 1.0, got 2.0", e.getMessage());
     }
 
     @Test
