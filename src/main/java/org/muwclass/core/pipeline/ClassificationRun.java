@@ -202,8 +202,12 @@ public final class ClassificationRun {
             ebvUsed.add(nodeEbv);
             planned.add(new NodePlan.Node(grid.baseNode(k), nodeEbv, share.forests()));
         }
-        int shared = byNode.isEmpty() ? 0 : grid.baseNode(byNode.lastKey()) - grid.baseNode(byNode.firstKey())
-                - (byNode.lastKey() - byNode.firstKey());
+        int shared = 0; // full-grid nodes inside the cells some source lies in
+        for (int k : byNode.keySet()) {
+            if (byNode.containsKey(k + 1)) {
+                shared += grid.baseNode(k + 1) - grid.baseNode(k) - 1;
+            }
+        }
         return new NodePlan(nodePlanning, grid.describe(), planned, shared);
     }
 

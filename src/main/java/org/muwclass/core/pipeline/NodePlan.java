@@ -9,8 +9,8 @@ import java.util.Locale;
  * @param planning how nodes and forests were chosen
  * @param grid     the grid's description: relative step and where it keeps only every s-th node
  * @param nodes       the nodes some target takes values at, in E(B-V) order
- * @param sharedNodes nodes of the full grid between the first and the last node used that the plan does not train
- *                    at (its sources are interpolated between the kept nodes around them)
+ * @param sharedNodes nodes of the full grid inside the cells between used nodes that the plan does not train at
+ *                    (sources there are interpolated between the kept nodes around them)
  */
 public record NodePlan(NodePlanning planning, String grid, List<Node> nodes, int sharedNodes) {
 

@@ -69,7 +69,7 @@ class NodePlanningTest {
         assertEquals(402L * 20 + 241L * 20, plan.predictions());
         assertEquals(BASE.nodeEbv(60), plan.targetEbvUsed(1));
         assertTrue(plan.estimator().endsWith("node plan test (relative step 0.1, every 2. node from 5.28 mag): "
-                + "2 nodes, 8 full-grid nodes interpolated over, forests per node 6.39:402 29.3:241"),
+                + "2 nodes, 0 full-grid nodes interpolated over, forests per node 6.39:402 29.3:241"),
                 plan.estimator());
 
         ClassificationPlan uniform = run.withNodePlanning(NodePlanning.UNIFORM).plan(targets, paperPrecision());
@@ -120,6 +120,8 @@ class NodePlanningTest {
         assertEquals(30, measured.taskCount());
         assertEquals(10_848, measured.forests());
         assertEquals(281_340, measured.predictions());
+        assertTrue(measured.estimator().contains(": 30 nodes, 11 full-grid nodes interpolated over, forests per node "
+                + "0.949:402 "), measured.estimator());
     }
 
     @Test
