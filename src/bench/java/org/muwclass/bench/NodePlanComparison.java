@@ -29,7 +29,8 @@ import org.muwclass.core.training.TrainingSetReader;
  * median |dP| / e_P (two runs of N_eq equivalent draws each differ by median |dP| / e_P ~ 0.95 / sqrt(N_eq)).
  *
  * <p>Arguments: TABLE.csv [equivalent draws = 1000] [targets per forest = 20] [E(B-V) grid = 0.1] [threads = 2]
- * [run|plan = plan] [trees = 100].
+ * [run|noise|plan = plan] [trees = 100]. "noise" runs as "run" and then the uniform plan again with seed 2, compared
+ * with seed 1 the same way: the Monte-Carlo noise of two independent runs, the scale for the differences above.
  */
 public final class NodePlanComparison {
 
@@ -42,7 +43,8 @@ public final class NodePlanComparison {
         int m = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         double grid = args.length > 3 ? Double.parseDouble(args[3]) : 0.1;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
-        boolean execute = args.length > 5 && args[5].equals("run");
+        boolean noise = args.length > 5 && args[5].equals("noise");
+        boolean execute = noise || args.length > 5 && args[5].equals("run");
         int trees = args.length > 6 ? Integer.parseInt(args[6]) : 100;
         List<SourceMeasurements> targets = SourceTableReader.readTargets(CsvTable.read(table));
         ClassificationRun run = new ClassificationRun(TrainingSetReader.readDefault(),
@@ -67,12 +69,19 @@ public final class NodePlanComparison {
             }
         }
         if (execute) {
-            compare(results[0], results[1]);
+            compare("measured vs uniform", results[0], results[1]);
+        }
+        if (noise) {
+            long t0 = System.nanoTime();
+            ClassificationResult other = run.withNodePlanning(NodePlanning.UNIFORM).plan(targets, p.withMasterSeed(2L))
+                    .execute(UnitExecutor.local(threads, null), ProgressListener.NONE);
+            System.out.printf(Locale.ROOT, "uniform, seed 2: wall %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            compare("uniform seed 2 vs seed 1 (noise)", results[0], other);
         }
         Bench.footer();
     }
 
-    private static void compare(ClassificationResult a, ClassificationResult b) {
+    private static void compare(String what, ClassificationResult a, ClassificationResult b) {
         int n = a.sources().size();
         int same = 0;
         double maxDp = 0;
@@ -95,8 +104,8 @@ public final class NodePlanComparison {
         java.util.Arrays.sort(dp);
         double[] zs = java.util.Arrays.copyOf(z, nz);
         java.util.Arrays.sort(zs);
-        System.out.printf(Locale.ROOT, "measured vs uniform: same class %.2f%% (%d of %d), max |dP| %.4f (any class), "
-                        + "median |dP| %.4f and median |dP| / e_P %.4f (class of the uniform plan)%n",
+        System.out.printf(Locale.ROOT, "%s: same class %.2f%% (%d of %d), max |dP| %.4f (any class), "
+                        + "median |dP| %.4f and median |dP| / e_P %.4f (class of the first)%n", what,
                 100.0 * same / n, same, n, maxDp, Bench.median(dp), Bench.median(zs));
     }
 }
