@@ -325,7 +325,8 @@ public final class NodeChangeStudy {
             }
             if (k + 1 == red.length) {
                 System.out.printf(Locale.ROOT, "%-7.3f %-7s %20s %13s %15.4f %24.4f%n", red[k].ebvMag(), "-", "-", "-",
-                        present / (double) (realisations * agn * (cols - 9)), allMissing / (double) (realisations * agn));
+                        present / (double) (realisations * agn * (cols - 9)),
+                        allMissing / (double) (realisations * agn));
                 continue;
             }
             System.out.printf(Locale.ROOT, "%-7.3f %-7.3f %20.5f %13.5f %15.4f %24.4f%n", red[k].ebvMag(),

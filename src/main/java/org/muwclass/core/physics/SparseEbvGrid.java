@@ -2,6 +2,7 @@ package org.muwclass.core.physics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An {@link EbvGrid} that keeps only every s-th of its nodes above given E(B-V) values, where the class probabilities
@@ -127,7 +128,7 @@ public record SparseEbvGrid(EbvGrid base, List<Tier> tiers) {
         StringBuilder s = new StringBuilder("relative step " + base.relativeStep());
         for (Tier t : tiers) {
             s.append(", every ").append(t.stride()).append(". node from ")
-                    .append(String.format(java.util.Locale.ROOT, "%.3g", nodeEbv(firstNodeOf(t)))).append(" mag");
+                    .append(String.format(Locale.ROOT, "%.3g", nodeEbv(firstNodeOf(t)))).append(" mag");
         }
         return s.toString();
     }

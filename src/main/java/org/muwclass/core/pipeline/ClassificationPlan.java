@@ -1,6 +1,7 @@
 package org.muwclass.core.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -83,7 +84,7 @@ public final class ClassificationPlan {
      * forests ({@link RunParameters#forestsPerTask()}, or fewer on a grid node sized by need, {@link NodeForests}).
      */
     static List<WorkUnit> units(List<DrawTask> tasks, RunParameters p) {
-        List<WorkUnit> units = new java.util.ArrayList<>();
+        List<WorkUnit> units = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {
             ValueShare share = tasks.get(t).share();
             int forests = share == null ? p.forestsPerTask() : Math.min(p.forestsPerTask(), share.forests());

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.muwclass.core.aggregate.ClassDecision;
@@ -42,7 +44,7 @@ public final class ClassificationRun {
 
     private ClassificationRun(PipelineSetup setup, NodePlanning nodePlanning) {
         this.setup = setup;
-        this.nodePlanning = java.util.Objects.requireNonNull(nodePlanning, "nodePlanning");
+        this.nodePlanning = Objects.requireNonNull(nodePlanning, "nodePlanning");
     }
 
     /**
@@ -143,7 +145,8 @@ public final class ClassificationRun {
                 + p.draws() + " draws (" + p.forestsPerTask() + " forests per task), " + p.algorithm());
         MonteCarloEngine engine = new MonteCarloEngine(setup.training().sources(), targets, false, learner, p);
         return new ClassificationPlan(targets, p, setup.training(), learner.name(), ebv, targetEbvUsed, tasks, ebvUsed,
-                engine, p.ebvPolicy().name() + estimatorNote(p) + (nodePlan == null ? "" : ", " + nodePlan.describe()));
+                engine, p.ebvPolicy().name() + estimatorNote(p)
+                        + (nodePlan == null ? "" : ", " + nodePlan.describe()));
     }
 
     /**
@@ -159,7 +162,7 @@ public final class ClassificationRun {
         SparseEbvGrid grid = nodePlanning.nodes(p.ebvGrid());
         NodeForests sizing = nodePlanning.forests();
         Map<Integer, ForestSplit> splits = new TreeMap<>();
-        java.util.function.IntFunction<ForestSplit> cellSplit = k -> splits.computeIfAbsent(
+        IntFunction<ForestSplit> cellSplit = k -> splits.computeIfAbsent(
                 Math.max(sizing.forests(grid.nodeEbv(k), p), sizing.forests(grid.nodeEbv(k + 1), p)),
                 ForestSplit::of);
         EbvGrid.Placement[] place = new EbvGrid.Placement[ebv.length];

@@ -16,7 +16,8 @@ import java.util.Arrays;
 public record NodeForests(double[] fromMag, double[] rho) {
 
     /** Every node trains the run's {@link RunParameters#forestsPerTask()} (rho = DESIGN_RHO everywhere). */
-    public static final NodeForests UNIFORM = new NodeForests(new double[] {0}, new double[] {RunParameters.DESIGN_RHO});
+    public static final NodeForests UNIFORM = new NodeForests(new double[] {0},
+            new double[] {RunParameters.DESIGN_RHO});
 
     public NodeForests {
         if (fromMag.length == 0 || fromMag.length != rho.length || fromMag[0] != 0) {
