@@ -1,6 +1,7 @@
 package org.muwclass.core.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -59,8 +60,7 @@ public final class ClassificationPlan {
         this.ebvUsed = List.copyOf(ebvUsed);
         this.engine = engine;
         this.estimator = estimator;
-        this.units = List.copyOf(MonteCarloEngine.units(tasks.size(), parameters.forestsPerTask(),
-                parameters.drawsPerUnit()));
+        this.units = List.copyOf(units(this.tasks, parameters));
         this.sink = null;
     }
 
@@ -78,6 +78,22 @@ public final class ClassificationPlan {
         this.estimator = plan.estimator;
         this.units = plan.units;
         this.sink = sink;
+    }
+
+    /**
+     * Work units in (task, first forest) order: {@link RunParameters#drawsPerUnit()} forests each, up to the task's
+     * forests ({@link RunParameters#forestsPerTask()}, or fewer on a grid node sized by need, {@link NodeForests}).
+     */
+    static List<WorkUnit> units(List<DrawTask> tasks, RunParameters p) {
+        List<WorkUnit> units = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            ValueShare share = tasks.get(t).share();
+            int forests = share == null ? p.forestsPerTask() : Math.min(p.forestsPerTask(), share.forests());
+            for (int d = 0; d < forests; d += p.drawsPerUnit()) {
+                units.add(new WorkUnit(units.size(), t, d, Math.min(forests, d + p.drawsPerUnit())));
+            }
+        }
+        return units;
     }
 
     public RunParameters parameters() {
@@ -166,6 +182,14 @@ public final class ClassificationPlan {
     public ProbabilityAccumulator targetSums(List<ProbabilityAccumulator> partials) {
         return MonteCarloEngine.merge(tasks, units, partials, targets.size(), parameters.draws(),
                 parameters.keepQuantiles());
+    }
+
+    /**
+     * Provenance description of the Monte-Carlo estimator and the E(B-V) treatment, with the node plan of a grid run
+     * (nodes, full-grid nodes interpolated over, forests per node).
+     */
+    public String estimator() {
+        return estimator;
     }
 
     /** E(B-V) target {@code i} was effectively classified at, mag. */

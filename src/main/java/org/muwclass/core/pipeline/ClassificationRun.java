@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.muwclass.core.aggregate.ClassDecision;
@@ -16,6 +18,7 @@ import org.muwclass.core.learn.weka.LearnerCatalogue;
 import org.muwclass.core.model.SourceMeasurements;
 import org.muwclass.core.physics.EbvGrid;
 import org.muwclass.core.physics.ExtinctionBins;
+import org.muwclass.core.physics.SparseEbvGrid;
 import org.muwclass.core.physics.XrayAbsorption;
 import org.muwclass.core.reddening.AgnReddening;
 import org.muwclass.core.training.TrainingMatches;
@@ -32,10 +35,24 @@ public final class ClassificationRun {
     private static final Logger LOG = Logger.getLogger(ClassificationRun.class.getName());
 
     private final PipelineSetup setup;
+    private final NodePlanning nodePlanning;
 
     /** @param setup training set, learners, tbabs and E(B-V) source of the run */
     public ClassificationRun(PipelineSetup setup) {
+        this(setup, NodePlanning.MEASURED);
+    }
+
+    private ClassificationRun(PipelineSetup setup, NodePlanning nodePlanning) {
         this.setup = setup;
+        this.nodePlanning = Objects.requireNonNull(nodePlanning, "nodePlanning");
+    }
+
+    /**
+     * The same run with another choice of E(B-V) grid nodes and forests per node (grid runs only; the default is
+     * {@link NodePlanning#MEASURED}).
+     */
+    public ClassificationRun withNodePlanning(NodePlanning planning) {
+        return new ClassificationRun(setup, planning);
     }
 
     /** As {@link #ClassificationRun(PipelineSetup)} with the four parts given one by one. */
@@ -109,6 +126,7 @@ public final class ClassificationRun {
         Learner learner = setup.catalogue().get(p.algorithm());
         double[] ebv = setup.ebvResolver().resolve(targets, p.ebvPolicy());
         double[] targetEbvUsed = new double[targets.size()];
+        NodePlan nodePlan = null;
         List<DrawTask> tasks = new ArrayList<>();
         List<Double> ebvUsed = new ArrayList<>();
         int[] all = new int[setup.training().size()];
@@ -128,7 +146,7 @@ public final class ClassificationRun {
                 }
             }
         } else {
-            gridTasks(ebv, p, all, tasks, ebvUsed, targetEbvUsed);
+            nodePlan = gridTasks(ebv, p, all, tasks, ebvUsed, targetEbvUsed);
         }
         if (overlap == TrainingOverlap.LOO) {
             leaveMatchesOut(matches, tasks, ebvUsed);
@@ -139,18 +157,26 @@ public final class ClassificationRun {
                 + p.draws() + " draws (" + p.forestsPerTask() + " forests per task), " + p.algorithm());
         MonteCarloEngine engine = new MonteCarloEngine(setup.training().sources(), targets, false, learner, p);
         return new ClassificationPlan(targets, p, setup.training(), learner.name(), ebv, targetEbvUsed, tasks, ebvUsed,
-                engine, p.ebvPolicy().name() + estimatorNote(p));
+                engine, p.ebvPolicy().name() + estimatorNote(p)
+                        + (nodePlan == null ? "" : ", " + nodePlan.describe()));
     }
 
     /**
      * Tasks of an interpolating E(B-V) grid: one per node at which some target takes a value, in node order; a
-     * target between nodes k and k + 1 is a member of both. Its effective E(B-V) is the value-weighted mean of the
-     * two nodes'.
+     * target between nodes k and k + 1 is a member of both. The nodes and the forests per node follow the run's
+     * {@link NodePlanning}: a cell (k, k + 1) has the larger of its two nodes' forests, and its sources take their
+     * values of those forests only. A target's effective E(B-V) is the value-weighted mean of its two nodes'.
+     *
+     * @return the node plan, for provenance
      */
-    private void gridTasks(double[] ebv, RunParameters p, int[] all, List<DrawTask> tasks, List<Double> ebvUsed,
-                           double[] targetEbvUsed) {
-        EbvGrid grid = p.ebvGrid();
-        ForestSplit split = ForestSplit.of(p.forestsPerTask());
+    private NodePlan gridTasks(double[] ebv, RunParameters p, int[] all, List<DrawTask> tasks, List<Double> ebvUsed,
+                               double[] targetEbvUsed) {
+        SparseEbvGrid grid = nodePlanning.nodes(p.ebvGrid());
+        NodeForests sizing = nodePlanning.forests();
+        Map<Integer, ForestSplit> splits = new TreeMap<>();
+        IntFunction<ForestSplit> cellSplit = k -> splits.computeIfAbsent(
+                Math.max(sizing.forests(grid.nodeEbv(k), p), sizing.forests(grid.nodeEbv(k + 1), p)),
+                ForestSplit::of);
         EbvGrid.Placement[] place = new EbvGrid.Placement[ebv.length];
         TreeMap<Integer, List<Integer>> byNode = new TreeMap<>();
         for (int i = 0; i < ebv.length; i++) {
@@ -160,16 +186,19 @@ public final class ClassificationRun {
                 throw new IllegalArgumentException("source " + i + ": " + e.getMessage());
             }
             int k = place[i].lowerNode();
+            ForestSplit split = cellSplit.apply(k);
+            long values = ValueShare.cellValues(split.forests(), p);
             long upper = ValueShare.upperValues(split, place[i].upperWeight(), p);
-            if (upper < p.draws()) {
+            if (upper < values) {
                 byNode.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
             }
             if (upper > 0) {
                 byNode.computeIfAbsent(k + 1, x -> new ArrayList<>()).add(i);
             }
             double low = grid.nodeEbv(k);
-            targetEbvUsed[i] = low + (grid.nodeEbv(k + 1) - low) * upper / p.draws();
+            targetEbvUsed[i] = low + (grid.nodeEbv(k + 1) - low) * upper / values;
         }
+        List<NodePlan.Node> planned = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> node : byNode.entrySet()) {
             int k = node.getKey();
             int[] members = node.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -180,10 +209,21 @@ public final class ClassificationRun {
                 upper[j] = place[members[j]].lowerNode() != k;
             }
             double nodeEbv = grid.nodeEbv(k);
+            ForestSplit above = cellSplit.apply(k);
+            ForestSplit below = k > 0 ? cellSplit.apply(k - 1) : above;
+            ValueShare share = new ValueShare(weight, upper, above, p.targetsPerForest(), below);
             tasks.add(new DrawTask(grid.nodeKey(k), all, members, AgnReddening.forEbv(nodeEbv, setup.absorption()),
-                    new ValueShare(weight, upper, split, p.targetsPerForest())));
+                    share));
             ebvUsed.add(nodeEbv);
+            planned.add(new NodePlan.Node(grid.baseNode(k), nodeEbv, share.forests()));
         }
+        int shared = 0; // full-grid nodes inside the cells some source lies in
+        for (int k : byNode.keySet()) {
+            if (byNode.containsKey(k + 1)) {
+                shared += grid.baseNode(k + 1) - grid.baseNode(k) - 1;
+            }
+        }
+        return new NodePlan(nodePlanning, grid.describe(), planned, shared);
     }
 
     /**
@@ -242,7 +282,7 @@ public final class ClassificationRun {
             upper[i] = share.upperMember()[members[i]];
         }
         return new DrawTask(task.key(), train, rows, task.reddening(),
-                new ValueShare(weight, upper, share.split(), share.valuesPerForest()));
+                new ValueShare(weight, upper, share.split(), share.valuesPerForest(), share.splitBelow()));
     }
 
     /** Provenance note of the Monte-Carlo estimator and E(B-V) treatment where they differ from the paper's. */
