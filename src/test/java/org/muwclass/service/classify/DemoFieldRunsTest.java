@@ -1,6 +1,7 @@
 package org.muwclass.service.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.muwclass.core.model.SourceClass;
 import org.muwclass.service.classify.DemoFieldRuns.Action;
 import org.muwclass.service.classify.DemoFieldRuns.Outcome;
 import org.muwclass.service.config.DemoSettings;
+import org.muwclass.service.dali.DaliParameters;
 import org.muwclass.service.db.ClassifiedSourcesStore;
 import org.muwclass.service.tap.TapFixture;
 import org.muwclass.service.uws.ExecutionPhase;
@@ -47,7 +49,7 @@ import org.muwclass.service.uws.JobStore;
  */
 class DemoFieldRunsTest {
 
-    private static final DemoSettings SMALL = new DemoSettings(true, 2, 3L, "rf", 5);
+    private static final DemoSettings SMALL = DemoSettings.plainDraws(2, 3L, "rf", 5);
     private static final List<String> P_COLUMNS = Arrays.stream(SourceClass.values())
             .map(k -> "p_" + k.label().toLowerCase(Locale.ROOT).replace('-', '_')).toList();
 
@@ -217,7 +219,7 @@ class DemoFieldRunsTest {
 
     @Test
     void aRefusedSubmissionIsRetriedOnceThenLeftAlone() throws Exception {
-        DemoSettings bad = new DemoSettings(true, 1, 1L, "nonsense", 5);
+        DemoSettings bad = DemoSettings.plainDraws(1, 1L, "nonsense", 5);
         List<Outcome> first = runDemo(bad);
         assertTrue(first.stream().allMatch(o -> o.action() == Action.REFUSED), first.toString());
         assertEquals(Map.of("NGC3532", 1, "IC2395", 1), attempts());
@@ -226,7 +228,7 @@ class DemoFieldRunsTest {
         assertTrue(second.stream().allMatch(o -> o.action() == Action.REFUSED), second.toString());
         assertEquals(Map.of("NGC3532", 2, "IC2395", 2), attempts());
         restart();
-        List<Outcome> third = runDemo(SMALL);
+        List<Outcome> third = runDemo(bad);
         assertTrue(third.stream().allMatch(o -> o.action() == Action.NOT_RUN), "given up after "
                 + DemoFieldRuns.MAX_ATTEMPTS + " failures: " + third);
         assertEquals(Map.of(), rowsByRun());
@@ -236,21 +238,138 @@ class DemoFieldRunsTest {
             assertTrue(rs.next());
             assertTrue(rs.getString(1).startsWith("Parameter ALGORITHM: 'nonsense' is not allowed"), rs.getString(1));
         }
+        // the operator corrects the setting: the new settings get their own attempts
+        restart();
+        List<Outcome> fixed = runDemo(SMALL);
+        assertTrue(fixed.stream().allMatch(o -> o.action() == Action.SUBMITTED
+                && o.phase() == ExecutionPhase.COMPLETED), fixed.toString());
+        assertEquals(Map.of("NGC3532", 1, "IC2395", 1), attempts());
     }
 
     @Test
     void aFieldClaimedByAnotherMemberIsLeftToIt() throws Exception {
-        runDemo(new DemoSettings(true, 1, 1L, "nonsense", 5)); // creates the table; both submissions refused
+        runDemo(DemoSettings.plainDraws(1, 1L, "nonsense", 5)); // creates the table; both submissions refused
         try (Connection c = db.database.connection(); Statement s = c.createStatement()) {
             // another cluster member has just claimed NGC3532 and is submitting it
             s.executeUpdate("UPDATE muwclass.demo_runs SET state = 'CLAIMED', attempts = 1, submitted_at ="
                     + " CURRENT_TIMESTAMP WHERE field = 'NGC3532'");
             s.executeUpdate("DELETE FROM muwclass.demo_runs WHERE field = 'IC2395'");
         }
-        List<Outcome> outcomes = runDemo(new DemoSettings(true, 1, 1L, "nonsense", 5));
+        List<Outcome> outcomes = runDemo(DemoSettings.plainDraws(1, 1L, "nonsense", 5));
         assertEquals(Action.NOT_RUN, outcomes.get(0).action(), outcomes.toString());
         assertEquals(Action.REFUSED, outcomes.get(1).action(), "IC2395 claimed afresh: " + outcomes);
         assertEquals(Map.of("NGC3532", 1, "IC2395", 1), attempts());
+    }
+
+    /** The job parameters of a demo job, as stored, with one of them changed or dropped (null). */
+    private static DaliParameters paramsOf(DemoSettings settings, String name, String value) {
+        List<String> nv = new java.util.ArrayList<>(List.of("RUNID", "demo-NGC3532", "PUBLISH", "yes"));
+        Map<String, String> p = new java.util.LinkedHashMap<>(settings.jobParameters());
+        if (name != null) {
+            if (value == null) {
+                p.remove(name);
+            } else {
+                p.put(name, value);
+            }
+        }
+        p.forEach((k, v) -> {
+            nv.add(k);
+            nv.add(v);
+        });
+        return DaliParameters.of(nv.toArray(String[]::new));
+    }
+
+    @Test
+    void aJobMatchesTheSettingsOnlyWhenEverySettingParameterIsTheSame() {
+        DemoFieldRuns runs = new DemoFieldRuns(db.database.dataSource(), manager, DemoSettings.DEFAULT,
+                Clock.systemUTC());
+        assertTrue(runs.sameSettings(paramsOf(DemoSettings.DEFAULT, null, null)));
+        assertTrue(runs.sameSettings(paramsOf(DemoSettings.DEFAULT, "SEED", " 1 ")), "values are trimmed");
+        // the demo of earlier versions: 20 plain draws, nothing about targets per forest or the grid
+        assertFalse(runs.sameSettings(DaliParameters.of("RUNID", "demo-NGC3532", "DRAWS", "20", "SEED", "1",
+                "ALGORITHM", "fastrf", "TREES", "100", "PUBLISH", "yes", "EXECUTIONDURATION", "0")));
+        for (String name : DemoFieldRuns.SETTING_PARAMETERS) {
+            if (!name.equals("DRAWS")) {
+                assertFalse(runs.sameSettings(paramsOf(DemoSettings.DEFAULT, name, "7")), name + " changed");
+            }
+            if (!name.equals("DRAWS") && !name.equals("EQUIVALENT_DRAWS")) {
+                assertFalse(runs.sameSettings(paramsOf(DemoSettings.DEFAULT, name, null)), name + " missing");
+            }
+        }
+        assertFalse(runs.sameSettings(paramsOf(DemoSettings.DEFAULT, "DRAWS", "8040")), "DRAWS as well");
+    }
+
+    /**
+     * A second start with the same settings and seed recomputes nothing; with other settings (here another seed) a
+     * new job replaces the field's run, the old rows staying published until it completes; the progress is in
+     * muwclass.demo_runs throughout.
+     */
+    @Test
+    void otherSettingsReplaceThePublishedRunOnlyOnceTheNewOneCompleted() throws Exception {
+        List<Outcome> first = runDemo(SMALL);
+        Map<String, String> jobOf = first.stream().collect(Collectors.toMap(Outcome::field, Outcome::jobId));
+        Map<String, Integer> rows = rowsByRun();
+        assertEquals(Map.of("NGC3532", List.of("COMPLETED", "1.0", "373", SMALL.describe()),
+                "IC2395", List.of("COMPLETED", "1.0", "200", SMALL.describe())), progressRows());
+
+        restart();
+        assertEquals(List.of(Action.ALREADY_DONE, Action.ALREADY_DONE),
+                runDemo(SMALL).stream().map(Outcome::action).toList(), "same settings and seed: nothing recomputed");
+        assertEquals(rows, rowsByRun());
+
+        // new settings; this start is stopped right after submitting NGC3532's new job
+        DemoSettings reseeded = DemoSettings.plainDraws(2, 4L, "rf", 5);
+        restart();
+        boolean[] submitted = {false};
+        List<Outcome> cut = new DemoFieldRuns(db.database.dataSource(), manager, reseeded, Clock.systemUTC())
+                .run(() -> {
+                    boolean stop = submitted[0];
+                    submitted[0] = true;
+                    return stop;
+                });
+        assertEquals(1, cut.size(), cut.toString());
+        assertEquals(Action.REPLACED, cut.get(0).action());
+        String newJob = cut.get(0).jobId();
+        assertNotEquals(jobOf.get("NGC3532"), newJob);
+        assertTrue(rowsByRun().containsKey(jobOf.get("NGC3532")), "old rows stay published meanwhile");
+        assertEquals("4", manager.get(ClassifyJobKind.NAME, newJob, DemoFieldRuns.OWNER).parameters().get("SEED")
+                .orElseThrow());
+        assertEquals(reseeded.describe(), progressRows().get("NGC3532").get(3));
+
+        // the next start waits for it, then withdraws the old run; IC2395 is replaced as well
+        List<Outcome> next = runDemo(reseeded);
+        assertEquals(Action.RESUMED, next.get(0).action(), next.toString());
+        assertEquals(newJob, next.get(0).jobId());
+        assertEquals(Action.REPLACED, next.get(1).action(), next.toString());
+        assertTrue(next.stream().allMatch(o -> o.phase() == ExecutionPhase.COMPLETED), next.toString());
+        Map<String, Integer> after = rowsByRun();
+        assertEquals(Map.of(newJob, 373, next.get(1).jobId(), 200), after, "one run per field, the new ones");
+        assertEquals(Set.of(newJob, next.get(1).jobId()),
+                serviceJobs().stream().map(JobRecord::id).collect(Collectors.toSet()), "old jobs destroyed");
+        assertEquals(Map.of("NGC3532", List.of("COMPLETED", "1.0", "373", reseeded.describe()),
+                "IC2395", List.of("COMPLETED", "1.0", "200", reseeded.describe())), progressRows());
+        try (Connection c = db.database.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT note, attempts, previous_job_id FROM muwclass.demo_runs"
+                     + " WHERE field = 'IC2395'")) {
+            assertTrue(rs.next());
+            assertEquals("settings changed from " + SMALL.describe() + " (job " + jobOf.get("IC2395")
+                    + ", COMPLETED) to " + reseeded.describe(), rs.getString(1));
+            assertEquals(1, rs.getInt(2));
+            assertEquals(null, rs.getString(3));
+        }
+    }
+
+    /** phase, progress, sources and settings of each field's row in muwclass.demo_runs, as text. */
+    private Map<String, List<String>> progressRows() throws SQLException {
+        try (Connection c = db.database.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT field, phase, progress, sources, settings FROM muwclass.demo_runs")) {
+            Map<String, List<String>> m = new java.util.HashMap<>();
+            while (rs.next()) {
+                m.put(rs.getString(1), List.of(String.valueOf(rs.getString(2)), String.valueOf(rs.getObject(3)),
+                        String.valueOf(rs.getObject(4)), String.valueOf(rs.getString(5))));
+            }
+            return m;
+        }
     }
 
     private Map<String, Integer> attempts() throws SQLException {
