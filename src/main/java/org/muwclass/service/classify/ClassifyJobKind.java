@@ -376,6 +376,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
                 : workPool != null ? workPool.executor() : UnitExecutor.local(plan.prepared().run().threads(), null);
         Map<String, String> runFacts = new LinkedHashMap<>();
         runFacts.put("job_id", context.jobId());
+        // DRAWS alone (mc_draws) does not say which precision was asked for; the demo jobs ask this way
+        context.input().parameters().get("EQUIVALENT_DRAWS").ifPresent(n -> runFacts.put("equivalent_draws", n));
         ClassificationOutput output;
         try {
             output = service.run(plan.prepared(), executor, f -> context.progress(Math.round(f * units), units),

@@ -20,8 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,8 @@ import org.muwclass.service.uws.JobLimits;
 import org.muwclass.service.uws.JobManager;
 import org.muwclass.service.uws.JobRecord;
 import org.muwclass.service.uws.JobStore;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The demo fields are classified once per database by the service's own pipeline (small forests here), published
@@ -357,6 +361,32 @@ class DemoFieldRunsTest {
             assertEquals(1, rs.getInt(2));
             assertEquals(null, rs.getString(3));
         }
+    }
+
+    /** The documented fast settings (here at 2 equivalent draws: one forest per grid node) reach the provenance. */
+    @Test
+    void equivalentDrawSettingsAreRecordedInThePublishedRunsProvenance() throws Exception {
+        DemoSettings fast = new DemoSettings(true, 0, 2, 20, 0.1, 3L, "rf", 5);
+        List<Outcome> outcomes = runDemo(fast);
+        assertTrue(outcomes.stream().allMatch(o -> o.phase() == ExecutionPhase.COMPLETED), outcomes.toString());
+        for (Outcome o : outcomes) {
+            JobRecord job = manager.get(ClassifyJobKind.NAME, o.jobId(), DemoFieldRuns.OWNER);
+            assertEquals(Optional.empty(), job.parameters().get("DRAWS"));
+            assertEquals("2", job.parameters().get("EQUIVALENT_DRAWS").orElseThrow());
+            NodeList infos = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(manager.resultFile(job, "result").toFile()).getElementsByTagName("INFO");
+            Map<String, String> facts = new java.util.HashMap<>();
+            for (int i = 0; i < infos.getLength(); i++) {
+                Element e = (Element) infos.item(i);
+                facts.put(e.getAttribute("name"), e.getAttribute("value"));
+            }
+            // 2 equivalent draws at 20 targets per forest: one forest, 20 values per source
+            assertEquals(List.of("2", "20", "20", "0.1", "3", "5", o.jobId()), List.of(facts.get("equivalent_draws"),
+                    facts.get("mc_draws"), facts.get("targets_per_forest"), facts.get("ebv_grid_step"),
+                    facts.get("seed"), facts.get("trees"), facts.get("job_id")), facts.toString());
+        }
+        assertEquals("EQUIVALENT_DRAWS=2 TARGETS_PER_FOREST=20 EBV_GRID=0.1 SEED=3 ALGORITHM=rf TREES=5",
+                progressRows().get("NGC3532").get(3));
     }
 
     /** phase, progress, sources and settings of each field's row in muwclass.demo_runs, as text. */
