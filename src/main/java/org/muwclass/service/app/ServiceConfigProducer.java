@@ -55,14 +55,6 @@ public class ServiceConfigProducer {
                         .orElse(7L * 86_400L)),
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.wait.limit.s", Long.class).orElse(60L)),
                 Duration.ofSeconds(cfg.getOptionalValue("muwclass.jobs.reaper.interval.s", Long.class).orElse(5L)),
-                new DemoSettings(
-                        cfg.getOptionalValue("muwclass.demo.publish", Boolean.class)
-                                .orElse(DemoSettings.DEFAULT.publish()),
-                        cfg.getOptionalValue("muwclass.demo.draws", Integer.class).orElse(DemoSettings.DEFAULT.draws()),
-                        cfg.getOptionalValue("muwclass.demo.seed", Long.class).orElse(DemoSettings.DEFAULT.seed()),
-                        cfg.getOptionalValue("muwclass.demo.algorithm", String.class)
-                                .orElse(DemoSettings.DEFAULT.algorithm()),
-                        cfg.getOptionalValue("muwclass.demo.trees", Integer.class)
-                                .orElse(DemoSettings.DEFAULT.trees())));
+                DemoSettings.fromProperties(name -> cfg.getOptionalValue(name, String.class)));
     }
 }

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.muwclass.core.io.CsvTable;
 import org.muwclass.service.config.QuerySettings;
 import org.muwclass.service.config.ServiceConfig;
+import org.muwclass.service.db.DemoRunsTable;
 import org.muwclass.service.db.Database;
 import org.muwclass.service.db.TableLoader;
 import org.muwclass.service.meta.TableDescriptor;
@@ -65,6 +66,7 @@ public class ServiceRuntime {
             database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(),
                     querySettings.storePoolSize());
             loadTrainingSetOnce();
+            DemoRunsTable.createIfMissing(database.dataSource()); // TAP publishes it: it must exist first
             publishedMetadata = publisher.install(database, metadata);
             upSince = Instant.now();
             LOG.info(() -> "MUWCLASS-VO ready: database " + database.dialect() + ", data in " + config.dataDir());

@@ -398,6 +398,8 @@ public class ClassifyJobKind implements JobKind<ClassifyPlan>, DistributedJobKin
         runFacts.put("job_id", context.jobId());
         // what the quote multiplied the estimate by when the job started (issue 15 item 5); no effect on results
         runFacts.put("quote_speed_factor", String.format(Locale.ROOT, "%.3f", quoteSpeedFactor()));
+        // DRAWS alone (mc_draws) does not say which precision was asked for; the demo jobs ask this way
+        context.input().parameters().get("EQUIVALENT_DRAWS").ifPresent(n -> runFacts.put("equivalent_draws", n));
         ClassificationOutput output;
         try {
             output = service.run(plan.prepared(), executor, progress, runFacts);

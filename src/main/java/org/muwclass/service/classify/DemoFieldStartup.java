@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.muwclass.service.config.DemoSettings;
@@ -18,11 +19,15 @@ import org.muwclass.service.app.UwsService;
 /**
  * Starts {@link DemoFieldRuns} on a background thread after the job service is up, so the demo fields are classified
  * and published a few minutes after the first start without delaying readiness. Off with muwclass.demo.publish=false.
+ * The first submission waits {@link #START_DELAY}: the observers run while Payara is still deploying (it reported
+ * ready 7 s after them on the loaded 2-core machine, 2026-12-08), and the demo's forests should not compete with that.
  */
 @ApplicationScoped
 public class DemoFieldStartup {
 
     private static final Logger LOG = Logger.getLogger(DemoFieldStartup.class.getName());
+    /** Pause between the application's start-up and the first demo submission. */
+    static final Duration START_DELAY = Duration.ofSeconds(20);
 
     @Inject
     ServiceRuntime runtime;
@@ -55,6 +60,13 @@ public class DemoFieldStartup {
 
     private void runQuietly(DemoSettings settings) {
         try {
+            long until = System.nanoTime() + START_DELAY.toNanos();
+            while (!stopped && System.nanoTime() < until) {
+                Thread.sleep(500);
+            }
+            if (stopped) {
+                return;
+            }
             JobManager manager = uws.manager();
             new DemoFieldRuns(runtime.database().dataSource(), manager, settings, Clock.systemUTC())
                     .run(() -> stopped);

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.muwclass.classification.ClassificationOptions;
+import org.muwclass.classification.OptionException;
+import org.muwclass.classification.OptionLimits;
 
 /**
  * All runtime settings of the service, read once at start-up from MicroProfile Config (system properties,
@@ -66,9 +69,24 @@ public record ServiceConfig(Path dataDir, String dbUrl, String dbUser, String db
             throw new IllegalArgumentException("muwclass.classify.draws.default (" + drawsDefault
                     + ") must not exceed muwclass.classify.draws.limit (" + drawsLimit + ")");
         }
-        if (demo.draws() > drawsLimit) {
-            throw new IllegalArgumentException("muwclass.demo.draws (" + demo.draws()
-                    + ") must not exceed muwclass.classify.draws.limit (" + drawsLimit + ")");
+        checkDemoJob(demo, drawsDefault, drawsLimit);
+    }
+
+    /**
+     * The demo jobs' parameters, parsed as a job's are (the same limits), so a setting the job would refuse stops
+     * the start with the property's name instead of failing in the background.
+     */
+    private static void checkDemoJob(DemoSettings demo, int drawsDefault, int drawsLimit) {
+        if (!demo.publish()) {
+            return;
+        }
+        try {
+            ClassificationOptions.parse(name -> Optional.ofNullable(demo.jobParameters().get(name)),
+                    new OptionLimits(drawsDefault, drawsLimit, DemoSettings.MAX_TREES));
+        } catch (OptionException e) {
+            String property = DemoSettings.PREFIX + OptionException.cliName(e.option());
+            throw new IllegalArgumentException(property + " (job parameter " + e.getMessage()
+                    + "; muwclass.classify.draws.limit is " + drawsLimit + ")");
         }
     }
 

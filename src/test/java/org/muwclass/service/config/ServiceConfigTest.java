@@ -31,17 +31,19 @@ class ServiceConfigTest {
 
     @Test
     void demoSettingsDefaultAndAreChecked() {
-        assertEquals(new DemoSettings(true, 20, 1L, "fastrf", 100), with(10, 10, 100).demo());
-        assertEquals("muwclass.demo.draws must be positive, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new DemoSettings(true, 0, 1L, "rf", 100))
+        assertEquals(new DemoSettings(true, 0, 1000, 20, 0.1, 1L, "fastrf", 100), with(10, 10, 100).demo());
+        assertEquals("give one of muwclass.demo.draws and muwclass.demo.equivalent-draws, a positive integer; got"
+                        + " draws 0, equivalent draws 0",
+                assertThrows(IllegalArgumentException.class, () -> DemoSettings.plainDraws(0, 1L, "rf", 100))
                         .getMessage());
         assertEquals("muwclass.demo.trees must be from 1 to 1000, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new DemoSettings(true, 2, 1L, "rf", 0))
+                assertThrows(IllegalArgumentException.class, () -> DemoSettings.plainDraws(2, 1L, "rf", 0))
                         .getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ServiceConfig(
                 Path.of("data"), "jdbc:h2:mem:x", "sa", "", Optional.empty(), 10, 10, 1024, 2, 10, 10, 50,
                 Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7), Duration.ofSeconds(300),
-                Duration.ofSeconds(5), new DemoSettings(true, 60, 1L, "rf", 100)));
-        assertEquals("muwclass.demo.draws (60) must not exceed muwclass.classify.draws.limit (50)", e.getMessage());
+                Duration.ofSeconds(5), DemoSettings.plainDraws(60, 1L, "rf", 100)));
+        assertEquals("muwclass.demo.draws (job parameter DRAWS: '60' is not allowed; expected an integer from 1 to 50;"
+                + " muwclass.classify.draws.limit is 50)", e.getMessage());
     }
 }

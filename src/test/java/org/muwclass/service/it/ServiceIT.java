@@ -124,5 +124,23 @@ class ServiceIT {
         List<Integer> counts = new ArrayList<>(byRun.values());
         counts.sort(null);
         assertEquals(List.of(200, 373), counts, "IC 2395 and NGC 3532 sources");
+
+        // their progress, through TAP: both completed, with the job ids and settings of it-system.properties
+        String progress = "tap/sync?REQUEST=doQuery&LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(
+                "SELECT field, phase, progress, sources, job_id, settings FROM muwclass.demo_runs ORDER BY field",
+                StandardCharsets.UTF_8);
+        String rows = "";
+        for (long end = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < end; Thread.sleep(1000)) {
+            rows = get(progress).body().replace("\r", "");
+            if (rows.split(",COMPLETED,", -1).length == 3) {
+                break;
+            }
+        }
+        String settings = "DRAWS=2 TARGETS_PER_FOREST=20 EBV_GRID=0.1 SEED=1 ALGORITHM=fastrf TREES=5";
+        Map<Integer, String> jobBySources = new java.util.HashMap<>();
+        byRun.forEach((job, n) -> jobBySources.put(n, job));
+        assertEquals("field,phase,progress,sources,job_id,settings\n"
+                + "IC2395,COMPLETED,1.0,200," + jobBySources.get(200) + "," + settings + "\n"
+                + "NGC3532,COMPLETED,1.0,373," + jobBySources.get(373) + "," + settings + "\n", rows);
     }
 }
