@@ -55,6 +55,7 @@ def load():
             for k in list(r):
                 if k not in ("cell", "protocol", "noise", "scope"):
                     r[k] = float(r[k])
+            r["learner"] = "fastrf"
             cells.append(r)
     with open(os.path.join(OUT, "subset.csv")) as f:
         subset = {r["name"] for r in csv.DictReader(f)}
@@ -73,7 +74,7 @@ def load():
                     if scope == "all" or r["name"] in subset]
             s = score(rows, weights)
             s.update(cell="committed " + os.path.basename(path), protocol="10", noise=noise, seed=seed,
-                     draws=draws, scope=scope)
+                     draws=draws, scope=scope, learner="fastrf-exact")
             cells.append(s)
     return cells
 
@@ -102,16 +103,16 @@ def table(cells, scope, title):
         print("| " + " | ".join(cols) + " |")
 
 
-def find(cells, scope, protocol, noise, seed, draws):
+def find(cells, scope, protocol, noise, seed, draws, learner):
     for r in cells:
-        if (r["scope"], r["protocol"], r["noise"], int(r["seed"]), int(r["draws"])) == (scope, protocol, noise, seed,
-                                                                                       draws):
+        if (r["scope"], r["protocol"], r["noise"], int(r["seed"]), int(r["draws"]), r["learner"]) == (
+                scope, protocol, noise, seed, draws, learner):
             return r
     return None
 
 
 def deltas(cells, scope, pairs, title):
-    """pairs: list of (name, key_a, key_b) with key = (protocol, noise, draws); paired over seeds 1..3."""
+    """pairs: list of (name, key_a, key_b) with key = (protocol, noise, draws[, learner]); paired over seeds 1..3."""
     print(f"\n{title}\n")
     print("| change | seeds | Δ CT>=2 n | Δ completeness | Δ bal. completeness (per seed) | mean Δ bal. completeness |"
           " per class Δ (mean over seeds): " + " / ".join(CLASSES) + " |")
@@ -119,7 +120,8 @@ def deltas(cells, scope, pairs, title):
     for name, a, b in pairs:
         ds = []
         for seed in (1, 2, 3):
-            ra, rb = find(cells, scope, a[0], a[1], seed, a[2]), find(cells, scope, b[0], b[1], seed, b[2])
+            ra = find(cells, scope, *a[:2], seed, a[2], a[3] if len(a) > 3 else "fastrf")
+            rb = find(cells, scope, *b[:2], seed, b[2], b[3] if len(b) > 3 else "fastrf")
             if ra and rb:
                 ds.append((seed, ra, rb))
         if not ds:
@@ -141,15 +143,18 @@ def main():
         pairs = [
             ("draws 10 -> 20 (10-fold, shared)", ("10", "shared", 10), ("10", "shared", 20)),
             ("draws 10 -> 50 (10-fold, shared)", ("10", "shared", 10), ("10", "shared", 50)),
-            ("draws 10 -> 100 (10-fold, shared)", ("10", "shared", 10), ("10", "shared", 100)),
-            ("draws 20 -> 100 (10-fold, shared)", ("10", "shared", 20), ("10", "shared", 100)),
+            ("draws 10 -> 100 (10-fold, shared; committed fastrf-exact runs)", ("10", "shared", 10, "fastrf-exact"),
+             ("10", "shared", 100, "fastrf-exact")),
+            ("fastrf -> fastrf-exact (10-fold, shared, 10 draws)", ("10", "shared", 10),
+             ("10", "shared", 10, "fastrf-exact")),
             ("draws 10 -> 20 (10-fold, independent)", ("10", "independent", 10), ("10", "independent", 20)),
-            ("draws 20 -> 100 (10-fold, independent)", ("10", "independent", 20), ("10", "independent", 100)),
+
             ("10-fold -> 50-fold (shared, 10 draws)", ("10", "shared", 10), ("50", "shared", 10)),
             ("10-fold -> 50-fold (independent, 10 draws)", ("10", "independent", 10), ("50", "independent", 10)),
             ("independent -> shared (10-fold, 10 draws)", ("10", "independent", 10), ("10", "shared", 10)),
             ("independent -> shared (10-fold, 20 draws)", ("10", "independent", 20), ("10", "shared", 20)),
-            ("independent -> shared (10-fold, 100 draws)", ("10", "independent", 100), ("10", "shared", 100)),
+            ("independent -> shared (10-fold, 100 draws; committed fastrf-exact runs)",
+             ("10", "independent", 100, "fastrf-exact"), ("10", "shared", 100, "fastrf-exact")),
             ("independent -> shared (50-fold, 10 draws)", ("50", "independent", 10), ("50", "shared", 10)),
         ]
         if scope == "subset":
