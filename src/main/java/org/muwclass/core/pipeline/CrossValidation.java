@@ -74,6 +74,36 @@ public final class CrossValidation {
         return run(fold, setup.training().size(), mode, p, progress, units, "leave-one-out");
     }
 
+    /**
+     * Cross-validation on a given assignment of sources to folds, for experiments such as leave-one-out on a subset
+     * with the rest of the training set still trained on (docs/evaluation.md, "Attribution of the CT gap"): the
+     * forests of fold f train on every source outside fold f and predict the sources in it; a source with fold -1 is
+     * trained on in every fold and never predicted. Seeds are those of {@link #kFold} and {@link #leaveOneOut} for the
+     * same fold numbers (fold i of source i reproduces leave-one-out for the predicted sources).
+     *
+     * @param fold  fold per training source, 0..folds-1, or -1 for never held out
+     * @param folds number of folds, 1..N; folds without predicted sources train nothing
+     * @return one result per predicted source, in training order
+     */
+    public ClassificationResult onFolds(int[] fold, int folds, CvReddening reddening, RunParameters p,
+                                        ProgressListener progress, UnitExecutor units) {
+        int n = setup.training().size();
+        if (fold.length != n) {
+            throw new IllegalArgumentException("fold assignment has " + fold.length + " entries for " + n
+                    + " training sources");
+        }
+        if (folds < 1 || folds > n) {
+            throw new IllegalArgumentException("folds must be 1.." + n + ", got " + folds);
+        }
+        for (int i = 0; i < n; i++) {
+            if (fold[i] < -1 || fold[i] >= folds) {
+                throw new IllegalArgumentException("fold of source " + i + " must be -1.." + (folds - 1) + ", got "
+                        + fold[i]);
+            }
+        }
+        return run(fold.clone(), folds, reddening, p, progress, units, "given folds (" + folds + ")");
+    }
+
     private int[] labels() {
         int[] y = new int[setup.training().size()];
         for (int i = 0; i < y.length; i++) {
@@ -106,15 +136,17 @@ public final class CrossValidation {
         ClassificationPlan plan = new ClassificationPlan(src, p, training, learner.name(), ebv, targetEbvUsed, tasks,
                 ebvUsed, engine, estimator);
         ProbabilityAccumulator acc = plan.targetSums(units.runAll(plan, progress));
-        SourceResult[] results = new SourceResult[src.size()];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = ClassificationRun.result(src.get(i), ebv[i], targetEbvUsed[i], acc.summary(i),
-                    p.ctThreshold());
+        List<SourceResult> results = new ArrayList<>(src.size());
+        for (int i = 0; i < src.size(); i++) {
+            if (fold[i] >= 0) { // fold -1: trained on, never predicted (onFolds)
+                results.add(ClassificationRun.result(src.get(i), ebv[i], targetEbvUsed[i], acc.summary(i),
+                        p.ctThreshold()));
+            }
         }
         Provenance prov = new Provenance(p.masterSeed(), p.draws(), p.drawsPerUnit(), learner.name(),
                 training.sha256(), training.origin(), training.size(), FeatureSchema.MUWCLASS.id(), estimator,
                 Provenance.softwareVersion(), p.xrayNoise().value());
-        return new ClassificationResult(Arrays.asList(results), prov);
+        return new ClassificationResult(results, prov);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.muwclass.core.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -104,5 +105,69 @@ class CrossValidationTest {
                 assertEquals(0.0, s.probabilities().mean()[SourceClass.NS.ordinal()], "no leak of the test row");
             }
         }
+    }
+
+    private static TrainingSet tiny() {
+        // 6 sources per class except a single NS
+        Map<SourceClass, Integer> taken = new EnumMap<>(SourceClass.class);
+        List<SourceMeasurements> sub = new ArrayList<>();
+        for (SourceMeasurements s : td.sources()) {
+            int limit = s.trueClass() == SourceClass.NS ? 1 : 6;
+            if (taken.merge(s.trueClass(), 1, Integer::sum) <= limit) {
+                sub.add(s);
+            }
+        }
+        return TrainingSet.of(sub, "tiny");
+    }
+
+    @Test
+    void givenFoldsWithNeverHeldOutSourcesReproduceLeaveOneOutOfTheSubset() {
+        TrainingSet t = tiny();
+        RunParameters p = RunParameters.of(2, 8L).withThreads(2);
+        ClassificationResult loo = cv(t).leaveOneOut(p, ProgressListener.NONE, null);
+        int[] fold = new int[t.size()];
+        List<Integer> predicted = new ArrayList<>();
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = i % 5 == 2 ? i : -1; // every 5th source left out on its own, the others always trained on
+            if (fold[i] >= 0) {
+                predicted.add(i);
+            }
+        }
+        ClassificationResult sub = cv(t).onFolds(fold, t.size(), CvReddening.TEST_SOURCE_BIN, p,
+                ProgressListener.NONE, UnitExecutor.local(2, null));
+        assertEquals(9, predicted.size());
+        assertEquals(predicted.size(), sub.sources().size());
+        for (int j = 0; j < predicted.size(); j++) {
+            SourceResult a = loo.sources().get(predicted.get(j));
+            SourceResult b = sub.sources().get(j);
+            assertEquals(a.name(), b.name());
+            assertArrayEquals(a.probabilities().mean(), b.probabilities().mean(), a.name());
+            assertArrayEquals(a.probabilities().std(), b.probabilities().std(), a.name());
+            assertEquals(a.decision().ct(), b.decision().ct(), a.name());
+        }
+        assertTrue(sub.provenance().ebvPolicy().startsWith("given folds (43)"), sub.provenance().ebvPolicy());
+    }
+
+    @Test
+    void givenFoldsAreChecked() {
+        TrainingSet t = tiny();
+        RunParameters p = RunParameters.of(1, 8L);
+        UnitExecutor units = UnitExecutor.local(1, null);
+        CrossValidation cv = cv(t);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cv.onFolds(new int[42], 2,
+                CvReddening.NONE, p, ProgressListener.NONE, units));
+        assertEquals("fold assignment has 42 entries for 43 training sources", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> cv.onFolds(new int[43], 0, CvReddening.NONE, p,
+                ProgressListener.NONE, units));
+        assertEquals("folds must be 1..43, got 0", e.getMessage());
+        int[] fold = new int[43];
+        fold[7] = 3;
+        e = assertThrows(IllegalArgumentException.class, () -> cv.onFolds(fold, 3, CvReddening.NONE, p,
+                ProgressListener.NONE, units));
+        assertEquals("fold of source 7 must be -1..2, got 3", e.getMessage());
+        fold[7] = -2;
+        e = assertThrows(IllegalArgumentException.class, () -> cv.onFolds(fold, 3, CvReddening.NONE, p,
+                ProgressListener.NONE, units));
+        assertEquals("fold of source 7 must be -1..2, got -2", e.getMessage());
     }
 }
