@@ -21,7 +21,7 @@ PGPORT=${PGPORT:-5499}
 DB=muwclass_cluster_test
 DRAWS=${CLUSTER_DRAWS:-24}
 TREES=${CLUSTER_TREES:-10}
-KILL_AT=${CLUSTER_KILL_AT:-6}
+KILL_AT=${CLUSTER_KILL_AT_PERCENT:-25}   # % of the job's work done when a member is killed
 WORK=$(mktemp -d /tmp/muwclass-cluster.XXXXXX)
 PIDS=()
 

@@ -77,19 +77,22 @@ submit() { # PORT -> job URL
     | tr -d '\r' | sed -n 's/^[Ll]ocation: //p'
 }
 
-progress_done() { # JOB_URL -> units done (jobInfo shows them only while EXECUTING; a COMPLETED job has done them all)
-  local doc; doc=$(curl -s "$1" | tr -d '\n')
-  case "$doc" in *'<uws:phase>COMPLETED</uws:phase>'*) echo 999999999; return;; esac
-  sed -n 's/.*done="\{0,1\}\([0-9][0-9]*\).*/\1/p;s/.*<[a-z:]*done>\([0-9][0-9]*\)<.*/\1/p' <<<"$doc" | head -n 1
+progress_percent() { # JOB_URL -> percent of the work done (jobInfo done/total: estimated core-ms, shown only while
+  # EXECUTING; a COMPLETED job has done it all)
+  local doc done total; doc=$(curl -s "$1" | tr -d '\n')
+  case "$doc" in *'<uws:phase>COMPLETED</uws:phase>'*) echo 100; return;; esac
+  done=$(sed -n 's/.*[[:space:]]done="\([0-9][0-9]*\)".*/\1/p' <<<"$doc" | head -n 1)
+  total=$(sed -n 's/.*[[:space:]]total="\([0-9][0-9]*\)".*/\1/p' <<<"$doc" | head -n 1)
+  if [ -n "$done" ] && [ -n "$total" ] && [ "$total" -gt 0 ]; then echo $(( done * 100 / total )); else echo 0; fi
 }
 
-wait_progress() { # JOB_URL UNITS
+wait_progress() { # JOB_URL PERCENT
   for _ in $(seq 1 600); do
-    d=$(progress_done "$1"); d=${d:-0}
-    [ "$d" -ge "$2" ] && { log "job at $d units"; return 0; }
+    d=$(progress_percent "$1"); d=${d:-0}
+    [ "$d" -ge "$2" ] && { log "job at $d% of its work"; return 0; }
     sleep 0.5
   done
-  fail "job $1 did not reach $2 units"
+  fail "job $1 did not reach $2% of its work"
 }
 
 wait_phase() { # JOB_URL PHASE TIMEOUT_S
