@@ -70,15 +70,7 @@ public record ClassificationOptions(String algorithm, int trees, int draws, int 
         String algorithm = OptionValues.algorithm(values, trees);
         EbvSource ebv = values.apply("EBV").isPresent() ? EbvSource.fromName(values.apply("EBV").get())
                 : EbvSource.DEFAULT;
-        XrayNoiseModel noise = XrayNoiseModel.DEFAULT;
-        Optional<String> noiseText = values.apply("XRAY_NOISE");
-        if (noiseText.isPresent()) {
-            try {
-                noise = XrayNoiseModel.parse(noiseText.get());
-            } catch (IllegalArgumentException e) {
-                throw new OptionException("XRAY_NOISE", noiseText.get(), "one of " + XrayNoiseModel.allowedValues());
-            }
-        }
+        XrayNoiseModel noise = OptionValues.xrayNoise(values);
         double ct = number(values, "CT_THRESHOLD", DEFAULT_CT_THRESHOLD,
                 "a number from 0 to " + (int) MAX_CT_THRESHOLD, 0, MAX_CT_THRESHOLD);
         NoXrayPolicy noXray = NoXrayPolicy.REFUSE;

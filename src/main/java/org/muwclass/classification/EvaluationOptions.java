@@ -96,15 +96,7 @@ public record EvaluationOptions(int folds, boolean leaveOneOut, int draws, long 
                 0, ClassificationOptions.MAX_CT_THRESHOLD);
         int targetsPerForest = intValue(values, "TARGETS_PER_FOREST", 1, 1,
                 ClassificationOptions.MAX_TARGETS_PER_FOREST);
-        XrayNoiseModel noise = XrayNoiseModel.DEFAULT;
-        Optional<String> noiseText = values.apply("XRAY_NOISE");
-        if (noiseText.isPresent()) {
-            try {
-                noise = XrayNoiseModel.parse(noiseText.get());
-            } catch (IllegalArgumentException e) {
-                throw new OptionException("XRAY_NOISE", noiseText.get(), "one of " + XrayNoiseModel.allowedValues());
-            }
-        }
+        XrayNoiseModel noise = OptionValues.xrayNoise(values);
         double sweepMax = number(values, "SWEEP_MAX", 10, "a number from 0 to 1000", 0, 1000);
         double sweepStep = number(values, "SWEEP_STEP", 0.25, "a number from 0.001 to 1000", 0.001, 1000);
         if (sweepMax / sweepStep > MAX_SWEEP_POINTS) {

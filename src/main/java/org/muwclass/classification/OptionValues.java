@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.muwclass.core.learn.FastForestLearner;
 import org.muwclass.core.learn.weka.LearnerCatalogue;
+import org.muwclass.core.sampling.XrayNoiseModel;
 
 /** Reading one option's value: the number and yes/no rules every option parser of this package shares. */
 final class OptionValues {
@@ -83,5 +84,18 @@ final class OptionValues {
             throw new OptionException("ALGORITHM", v.orElseThrow(), "one of " + String.join(", ", names));
         }
         return algorithm;
+    }
+
+    /** XRAY_NOISE: one of the X-ray noise models, {@link XrayNoiseModel#DEFAULT} when absent. */
+    static XrayNoiseModel xrayNoise(Function<String, Optional<String>> values) throws OptionException {
+        Optional<String> v = values.apply("XRAY_NOISE");
+        if (v.isEmpty()) {
+            return XrayNoiseModel.DEFAULT;
+        }
+        try {
+            return XrayNoiseModel.parse(v.get());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("XRAY_NOISE", v.get(), "one of " + XrayNoiseModel.allowedValues());
+        }
     }
 }
